@@ -1,0 +1,354 @@
+//! Generates the crate's public request builders from progenitor's output.
+//!
+//! progenitor's builders return progenitor's own error and response types. This pass reads
+//! the generated code back (with `syn`), and for every operation emits a request builder
+//! with the same setters (form-body fields flattened next to path and query parameters),
+//! whose `send()` returns `chatwork::Response<T>` or `chatwork::Error`. Nothing here is
+//! written by hand per operation: a spec edit flows through on the next build.
+
+use std::collections::BTreeMap;
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use syn::visit_mut::VisitMut;
+
+use super::OperationFacts;
+
+/// One setter of a request builder.
+struct Setter {
+    name: String,
+    /// The value type the setter stores.
+    target: syn::Type,
+    /// The setter belongs to the form body rather than to the path or query.
+    body_field: bool,
+    /// The form-body field is optional (its builder stores an `Option`).
+    optional: bool,
+}
+
+struct Operation {
+    builder: String,
+    setters: Vec<Setter>,
+    output: syn::Type,
+}
+
+/// Rewrites `super::X` (paths relative to `types::builder`) into `types::X`.
+struct RebaseSuper;
+
+impl VisitMut for RebaseSuper {
+    fn visit_path_mut(&mut self, path: &mut syn::Path) {
+        if path.leading_colon.is_none()
+            && path.segments.first().is_some_and(|s| s.ident == "super")
+        {
+            path.segments[0].ident = format_ident!("types");
+        }
+        syn::visit_mut::visit_path_mut(self, path);
+    }
+}
+
+fn last_generic(ty: &syn::Type) -> Option<&syn::Type> {
+    let syn::Type::Path(p) = ty else { return None };
+    let syn::PathArguments::AngleBracketed(args) = &p.path.segments.last()?.arguments else {
+        return None;
+    };
+    args.args.iter().find_map(|a| match a {
+        syn::GenericArgument::Type(t) => Some(t),
+        _ => None,
+    })
+}
+
+fn last_ident(ty: &syn::Type) -> Option<String> {
+    let syn::Type::Path(p) = ty else { return None };
+    Some(p.path.segments.last()?.ident.to_string())
+}
+
+/// The `X` of a `where V: TryInto<X>` clause.
+fn try_into_target(f: &syn::ImplItemFn) -> Option<syn::Type> {
+    let where_clause = f.sig.generics.where_clause.as_ref()?;
+    for pred in &where_clause.predicates {
+        let syn::WherePredicate::Type(pt) = pred else { continue };
+        for bound in &pt.bounds {
+            let syn::TypeParamBound::Trait(tb) = bound else { continue };
+            let seg = tb.path.segments.last()?;
+            if seg.ident != "TryInto" {
+                continue;
+            }
+            if let syn::PathArguments::AngleBracketed(args) = &seg.arguments {
+                if let Some(syn::GenericArgument::Type(t)) = args.args.first() {
+                    return Some(t.clone());
+                }
+            }
+        }
+    }
+    None
+}
+
+fn find_mod<'a>(items: &'a [syn::Item], name: &str) -> Option<&'a [syn::Item]> {
+    items.iter().find_map(|i| match i {
+        syn::Item::Mod(m) if m.ident == name => m.content.as_ref().map(|(_, items)| items.as_slice()),
+        _ => None,
+    })
+}
+
+fn impl_fns<'a>(items: &'a [syn::Item], type_name: &str) -> Vec<&'a syn::ImplItemFn> {
+    items
+        .iter()
+        .filter_map(|i| match i {
+            syn::Item::Impl(im) if im.trait_.is_none() && last_ident(&im.self_ty).as_deref() == Some(type_name) => {
+                Some(im)
+            }
+            _ => None,
+        })
+        .flat_map(|im| {
+            im.items.iter().filter_map(|it| match it {
+                syn::ImplItem::Fn(f) => Some(f),
+                _ => None,
+            })
+        })
+        .collect()
+}
+
+fn struct_field_type(items: &[syn::Item], type_name: &str, field: &str) -> Option<syn::Type> {
+    items.iter().find_map(|i| match i {
+        syn::Item::Struct(s) if s.ident == type_name => s.fields.iter().find_map(|f| {
+            (f.ident.as_ref().is_some_and(|id| id == field)).then(|| f.ty.clone())
+        }),
+        _ => None,
+    })
+}
+
+fn pascal(snake: &str) -> String {
+    snake
+        .split('_')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+        })
+        .collect()
+}
+
+fn read_operation(file: &syn::File, facts: &OperationFacts) -> Result<Operation, String> {
+    let builder_name = pascal(&facts.operation_id);
+    let builder_items = find_mod(&file.items, "builder").ok_or("no `builder` module in generated code")?;
+    let types_builder = find_mod(&file.items, "types")
+        .and_then(|t| find_mod(t, "builder"))
+        .ok_or("no `types::builder` module in generated code")?;
+    let mut setters = Vec::new();
+    let mut output = None;
+    for f in impl_fns(builder_items, &builder_name) {
+        let name = f.sig.ident.to_string();
+        match name.as_str() {
+            "new" | "body_map" => {}
+            "send" => {
+                let syn::ReturnType::Type(_, ty) = &f.sig.output else {
+                    return Err(format!("{builder_name}::send has no return type"));
+                };
+                let response_value = last_generic(ty).ok_or("send() does not return Result<..>")?;
+                output = Some(last_generic(response_value).ok_or("send() does not return ResponseValue<..>")?.clone());
+            }
+            "body" => {
+                // Flatten the form body: one setter per field of its builder.
+                let field = struct_field_type(builder_items, &builder_name, "body")
+                    .ok_or_else(|| format!("{builder_name} has no body field"))?;
+                let body_builder = last_generic(&field)
+                    .and_then(last_ident)
+                    .ok_or_else(|| format!("{builder_name}.body is not Result<builder, _>"))?;
+                for bf in impl_fns(types_builder, &body_builder) {
+                    let mut target = try_into_target(bf)
+                        .ok_or_else(|| format!("{body_builder}::{} has no TryInto bound", bf.sig.ident))?;
+                    let optional = last_ident(&target).as_deref() == Some("Option");
+                    if optional {
+                        target = last_generic(&target).cloned().ok_or("Option without argument")?;
+                    }
+                    RebaseSuper.visit_type_mut(&mut target);
+                    setters.push(Setter { name: bf.sig.ident.to_string(), target, body_field: true, optional });
+                }
+            }
+            _ => {
+                let target = try_into_target(f).ok_or_else(|| format!("{builder_name}::{name} has no TryInto bound"))?;
+                setters.push(Setter { name, target, body_field: false, optional: false });
+            }
+        }
+    }
+    let mut seen = BTreeMap::new();
+    for s in &setters {
+        if seen.insert(s.name.clone(), ()).is_some() {
+            return Err(format!("{}: `{}` is both a parameter and a form field", facts.operation_id, s.name));
+        }
+    }
+    if facts.is_list && seen.contains_key("limit") {
+        return Err(format!("{}: a parameter named `limit` clashes with the list limit", facts.operation_id));
+    }
+    Ok(Operation { builder: builder_name, setters, output: output.ok_or("no send() found")? })
+}
+
+fn doc_lines(text: &str) -> Vec<TokenStream> {
+    text.lines().map(|l| {
+        let l = format!(" {l}");
+        quote!(#[doc = #l])
+    }).collect()
+}
+
+/// Emits the request builders and the `Client` methods that create them.
+pub fn generate(file: &syn::File, ops: &[OperationFacts]) -> Result<TokenStream, String> {
+    let mut builders = Vec::new();
+    let mut methods = Vec::new();
+    for facts in ops.iter().filter(|o| o.multipart) {
+        // Hand-written in src/upload.rs; re-exported next to the generated builders.
+        let builder = format_ident!("{}", pascal(&facts.operation_id));
+        builders.push(quote!(pub use crate::upload::#builder;));
+    }
+    for facts in ops.iter().filter(|o| !o.multipart) {
+        let op = read_operation(file, facts)?;
+        let method_name = format_ident!("{}", facts.operation_id);
+        let builder = format_ident!("{}", op.builder);
+        let output = &op.output;
+        let idempotent = facts.method != "POST";
+        let operation_id = &facts.operation_id;
+
+        let mut setters = Vec::new();
+        let mut setter_docs = String::new();
+        for s in &op.setters {
+            let name = format_ident!("{}", s.name);
+            let target = &s.target;
+            let desc = facts.param_docs.get(&s.name).cloned().unwrap_or_default();
+            let place = if s.body_field { "form field" } else if facts.path.contains(&format!("{{{}}}", s.name)) { "path parameter" } else { "query parameter" };
+            let required = if s.body_field && s.optional { "optional" } else if s.body_field { "required" } else if place == "path parameter" { "required" } else { "optional" };
+            setter_docs.push_str(&format!("- [`{}`]({}::{}): {} ({place}, {required})\n", s.name, op.builder, s.name, desc.trim()));
+            let doc = doc_lines(&format!(
+                "{}\n\nThe `{}` {place} ({required}). A value that does not convert makes `send()` fail\nwith [`Error::InvalidRequest`](crate::Error::InvalidRequest) before anything is sent.",
+                if desc.trim().is_empty() { format!("Sets `{}`.", s.name) } else { desc.trim().to_string() },
+                s.name
+            ));
+            let apply = if !s.body_field {
+                quote!(self.inner = self.inner.#name(value))
+            } else if s.optional {
+                quote!(self.inner = self.inner.body_map(move |b| b.#name(::std::option::Option::Some(value))))
+            } else {
+                quote!(self.inner = self.inner.body_map(move |b| b.#name(value)))
+            };
+            let field_name = &s.name;
+            setters.push(quote! {
+                #(#doc)*
+                pub fn #name<V>(mut self, value: V) -> Self
+                where
+                    V: ::std::convert::TryInto<#target>,
+                    <V as ::std::convert::TryInto<#target>>::Error: ::std::fmt::Display,
+                {
+                    match value.try_into() {
+                        Ok(value) => { #apply; }
+                        Err(e) => self.invalid(#field_name, e),
+                    }
+                    self
+                }
+            });
+        }
+
+        let (limit_field, limit_init, limit_setter, finish) = if facts.is_list {
+            let item = last_generic(output).ok_or("list output is not Vec<T>")?;
+            (
+                quote!(pub(crate) limit: ::std::option::Option<usize>,),
+                quote!(limit: ::std::option::Option::None,),
+                quote! {
+                    /// Keeps at most `n` items of the answer (the integration "limit").
+                    ///
+                    /// Chatwork has no paging, so this is applied on the client: the request
+                    /// is made and answered in full either way, and it does not save a
+                    /// request or a rate-limit unit. Items beyond `n` are dropped from the
+                    /// returned list; [`Response::omitted`](crate::Response::omitted) says how many.
+                    ///
+                    /// For `list_messages` without `force`, Chatwork counts every message of
+                    /// the answer as delivered, including the dropped ones: they will not be
+                    /// returned again by a later call without `force`.
+                    pub fn limit(mut self, n: usize) -> Self {
+                        self.limit = ::std::option::Option::Some(n);
+                        self
+                    }
+                },
+                quote!(crate::transport::finish_list::<#item, _>(#operation_id, #idempotent, self.limit, self.inner.send()).await),
+            )
+        } else {
+            (quote!(), quote!(), quote!(), quote!(crate::transport::finish(#operation_id, #idempotent, self.inner.send()).await))
+        };
+
+        let list_note = if facts.is_list {
+            "\n\nA `204 No Content` answer is an empty list, never an error. Use\n[`limit`]({B}::limit) to keep at most N items (applied on the client)."
+                .replace("{B}", &op.builder)
+        } else {
+            String::new()
+        };
+        let method_doc = doc_lines(&format!(
+            "{}\n\n{}\n\nSends `{} {}`.{}\n\nSetters:\n{}",
+            facts.summary.trim(),
+            facts.description.trim(),
+            facts.method,
+            facts.path,
+            list_note,
+            if setter_docs.is_empty() { "- none\n".to_string() } else { setter_docs.clone() },
+        ));
+        let builder_doc = doc_lines(&format!(
+            "Request builder for [`Client::{}`](crate::Client::{}): {}.\n\nSet the parameters, then call [`send`]({}::send).",
+            facts.operation_id, facts.operation_id, facts.summary.trim(), op.builder
+        ));
+        let send_doc = doc_lines(&format!(
+            "Sends `{} {}` and decodes the answer.\n\n# Errors\n\n[`Error::InvalidRequest`](crate::Error::InvalidRequest) when a parameter is missing or invalid (nothing is sent),\nand otherwise the transport, API and decoding errors described on [`Error`](crate::Error).",
+            facts.method, facts.path
+        ));
+
+        methods.push(quote! {
+            #(#method_doc)*
+            pub fn #method_name(&self) -> request::#builder<'_> {
+                request::#builder {
+                    inner: self.generated().#method_name(),
+                    error: ::std::option::Option::None,
+                    #limit_init
+                }
+            }
+        });
+        builders.push(quote! {
+            #(#builder_doc)*
+            #[derive(Debug, Clone)]
+            #[must_use = "a request does nothing until `send()` is awaited"]
+            pub struct #builder<'a> {
+                pub(crate) inner: crate::generated::builder::#builder<'a>,
+                pub(crate) error: ::std::option::Option<::std::string::String>,
+                #limit_field
+            }
+
+            impl<'a> #builder<'a> {
+                #[allow(dead_code)]
+                fn invalid(&mut self, field: &str, e: impl ::std::fmt::Display) {
+                    if self.error.is_none() {
+                        self.error = ::std::option::Option::Some(::std::format!("invalid value for `{field}`: {e}"));
+                    }
+                }
+
+                #(#setters)*
+
+                #limit_setter
+
+                #(#send_doc)*
+                pub async fn send(self) -> ::std::result::Result<crate::Response<#output>, crate::Error> {
+                    if let ::std::option::Option::Some(message) = self.error {
+                        return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
+                    }
+                    #finish
+                }
+            }
+        });
+    }
+    Ok(quote! {
+        impl crate::Client {
+            #(#methods)*
+        }
+
+        /// Request builders, one per operation, created by the [`Client`](crate::Client) methods.
+        pub mod request {
+            #[allow(unused_imports)]
+            use crate::generated::types;
+            #[allow(unused_imports)]
+            use crate::Response;
+
+            #(#builders)*
+        }
+    })
+}

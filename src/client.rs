@@ -1,0 +1,248 @@
+//! The client, its credentials and its builder.
+
+use std::fmt;
+use std::time::Duration;
+
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+
+use crate::error::Error;
+use crate::generated;
+
+/// The default base URL of the Chatwork API v2.
+pub const DEFAULT_BASE_URL: &str = "https://api.chatwork.com/v2";
+
+/// The environment variable [`Client::from_env`] reads the API token from.
+pub const TOKEN_ENV: &str = "CHATWORK_API_TOKEN";
+
+/// The header that carries an API token.
+pub const TOKEN_HEADER: &str = "x-chatworktoken";
+
+/// How the client authenticates. The secret is never printed: `Debug` shows only the kind.
+#[derive(Clone)]
+pub struct Credentials {
+    kind: CredentialKind,
+    secret: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum CredentialKind {
+    ApiToken,
+    OAuth,
+}
+
+impl Credentials {
+    /// An API token from Chatwork's settings screen, sent as `x-chatworktoken`.
+    pub fn api_token(token: impl Into<String>) -> Self {
+        Self { kind: CredentialKind::ApiToken, secret: token.into() }
+    }
+
+    /// An OAuth 2.0 access token, sent as `Authorization: Bearer ...`.
+    pub fn oauth_access_token(token: impl Into<String>) -> Self {
+        Self { kind: CredentialKind::OAuth, secret: token.into() }
+    }
+
+    fn header(&self) -> Result<(HeaderName, HeaderValue), Error> {
+        let secret = self.secret.trim();
+        if secret.is_empty() {
+            return Err(Error::InvalidRequest("the token is empty".into()));
+        }
+        let (name, value) = match self.kind {
+            CredentialKind::ApiToken => (HeaderName::from_static(TOKEN_HEADER), secret.to_owned()),
+            CredentialKind::OAuth => (reqwest::header::AUTHORIZATION, format!("Bearer {secret}")),
+        };
+        // The error text never includes the token itself.
+        let mut value = HeaderValue::from_str(&value).map_err(|_| {
+            Error::InvalidRequest("the token contains characters that cannot be sent in an HTTP header".into())
+        })?;
+        value.set_sensitive(true);
+        Ok((name, value))
+    }
+}
+
+impl fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.kind {
+            CredentialKind::ApiToken => f.write_str("Credentials::ApiToken(<redacted>)"),
+            CredentialKind::OAuth => f.write_str("Credentials::OAuth(<redacted>)"),
+        }
+    }
+}
+
+/// A Chatwork API client. Cheap to clone; clones share one connection pool.
+///
+/// ```no_run
+/// # async fn run() -> Result<(), chatwork::Error> {
+/// let client = chatwork::Client::new("your-api-token")?;
+/// let me = client.get_me().send().await?;
+/// println!("{} ({})", me.name, me.account_id);
+/// # Ok(()) }
+/// ```
+#[derive(Clone)]
+pub struct Client {
+    generated: generated::Client,
+    kind: CredentialKind,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("base_url", &self.base_url())
+            .field("credentials", &match self.kind {
+                CredentialKind::ApiToken => "api token <redacted>",
+                CredentialKind::OAuth => "oauth access token <redacted>",
+            })
+            .finish()
+    }
+}
+
+impl Client {
+    /// A client for the real API with an API token and default settings.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRequest`] when the token is empty or not sendable in a header.
+    pub fn new(api_token: impl Into<String>) -> Result<Self, Error> {
+        Self::builder(Credentials::api_token(api_token)).build()
+    }
+
+    /// A client with the API token from the `CHATWORK_API_TOKEN` environment variable.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRequest`] when the variable is unset or empty.
+    pub fn from_env() -> Result<Self, Error> {
+        let token = std::env::var(TOKEN_ENV)
+            .map_err(|_| Error::InvalidRequest(format!("{TOKEN_ENV} is not set")))?;
+        Self::new(token)
+    }
+
+    /// A builder to set the base URL, timeouts and user agent.
+    pub fn builder(credentials: Credentials) -> ClientBuilder {
+        ClientBuilder {
+            credentials,
+            base_url: DEFAULT_BASE_URL.to_owned(),
+            timeout: Duration::from_secs(60),
+            connect_timeout: Duration::from_secs(10),
+            user_agent: concat!("chatwork-sdk-rust/", env!("CARGO_PKG_VERSION")).to_owned(),
+        }
+    }
+
+    /// The base URL requests go to (without a trailing slash).
+    pub fn base_url(&self) -> &str {
+        progenitor_client::ClientInfo::baseurl(&self.generated)
+    }
+
+    pub(crate) fn generated(&self) -> &generated::Client {
+        &self.generated
+    }
+}
+
+/// Configures a [`Client`].
+#[derive(Debug, Clone)]
+pub struct ClientBuilder {
+    credentials: Credentials,
+    base_url: String,
+    timeout: Duration,
+    connect_timeout: Duration,
+    user_agent: String,
+}
+
+impl ClientBuilder {
+    /// The API's base URL, `https://api.chatwork.com/v2` by default. It must be HTTPS,
+    /// except for a loopback host (`127.0.0.1`, `[::1]`, `localhost`) such as a local
+    /// mock server.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = url.into();
+        self
+    }
+
+    /// The whole-request timeout (60 seconds by default; uploads of up to 5 MB need time).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// The connection timeout (10 seconds by default).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// The `User-Agent` header (`chatwork-sdk-rust/<version>` by default).
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.user_agent = user_agent.into();
+        self
+    }
+
+    /// Builds the client.
+    ///
+    /// Redirects are never followed, so the token cannot be forwarded to another host.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRequest`] for an empty or unsendable token, a base URL that does not
+    /// parse or is plain HTTP to a non-loopback host, or an invalid user agent.
+    pub fn build(self) -> Result<Client, Error> {
+        let base_url = check_base_url(&self.base_url)?;
+        let (name, value) = self.credentials.header()?;
+        let mut headers = HeaderMap::new();
+        headers.insert(name, value);
+        let user_agent = HeaderValue::from_str(&self.user_agent)
+            .map_err(|_| Error::InvalidRequest("the user agent is not a valid header value".into()))?;
+        let http = reqwest::Client::builder()
+            .default_headers(headers)
+            .user_agent(user_agent)
+            .timeout(self.timeout)
+            .connect_timeout(self.connect_timeout)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(|e| Error::InvalidRequest(format!("cannot build the HTTP client: {e}")))?;
+        Ok(Client {
+            generated: generated::Client::new_with_client(&base_url, http),
+            kind: self.credentials.kind,
+        })
+    }
+}
+
+fn check_base_url(raw: &str) -> Result<String, Error> {
+    let url = reqwest::Url::parse(raw)
+        .map_err(|e| Error::InvalidRequest(format!("base URL {raw:?} does not parse: {e}")))?;
+    if url.query().is_some() || url.fragment().is_some() || !url.username().is_empty() || url.password().is_some() {
+        return Err(Error::InvalidRequest(format!(
+            "base URL {raw:?} must not carry credentials, a query or a fragment"
+        )));
+    }
+    let loopback = match url.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        None => false,
+    };
+    match url.scheme() {
+        "https" => {}
+        "http" if loopback => {}
+        _ => {
+            return Err(Error::InvalidRequest(format!(
+                "base URL {raw:?} must use https (plain http is allowed only for a loopback host)"
+            )));
+        }
+    }
+    Ok(url.as_str().trim_end_matches('/').to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_rules() {
+        assert_eq!(check_base_url("https://api.chatwork.com/v2/").unwrap(), "https://api.chatwork.com/v2");
+        assert_eq!(check_base_url("http://127.0.0.1:8080").unwrap(), "http://127.0.0.1:8080");
+        assert_eq!(check_base_url("http://localhost:1/v2").unwrap(), "http://localhost:1/v2");
+        assert_eq!(check_base_url("http://[::1]:9/").unwrap(), "http://[::1]:9");
+        for bad in ["http://api.chatwork.com/v2", "http://10.0.0.1/", "ftp://localhost/", "not a url", "https://u:p@h/", "https://h/?a=1"] {
+            let err = check_base_url(bad).unwrap_err();
+            assert!(matches!(err, Error::InvalidRequest(_)), "{bad}: {err}");
+        }
+    }
+}

@@ -1,0 +1,33 @@
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![warn(clippy::missing_errors_doc)]
+
+extern crate self as chatwork;
+
+mod client;
+mod error;
+pub mod model;
+mod response;
+mod transport;
+mod upload;
+
+/// progenitor's output for `spec/chatwork.yaml`. Only [`types`] is public: the request
+/// builders in [`request`] wrap the rest.
+#[allow(missing_docs, unused_imports, clippy::all, clippy::pedantic)]
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/chatwork.rs"));
+}
+
+#[allow(clippy::all, clippy::pedantic)]
+mod requests {
+    include!(concat!(env!("OUT_DIR"), "/requests.rs"));
+}
+
+pub use client::{Client, ClientBuilder, Credentials, DEFAULT_BASE_URL, TOKEN_ENV, TOKEN_HEADER};
+pub use error::{ApiError, DecodeError, Error, TransportError, WwwAuthenticate};
+pub use generated::types;
+pub use model::{AccountId, AccountIds, FileId, Flag, MessageId, RequestId, RoomId, TaskId};
+pub use requests::request;
+pub use response::{MessageLimitation, RateLimit, Response};
+pub use upload::{MAX_UPLOAD_BYTES, UploadFile};

@@ -1,0 +1,450 @@
+//! Hand-written wire types that replace schemas of the spec in the generated code.
+//!
+//! They hide Chatwork's wire quirks: ID lists travel as one comma-separated string,
+//! flags as `0`/`1`, message IDs as decimal strings above 2^53, and every enum the server
+//! controls keeps values this version does not know instead of failing the response.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The error of converting a value into one of this module's types.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct InvalidValue(String);
+
+macro_rules! integer_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub i64);
+
+        impl $name {
+            /// The ID as an integer.
+            pub const fn get(self) -> i64 {
+                self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                fmt::Display::fmt(&self.0, f)
+            }
+        }
+
+        impl From<i64> for $name {
+            fn from(v: i64) -> Self {
+                Self(v)
+            }
+        }
+
+        impl From<i32> for $name {
+            fn from(v: i32) -> Self {
+                Self(i64::from(v))
+            }
+        }
+
+        impl From<u32> for $name {
+            fn from(v: u32) -> Self {
+                Self(i64::from(v))
+            }
+        }
+
+        impl TryFrom<u64> for $name {
+            type Error = InvalidValue;
+            fn try_from(v: u64) -> Result<Self, InvalidValue> {
+                i64::try_from(v).map(Self).map_err(|_| {
+                    InvalidValue(format!("{} {v} is out of range", stringify!($name)))
+                })
+            }
+        }
+
+        impl From<$name> for i64 {
+            fn from(v: $name) -> i64 {
+                v.0
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = InvalidValue;
+            fn from_str(s: &str) -> Result<Self, InvalidValue> {
+                s.parse::<i64>().map(Self).map_err(|_| {
+                    InvalidValue(format!("{} must be an integer, got {s:?}", stringify!($name)))
+                })
+            }
+        }
+    };
+}
+
+integer_id!(
+    /// A chat's ID.
+    RoomId
+);
+integer_id!(
+    /// An account's ID.
+    AccountId
+);
+integer_id!(
+    /// A task's ID.
+    TaskId
+);
+integer_id!(
+    /// A file's ID.
+    FileId
+);
+integer_id!(
+    /// A contact request's ID.
+    RequestId
+);
+
+/// A message's ID: a decimal string, because real IDs exceed 2^53 and would lose digits
+/// as a JSON number in many languages. It is kept exactly as Chatwork sent it.
+///
+/// Built from user input (`TryFrom<&str>`, `TryFrom<String>`) it must be a non-empty run
+/// of ASCII digits; decoded from a response it is taken as it is.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct MessageId(String);
+
+impl MessageId {
+    /// The ID as Chatwork writes it.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    fn check(s: &str) -> Result<(), InvalidValue> {
+        if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+            Ok(())
+        } else {
+            Err(InvalidValue(format!("a message ID is a string of digits, got {s:?}")))
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for MessageId {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Text(String),
+            Number(u64),
+        }
+        Ok(match Raw::deserialize(d)? {
+            Raw::Text(s) => Self(s),
+            Raw::Number(n) => Self(n.to_string()),
+        })
+    }
+}
+
+impl fmt::Display for MessageId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl TryFrom<&str> for MessageId {
+    type Error = InvalidValue;
+    fn try_from(s: &str) -> Result<Self, InvalidValue> {
+        Self::check(s)?;
+        Ok(Self(s.to_owned()))
+    }
+}
+
+impl TryFrom<String> for MessageId {
+    type Error = InvalidValue;
+    fn try_from(s: String) -> Result<Self, InvalidValue> {
+        Self::check(&s)?;
+        Ok(Self(s))
+    }
+}
+
+impl TryFrom<&String> for MessageId {
+    type Error = InvalidValue;
+    fn try_from(s: &String) -> Result<Self, InvalidValue> {
+        Self::try_from(s.as_str())
+    }
+}
+
+impl From<&MessageId> for MessageId {
+    fn from(id: &MessageId) -> Self {
+        id.clone()
+    }
+}
+
+impl From<u64> for MessageId {
+    fn from(n: u64) -> Self {
+        Self(n.to_string())
+    }
+}
+
+impl FromStr for MessageId {
+    type Err = InvalidValue;
+    fn from_str(s: &str) -> Result<Self, InvalidValue> {
+        Self::try_from(s)
+    }
+}
+
+/// A non-empty list of account IDs, sent on the wire as one comma-separated string
+/// (`123,542,1001`).
+///
+/// Converting an empty list fails: leave the optional field unset instead.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct AccountIds(Vec<AccountId>);
+
+impl AccountIds {
+    /// The IDs.
+    pub fn as_slice(&self) -> &[AccountId] {
+        &self.0
+    }
+
+    fn new(ids: Vec<AccountId>) -> Result<Self, InvalidValue> {
+        if ids.is_empty() {
+            return Err(InvalidValue(
+                "an account ID list needs at least one ID (leave an optional list unset instead)".into(),
+            ));
+        }
+        Ok(Self(ids))
+    }
+}
+
+impl fmt::Display for AccountIds {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, id) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(",")?;
+            }
+            write!(f, "{id}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for AccountIds {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for AccountIds {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl FromStr for AccountIds {
+    type Err = InvalidValue;
+    fn from_str(s: &str) -> Result<Self, InvalidValue> {
+        let ids = s
+            .split(',')
+            .map(|p| p.parse::<AccountId>())
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|_| InvalidValue(format!("not a comma-separated list of account IDs: {s:?}")))?;
+        Self::new(ids)
+    }
+}
+
+impl<T: Into<AccountId>> TryFrom<Vec<T>> for AccountIds {
+    type Error = InvalidValue;
+    fn try_from(v: Vec<T>) -> Result<Self, InvalidValue> {
+        Self::new(v.into_iter().map(Into::into).collect())
+    }
+}
+
+impl<T: Into<AccountId> + Copy> TryFrom<&[T]> for AccountIds {
+    type Error = InvalidValue;
+    fn try_from(v: &[T]) -> Result<Self, InvalidValue> {
+        Self::new(v.iter().map(|&id| id.into()).collect())
+    }
+}
+
+impl<T: Into<AccountId>, const N: usize> TryFrom<[T; N]> for AccountIds {
+    type Error = InvalidValue;
+    fn try_from(v: [T; N]) -> Result<Self, InvalidValue> {
+        Self::new(v.into_iter().map(Into::into).collect())
+    }
+}
+
+impl From<AccountId> for AccountIds {
+    fn from(id: AccountId) -> Self {
+        Self(vec![id])
+    }
+}
+
+/// A boolean that travels as the integer `0` or `1` (`force`, `self_unread`,
+/// `create_download_url`, `link`, `need_acceptance`, ...).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct Flag(pub bool);
+
+impl From<bool> for Flag {
+    fn from(b: bool) -> Self {
+        Self(b)
+    }
+}
+
+impl From<Flag> for bool {
+    fn from(f: Flag) -> bool {
+        f.0
+    }
+}
+
+impl fmt::Display for Flag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.0 { "1" } else { "0" })
+    }
+}
+
+impl Serialize for Flag {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u8(u8::from(self.0))
+    }
+}
+
+impl<'de> Deserialize<'de> for Flag {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Bool(bool),
+            Int(u64),
+            Text(String),
+        }
+        match Raw::deserialize(d)? {
+            Raw::Bool(b) => Ok(Self(b)),
+            Raw::Int(0) => Ok(Self(false)),
+            Raw::Int(1) => Ok(Self(true)),
+            Raw::Text(t) if t == "0" => Ok(Self(false)),
+            Raw::Text(t) if t == "1" => Ok(Self(true)),
+            _ => Err(serde::de::Error::custom("a flag is 0 or 1")),
+        }
+    }
+}
+
+macro_rules! open_enum {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $wire:literal,)+ }) => {
+        $(#[$doc])*
+        ///
+        /// A value this version does not know is kept in `Unknown` instead of failing the
+        /// whole response, and is sent back unchanged.
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum $name {
+            $($(#[$vdoc])* $variant,)+
+            /// A value this version of the crate does not know.
+            Unknown(String),
+        }
+
+        impl $name {
+            /// The value as it travels on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $(Self::$variant => $wire,)+
+                    Self::Unknown(s) => s,
+                }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(s: &str) -> Self {
+                match s {
+                    $($wire => Self::$variant,)+
+                    other => Self::Unknown(other.to_owned()),
+                }
+            }
+        }
+
+        impl From<String> for $name {
+            fn from(s: String) -> Self {
+                match Self::from(s.as_str()) {
+                    Self::Unknown(_) => Self::Unknown(s),
+                    known => known,
+                }
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = std::convert::Infallible;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Ok(Self::from(s))
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                String::deserialize(d).map(Self::from)
+            }
+        }
+    };
+}
+
+open_enum!(
+    /// The kind of a chat.
+    RoomType {
+        /// The account's own "my chat".
+        My = "my",
+        /// A one-to-one chat with a contact.
+        Direct = "direct",
+        /// A group chat.
+        Group = "group",
+    }
+);
+
+open_enum!(
+    /// A member's role in a chat.
+    Role {
+        /// Can change the chat and its members.
+        Admin = "admin",
+        /// A regular member.
+        Member = "member",
+        /// Can read but not post.
+        Readonly = "readonly",
+    }
+);
+
+open_enum!(
+    /// Whether a task is open or done.
+    TaskStatus {
+        /// Not done yet.
+        Open = "open",
+        /// Completed.
+        Done = "done",
+    }
+);
+
+open_enum!(
+    /// What kind of deadline a task has.
+    TaskLimitType {
+        /// No deadline.
+        None = "none",
+        /// A deadline on a day.
+        Date = "date",
+        /// A deadline at a time.
+        Time = "time",
+    }
+);
+
+open_enum!(
+    /// The kind of a webhook event.
+    WebhookEventType {
+        /// A message was posted in the watched chat.
+        MessageCreated = "message_created",
+        /// A message was edited in the watched chat.
+        MessageUpdated = "message_updated",
+        /// The account was mentioned.
+        MentionToMe = "mention_to_me",
+    }
+);

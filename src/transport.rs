@@ -1,0 +1,218 @@
+//! Runs generated calls and turns their outcome into [`Response`] or [`Error`].
+
+use std::cell::RefCell;
+use std::future::Future;
+
+use bytes::Bytes;
+use progenitor_client::{ClientHooks, OperationInfo, ResponseValue};
+use reqwest::header::HeaderMap;
+use serde::de::DeserializeOwned;
+
+use crate::error::{ApiError, DecodeError, Error, TransportError};
+use crate::generated::{self, types::ErrorBody};
+use crate::response::Response;
+
+type GeneratedError = progenitor_client::Error<ErrorBody>;
+
+/// Status and headers of the last answer seen by the current call, so that an
+/// undecodable body still reports them.
+#[derive(Clone, Debug)]
+struct Meta {
+    status: u16,
+    headers: HeaderMap,
+}
+
+tokio::task_local! {
+    static META: RefCell<Option<Meta>>;
+}
+
+impl ClientHooks<()> for generated::Client {
+    async fn pre<E>(
+        &self,
+        request: &mut reqwest::Request,
+        _info: &OperationInfo,
+    ) -> Result<(), progenitor_client::Error<E>> {
+        // progenitor adds `api-version: <info.version>`; Chatwork has no use for it.
+        request.headers_mut().remove("api-version");
+        Ok(())
+    }
+
+    async fn post<E>(
+        &self,
+        result: &reqwest::Result<reqwest::Response>,
+        info: &OperationInfo,
+    ) -> Result<(), progenitor_client::Error<E>> {
+        if let Ok(response) = result {
+            let status = response.status().as_u16();
+            tracing::debug!(operation = info.operation_id, status, "chatwork answered");
+            let _ = META.try_with(|m| {
+                *m.borrow_mut() = Some(Meta { status, headers: response.headers().clone() });
+            });
+        }
+        Ok(())
+    }
+}
+
+async fn run<T>(
+    fut: impl Future<Output = Result<ResponseValue<T>, GeneratedError>>,
+) -> (Result<ResponseValue<T>, GeneratedError>, Option<Meta>) {
+    META.scope(RefCell::new(None), async {
+        let result = fut.await;
+        (result, META.with(|m| m.borrow_mut().take()))
+    })
+    .await
+}
+
+fn transport(operation: &'static str, idempotent: bool, source: reqwest::Error) -> Error {
+    let connect = source.is_connect();
+    Error::Transport(TransportError { source, operation, connect, idempotent })
+}
+
+/// Builds the error for a non-success status from its raw body.
+fn api_error(operation: &'static str, idempotent: bool, status: u16, headers: HeaderMap, body: Bytes) -> Error {
+    let (errors, raw) = match serde_json::from_slice::<ErrorBody>(&body) {
+        Ok(parsed) => (parsed.errors, None),
+        Err(_) => (Vec::new(), Some(body)),
+    };
+    Error::Api(ApiError { operation, status, errors, headers, raw_body: raw, idempotent })
+}
+
+fn decode_error(operation: &'static str, status: u16, headers: HeaderMap, body: Bytes, message: String) -> Error {
+    Error::Decode(DecodeError { operation, status, message, headers, body })
+}
+
+/// Decodes an answer that the generated code did not handle (an undeclared status, or a
+/// hand-written operation).
+pub(crate) async fn decode<T: DeserializeOwned>(
+    operation: &'static str,
+    idempotent: bool,
+    response: reqwest::Response,
+) -> Result<Response<T>, Error> {
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let body = response.bytes().await.map_err(|e| transport(operation, idempotent, e))?;
+    if !(200..300).contains(&status) {
+        return Err(api_error(operation, idempotent, status, headers, body));
+    }
+    match serde_json::from_slice::<T>(&body) {
+        Ok(value) => Ok(Response::new(value, status, headers)),
+        Err(e) => Err(decode_error(operation, status, headers, body, e.to_string())),
+    }
+}
+
+async fn convert<T: DeserializeOwned>(
+    operation: &'static str,
+    idempotent: bool,
+    error: GeneratedError,
+    meta: Option<Meta>,
+) -> Result<Response<T>, Error> {
+    Err(match error {
+        GeneratedError::InvalidRequest(message) | GeneratedError::Custom(message) => {
+            Error::InvalidRequest(message)
+        }
+        GeneratedError::CommunicationError(e)
+        | GeneratedError::InvalidUpgrade(e)
+        | GeneratedError::ResponseBodyError(e) => transport(operation, idempotent, e),
+        GeneratedError::ErrorResponse(rv) => {
+            let status = rv.status().as_u16();
+            let headers = rv.headers().clone();
+            Error::Api(ApiError {
+                operation,
+                status,
+                errors: rv.into_inner().errors,
+                headers,
+                raw_body: None,
+                idempotent,
+            })
+        }
+        GeneratedError::InvalidResponsePayload(body, e) => {
+            let Meta { status, headers } = meta.unwrap_or(Meta { status: 0, headers: HeaderMap::new() });
+            if (200..300).contains(&status) {
+                decode_error(operation, status, headers, body, e.to_string())
+            } else {
+                api_error(operation, idempotent, status, headers, body)
+            }
+        }
+        GeneratedError::UnexpectedResponse(response) => {
+            return decode(operation, idempotent, response).await;
+        }
+    })
+}
+
+/// Finishes a generated call that answers with one object (or nothing, for 204-only
+/// operations).
+pub(crate) async fn finish<T: DeserializeOwned>(
+    operation: &'static str,
+    idempotent: bool,
+    fut: impl Future<Output = Result<ResponseValue<T>, GeneratedError>>,
+) -> Result<Response<T>, Error> {
+    match run(fut).await {
+        (Ok(rv), _) => {
+            let status = rv.status().as_u16();
+            let headers = rv.headers().clone();
+            Ok(Response::new(rv.into_inner(), status, headers))
+        }
+        (Err(e), meta) => convert(operation, idempotent, e, meta).await,
+    }
+}
+
+/// Finishes a generated call that answers with a list: a 204 is an empty list, and
+/// `limit` keeps at most that many items.
+pub(crate) async fn finish_list<T: DeserializeOwned, F>(
+    operation: &'static str,
+    idempotent: bool,
+    limit: Option<usize>,
+    fut: F,
+) -> Result<Response<Vec<T>>, Error>
+where
+    F: Future<Output = Result<ResponseValue<Vec<T>>, GeneratedError>>,
+{
+    let response = match run(fut).await {
+        (Ok(rv), _) => {
+            let status = rv.status().as_u16();
+            let headers = rv.headers().clone();
+            Response::new(rv.into_inner(), status, headers)
+        }
+        (Err(GeneratedError::UnexpectedResponse(r)), _) if r.status().as_u16() == 204 => {
+            Response::new(Vec::new(), 204, r.headers().clone())
+        }
+        (Err(e), meta) => convert(operation, idempotent, e, meta).await?,
+    };
+    Ok(apply_limit(response, limit))
+}
+
+fn apply_limit<T>(response: Response<Vec<T>>, limit: Option<usize>) -> Response<Vec<T>> {
+    match limit {
+        Some(n) if response.len() > n => {
+            let omitted = response.len() - n;
+            let status = response.status();
+            let headers = response.headers().clone();
+            let mut items = response.into_inner();
+            items.truncate(n);
+            Response::new(items, status, headers).with_omitted(omitted)
+        }
+        _ => response,
+    }
+}
+
+/// Sends a hand-built request through the same hooks as the generated calls.
+pub(crate) async fn execute<T: DeserializeOwned>(
+    client: &generated::Client,
+    operation: &'static str,
+    idempotent: bool,
+    request: reqwest::Request,
+) -> Result<Response<T>, Error> {
+    let info = OperationInfo { operation_id: operation };
+    let mut request = request;
+    client
+        .pre::<ErrorBody>(&mut request, &info)
+        .await
+        .map_err(|e| Error::InvalidRequest(e.to_string()))?;
+    let result = client.exec(request, &info).await;
+    client
+        .post::<ErrorBody>(&result, &info)
+        .await
+        .map_err(|e| Error::InvalidRequest(e.to_string()))?;
+    let response = result.map_err(|e| transport(operation, idempotent, e))?;
+    decode(operation, idempotent, response).await
+}
