@@ -43,7 +43,8 @@ pub struct OperationFacts {
 
 /// Parses the spec text into an OpenAPI document.
 pub fn parse_spec(text: &str) -> Result<openapiv3::OpenAPI, String> {
-    serde_yaml::from_str(text).map_err(|e| format!("spec/chatwork.yaml is not valid OpenAPI 3.0: {e}"))
+    serde_yaml::from_str(text)
+        .map_err(|e| format!("spec/chatwork.yaml is not valid OpenAPI 3.0: {e}"))
 }
 
 fn operations_mut(
@@ -65,7 +66,9 @@ pub fn operation_facts(spec: &openapiv3::OpenAPI) -> Vec<OperationFacts> {
     let spec_components = spec.components.clone().unwrap_or_default();
     let mut out = Vec::new();
     for (path, item) in spec.paths.paths.iter_mut() {
-        let openapiv3::ReferenceOr::Item(item) = item else { continue };
+        let openapiv3::ReferenceOr::Item(item) = item else {
+            continue;
+        };
         let item_params = item.parameters.clone();
         for (method, slot) in operations_mut(item) {
             let Some(op) = slot.as_ref() else { continue };
@@ -92,7 +95,10 @@ pub fn operation_facts(spec: &openapiv3::OpenAPI) -> Vec<OperationFacts> {
             for p in item_params.iter().chain(op.parameters.iter()) {
                 if let Some(p) = resolve_parameter(&spec_components, p) {
                     let data = p.parameter_data_ref();
-                    param_docs.insert(data.name.clone(), data.description.clone().unwrap_or_default());
+                    param_docs.insert(
+                        data.name.clone(),
+                        data.description.clone().unwrap_or_default(),
+                    );
                 }
             }
             if let Some(schema) = op
@@ -101,17 +107,20 @@ pub fn operation_facts(spec: &openapiv3::OpenAPI) -> Vec<OperationFacts> {
                 .and_then(|b| b.as_item())
                 .and_then(|b| b.content.values().next())
                 .and_then(|m| m.schema.as_ref())
-            {
-                if let Some(openapiv3::SchemaKind::Type(openapiv3::Type::Object(obj))) =
+                && let Some(openapiv3::SchemaKind::Type(openapiv3::Type::Object(obj))) =
                     resolve_schema(&spec_components, schema).map(|s| &s.schema_kind)
+            {
                 {
                     for (name, prop) in &obj.properties {
                         let doc = match prop {
                             openapiv3::ReferenceOr::Item(s) => s.schema_data.description.clone(),
-                            openapiv3::ReferenceOr::Reference { reference } => {
-                                resolve_schema(&spec_components, &openapiv3::ReferenceOr::Reference { reference: reference.clone() })
-                                    .and_then(|s| s.schema_data.description.clone())
-                            }
+                            openapiv3::ReferenceOr::Reference { reference } => resolve_schema(
+                                &spec_components,
+                                &openapiv3::ReferenceOr::Reference {
+                                    reference: reference.clone(),
+                                },
+                            )
+                            .and_then(|s| s.schema_data.description.clone()),
                         };
                         param_docs.insert(name.clone(), doc.unwrap_or_default());
                     }
@@ -141,7 +150,9 @@ pub fn operation_facts(spec: &openapiv3::OpenAPI) -> Vec<OperationFacts> {
 pub fn prepare_for_progenitor(spec: &openapiv3::OpenAPI) -> openapiv3::OpenAPI {
     let mut spec = spec.clone();
     for (_path, item) in spec.paths.paths.iter_mut() {
-        let openapiv3::ReferenceOr::Item(item) = item else { continue };
+        let openapiv3::ReferenceOr::Item(item) = item else {
+            continue;
+        };
         for (_method, slot) in operations_mut(item) {
             let multipart = slot
                 .as_ref()
@@ -194,9 +205,12 @@ pub fn generate(spec: &openapiv3::OpenAPI) -> Result<Generated, String> {
     let tokens = generator
         .generate_tokens(&prepared)
         .map_err(|e| format!("progenitor: {e}"))?;
-    let file = syn::parse2::<syn::File>(tokens).map_err(|e| format!("generated code does not parse: {e}"))?;
+    let mut file = syn::parse2::<syn::File>(tokens)
+        .map_err(|e| format!("generated code does not parse: {e}"))?;
+    drop_client_method_docs(&mut file);
     let requests = wrapper::generate(&file, &operation_facts(spec))?;
-    let requests = syn::parse2::<syn::File>(requests).map_err(|e| format!("generated request builders do not parse: {e}"))?;
+    let requests = syn::parse2::<syn::File>(requests)
+        .map_err(|e| format!("generated request builders do not parse: {e}"))?;
     Ok(Generated {
         client: format!("{HEADER}{}", prettyplease::unparse(&file)),
         requests: format!("{HEADER}{}", prettyplease::unparse(&requests)),
@@ -205,7 +219,10 @@ pub fn generate(spec: &openapiv3::OpenAPI) -> Result<Generated, String> {
 
 /// Names of all operations, sorted.
 pub fn operation_ids(spec: &openapiv3::OpenAPI) -> BTreeSet<String> {
-    operation_facts(spec).into_iter().map(|o| o.operation_id).collect()
+    operation_facts(spec)
+        .into_iter()
+        .map(|o| o.operation_id)
+        .collect()
 }
 
 fn ref_name(reference: &str) -> &str {
@@ -233,6 +250,24 @@ pub fn resolve_schema<'a>(
         openapiv3::ReferenceOr::Item(s) => Some(s),
         openapiv3::ReferenceOr::Reference { reference } => {
             components.schemas.get(ref_name(reference))?.as_item()
+        }
+    }
+}
+
+/// progenitor documents its own `Client` methods with `ignore`d examples of its builder
+/// API. That `Client` is private here (the crate's request builders carry the docs), so
+/// those examples would only show up as ignored doctests: drop them.
+fn drop_client_method_docs(file: &mut syn::File) {
+    for item in &mut file.items {
+        let syn::Item::Impl(im) = item else { continue };
+        let is_client = matches!(&*im.self_ty, syn::Type::Path(p) if p.path.is_ident("Client"));
+        if !is_client || im.trait_.is_some() {
+            continue;
+        }
+        for it in &mut im.items {
+            if let syn::ImplItem::Fn(f) = it {
+                f.attrs.retain(|a| !a.path().is_ident("doc"));
+            }
         }
     }
 }

@@ -36,8 +36,7 @@ struct RebaseSuper;
 
 impl VisitMut for RebaseSuper {
     fn visit_path_mut(&mut self, path: &mut syn::Path) {
-        if path.leading_colon.is_none()
-            && path.segments.first().is_some_and(|s| s.ident == "super")
+        if path.leading_colon.is_none() && path.segments.first().is_some_and(|s| s.ident == "super")
         {
             path.segments[0].ident = format_ident!("types");
         }
@@ -65,17 +64,21 @@ fn last_ident(ty: &syn::Type) -> Option<String> {
 fn try_into_target(f: &syn::ImplItemFn) -> Option<syn::Type> {
     let where_clause = f.sig.generics.where_clause.as_ref()?;
     for pred in &where_clause.predicates {
-        let syn::WherePredicate::Type(pt) = pred else { continue };
+        let syn::WherePredicate::Type(pt) = pred else {
+            continue;
+        };
         for bound in &pt.bounds {
-            let syn::TypeParamBound::Trait(tb) = bound else { continue };
+            let syn::TypeParamBound::Trait(tb) = bound else {
+                continue;
+            };
             let seg = tb.path.segments.last()?;
             if seg.ident != "TryInto" {
                 continue;
             }
-            if let syn::PathArguments::AngleBracketed(args) = &seg.arguments {
-                if let Some(syn::GenericArgument::Type(t)) = args.args.first() {
-                    return Some(t.clone());
-                }
+            if let syn::PathArguments::AngleBracketed(args) = &seg.arguments
+                && let Some(syn::GenericArgument::Type(t)) = args.args.first()
+            {
+                return Some(t.clone());
             }
         }
     }
@@ -84,7 +87,9 @@ fn try_into_target(f: &syn::ImplItemFn) -> Option<syn::Type> {
 
 fn find_mod<'a>(items: &'a [syn::Item], name: &str) -> Option<&'a [syn::Item]> {
     items.iter().find_map(|i| match i {
-        syn::Item::Mod(m) if m.ident == name => m.content.as_ref().map(|(_, items)| items.as_slice()),
+        syn::Item::Mod(m) if m.ident == name => {
+            m.content.as_ref().map(|(_, items)| items.as_slice())
+        }
         _ => None,
     })
 }
@@ -93,7 +98,9 @@ fn impl_fns<'a>(items: &'a [syn::Item], type_name: &str) -> Vec<&'a syn::ImplIte
     items
         .iter()
         .filter_map(|i| match i {
-            syn::Item::Impl(im) if im.trait_.is_none() && last_ident(&im.self_ty).as_deref() == Some(type_name) => {
+            syn::Item::Impl(im)
+                if im.trait_.is_none() && last_ident(&im.self_ty).as_deref() == Some(type_name) =>
+            {
                 Some(im)
             }
             _ => None,
@@ -109,9 +116,10 @@ fn impl_fns<'a>(items: &'a [syn::Item], type_name: &str) -> Vec<&'a syn::ImplIte
 
 fn struct_field_type(items: &[syn::Item], type_name: &str, field: &str) -> Option<syn::Type> {
     items.iter().find_map(|i| match i {
-        syn::Item::Struct(s) if s.ident == type_name => s.fields.iter().find_map(|f| {
-            (f.ident.as_ref().is_some_and(|id| id == field)).then(|| f.ty.clone())
-        }),
+        syn::Item::Struct(s) if s.ident == type_name => s
+            .fields
+            .iter()
+            .find_map(|f| (f.ident.as_ref().is_some_and(|id| id == field)).then(|| f.ty.clone())),
         _ => None,
     })
 }
@@ -121,14 +129,17 @@ fn pascal(snake: &str) -> String {
         .split('_')
         .map(|w| {
             let mut c = w.chars();
-            c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+            c.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                .unwrap_or_default()
         })
         .collect()
 }
 
 fn read_operation(file: &syn::File, facts: &OperationFacts) -> Result<Operation, String> {
     let builder_name = pascal(&facts.operation_id);
-    let builder_items = find_mod(&file.items, "builder").ok_or("no `builder` module in generated code")?;
+    let builder_items =
+        find_mod(&file.items, "builder").ok_or("no `builder` module in generated code")?;
     let types_builder = find_mod(&file.items, "types")
         .and_then(|t| find_mod(t, "builder"))
         .ok_or("no `types::builder` module in generated code")?;
@@ -143,7 +154,11 @@ fn read_operation(file: &syn::File, facts: &OperationFacts) -> Result<Operation,
                     return Err(format!("{builder_name}::send has no return type"));
                 };
                 let response_value = last_generic(ty).ok_or("send() does not return Result<..>")?;
-                output = Some(last_generic(response_value).ok_or("send() does not return ResponseValue<..>")?.clone());
+                output = Some(
+                    last_generic(response_value)
+                        .ok_or("send() does not return ResponseValue<..>")?
+                        .clone(),
+                );
             }
             "body" => {
                 // Flatten the form body: one setter per field of its builder.
@@ -153,39 +168,65 @@ fn read_operation(file: &syn::File, facts: &OperationFacts) -> Result<Operation,
                     .and_then(last_ident)
                     .ok_or_else(|| format!("{builder_name}.body is not Result<builder, _>"))?;
                 for bf in impl_fns(types_builder, &body_builder) {
-                    let mut target = try_into_target(bf)
-                        .ok_or_else(|| format!("{body_builder}::{} has no TryInto bound", bf.sig.ident))?;
+                    let mut target = try_into_target(bf).ok_or_else(|| {
+                        format!("{body_builder}::{} has no TryInto bound", bf.sig.ident)
+                    })?;
                     let optional = last_ident(&target).as_deref() == Some("Option");
                     if optional {
-                        target = last_generic(&target).cloned().ok_or("Option without argument")?;
+                        target = last_generic(&target)
+                            .cloned()
+                            .ok_or("Option without argument")?;
                     }
                     RebaseSuper.visit_type_mut(&mut target);
-                    setters.push(Setter { name: bf.sig.ident.to_string(), target, body_field: true, optional });
+                    setters.push(Setter {
+                        name: bf.sig.ident.to_string(),
+                        target,
+                        body_field: true,
+                        optional,
+                    });
                 }
             }
             _ => {
-                let target = try_into_target(f).ok_or_else(|| format!("{builder_name}::{name} has no TryInto bound"))?;
-                setters.push(Setter { name, target, body_field: false, optional: false });
+                let target = try_into_target(f)
+                    .ok_or_else(|| format!("{builder_name}::{name} has no TryInto bound"))?;
+                setters.push(Setter {
+                    name,
+                    target,
+                    body_field: false,
+                    optional: false,
+                });
             }
         }
     }
     let mut seen = BTreeMap::new();
     for s in &setters {
         if seen.insert(s.name.clone(), ()).is_some() {
-            return Err(format!("{}: `{}` is both a parameter and a form field", facts.operation_id, s.name));
+            return Err(format!(
+                "{}: `{}` is both a parameter and a form field",
+                facts.operation_id, s.name
+            ));
         }
     }
     if facts.is_list && seen.contains_key("limit") {
-        return Err(format!("{}: a parameter named `limit` clashes with the list limit", facts.operation_id));
+        return Err(format!(
+            "{}: a parameter named `limit` clashes with the list limit",
+            facts.operation_id
+        ));
     }
-    Ok(Operation { builder: builder_name, setters, output: output.ok_or("no send() found")? })
+    Ok(Operation {
+        builder: builder_name,
+        setters,
+        output: output.ok_or("no send() found")?,
+    })
 }
 
 fn doc_lines(text: &str) -> Vec<TokenStream> {
-    text.lines().map(|l| {
-        let l = format!(" {l}");
-        quote!(#[doc = #l])
-    }).collect()
+    text.lines()
+        .map(|l| {
+            let l = format!(" {l}");
+            quote!(#[doc = #l])
+        })
+        .collect()
 }
 
 /// Emits the request builders and the `Client` methods that create them.
@@ -211,12 +252,32 @@ pub fn generate(file: &syn::File, ops: &[OperationFacts]) -> Result<TokenStream,
             let name = format_ident!("{}", s.name);
             let target = &s.target;
             let desc = facts.param_docs.get(&s.name).cloned().unwrap_or_default();
-            let place = if s.body_field { "form field" } else if facts.path.contains(&format!("{{{}}}", s.name)) { "path parameter" } else { "query parameter" };
-            let required = if s.body_field && s.optional { "optional" } else if s.body_field { "required" } else if place == "path parameter" { "required" } else { "optional" };
-            setter_docs.push_str(&format!("- [`{}`]({}::{}): {} ({place}, {required})\n", s.name, op.builder, s.name, desc.trim()));
+            let place = if s.body_field {
+                "form field"
+            } else if facts.path.contains(&format!("{{{}}}", s.name)) {
+                "path parameter"
+            } else {
+                "query parameter"
+            };
+            let required = if (s.body_field && !s.optional) || place == "path parameter" {
+                "required"
+            } else {
+                "optional"
+            };
+            setter_docs.push_str(&format!(
+                "- [`{}`](request::{}::{}): {} ({place}, {required})\n",
+                s.name,
+                op.builder,
+                s.name,
+                desc.trim()
+            ));
             let doc = doc_lines(&format!(
                 "{}\n\nThe `{}` {place} ({required}). A value that does not convert makes `send()` fail\nwith [`Error::InvalidRequest`](crate::Error::InvalidRequest) before anything is sent.",
-                if desc.trim().is_empty() { format!("Sets `{}`.", s.name) } else { desc.trim().to_string() },
+                if desc.trim().is_empty() {
+                    format!("Sets `{}`.", s.name)
+                } else {
+                    desc.trim().to_string()
+                },
                 s.name
             ));
             let apply = if !s.body_field {
@@ -267,11 +328,16 @@ pub fn generate(file: &syn::File, ops: &[OperationFacts]) -> Result<TokenStream,
                 quote!(crate::transport::finish_list::<#item, _>(#operation_id, #idempotent, self.limit, self.inner.send()).await),
             )
         } else {
-            (quote!(), quote!(), quote!(), quote!(crate::transport::finish(#operation_id, #idempotent, self.inner.send()).await))
+            (
+                quote!(),
+                quote!(),
+                quote!(),
+                quote!(crate::transport::finish(#operation_id, #idempotent, self.inner.send()).await),
+            )
         };
 
         let list_note = if facts.is_list {
-            "\n\nA `204 No Content` answer is an empty list, never an error. Use\n[`limit`]({B}::limit) to keep at most N items (applied on the client)."
+            "\n\nA `204 No Content` answer is an empty list, never an error. Use\n[`limit`](request::{B}::limit) to keep at most N items (applied on the client)."
                 .replace("{B}", &op.builder)
         } else {
             String::new()
@@ -283,11 +349,18 @@ pub fn generate(file: &syn::File, ops: &[OperationFacts]) -> Result<TokenStream,
             facts.method,
             facts.path,
             list_note,
-            if setter_docs.is_empty() { "- none\n".to_string() } else { setter_docs.clone() },
+            if setter_docs.is_empty() {
+                "- none\n".to_string()
+            } else {
+                setter_docs.clone()
+            },
         ));
         let builder_doc = doc_lines(&format!(
             "Request builder for [`Client::{}`](crate::Client::{}): {}.\n\nSet the parameters, then call [`send`]({}::send).",
-            facts.operation_id, facts.operation_id, facts.summary.trim(), op.builder
+            facts.operation_id,
+            facts.operation_id,
+            facts.summary.trim(),
+            op.builder
         ));
         let send_doc = doc_lines(&format!(
             "Sends `{} {}` and decodes the answer.\n\n# Errors\n\n[`Error::InvalidRequest`](crate::Error::InvalidRequest) when a parameter is missing or invalid (nothing is sent),\nand otherwise the transport, API and decoding errors described on [`Error`](crate::Error).",

@@ -33,12 +33,18 @@ enum CredentialKind {
 impl Credentials {
     /// An API token from Chatwork's settings screen, sent as `x-chatworktoken`.
     pub fn api_token(token: impl Into<String>) -> Self {
-        Self { kind: CredentialKind::ApiToken, secret: token.into() }
+        Self {
+            kind: CredentialKind::ApiToken,
+            secret: token.into(),
+        }
     }
 
     /// An OAuth 2.0 access token, sent as `Authorization: Bearer ...`.
     pub fn oauth_access_token(token: impl Into<String>) -> Self {
-        Self { kind: CredentialKind::OAuth, secret: token.into() }
+        Self {
+            kind: CredentialKind::OAuth,
+            secret: token.into(),
+        }
     }
 
     fn header(&self) -> Result<(HeaderName, HeaderValue), Error> {
@@ -52,7 +58,9 @@ impl Credentials {
         };
         // The error text never includes the token itself.
         let mut value = HeaderValue::from_str(&value).map_err(|_| {
-            Error::InvalidRequest("the token contains characters that cannot be sent in an HTTP header".into())
+            Error::InvalidRequest(
+                "the token contains characters that cannot be sent in an HTTP header".into(),
+            )
         })?;
         value.set_sensitive(true);
         Ok((name, value))
@@ -87,10 +95,13 @@ impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Client")
             .field("base_url", &self.base_url())
-            .field("credentials", &match self.kind {
-                CredentialKind::ApiToken => "api token <redacted>",
-                CredentialKind::OAuth => "oauth access token <redacted>",
-            })
+            .field(
+                "credentials",
+                &match self.kind {
+                    CredentialKind::ApiToken => "api token <redacted>",
+                    CredentialKind::OAuth => "oauth access token <redacted>",
+                },
+            )
             .finish()
     }
 }
@@ -187,8 +198,9 @@ impl ClientBuilder {
         let (name, value) = self.credentials.header()?;
         let mut headers = HeaderMap::new();
         headers.insert(name, value);
-        let user_agent = HeaderValue::from_str(&self.user_agent)
-            .map_err(|_| Error::InvalidRequest("the user agent is not a valid header value".into()))?;
+        let user_agent = HeaderValue::from_str(&self.user_agent).map_err(|_| {
+            Error::InvalidRequest("the user agent is not a valid header value".into())
+        })?;
         let http = reqwest::Client::builder()
             .default_headers(headers)
             .user_agent(user_agent)
@@ -207,7 +219,11 @@ impl ClientBuilder {
 fn check_base_url(raw: &str) -> Result<String, Error> {
     let url = reqwest::Url::parse(raw)
         .map_err(|e| Error::InvalidRequest(format!("base URL {raw:?} does not parse: {e}")))?;
-    if url.query().is_some() || url.fragment().is_some() || !url.username().is_empty() || url.password().is_some() {
+    if url.query().is_some()
+        || url.fragment().is_some()
+        || !url.username().is_empty()
+        || url.password().is_some()
+    {
         return Err(Error::InvalidRequest(format!(
             "base URL {raw:?} must not carry credentials, a query or a fragment"
         )));
@@ -236,11 +252,27 @@ mod tests {
 
     #[test]
     fn base_url_rules() {
-        assert_eq!(check_base_url("https://api.chatwork.com/v2/").unwrap(), "https://api.chatwork.com/v2");
-        assert_eq!(check_base_url("http://127.0.0.1:8080").unwrap(), "http://127.0.0.1:8080");
-        assert_eq!(check_base_url("http://localhost:1/v2").unwrap(), "http://localhost:1/v2");
+        assert_eq!(
+            check_base_url("https://api.chatwork.com/v2/").unwrap(),
+            "https://api.chatwork.com/v2"
+        );
+        assert_eq!(
+            check_base_url("http://127.0.0.1:8080").unwrap(),
+            "http://127.0.0.1:8080"
+        );
+        assert_eq!(
+            check_base_url("http://localhost:1/v2").unwrap(),
+            "http://localhost:1/v2"
+        );
         assert_eq!(check_base_url("http://[::1]:9/").unwrap(), "http://[::1]:9");
-        for bad in ["http://api.chatwork.com/v2", "http://10.0.0.1/", "ftp://localhost/", "not a url", "https://u:p@h/", "https://h/?a=1"] {
+        for bad in [
+            "http://api.chatwork.com/v2",
+            "http://10.0.0.1/",
+            "ftp://localhost/",
+            "not a url",
+            "https://u:p@h/",
+            "https://h/?a=1",
+        ] {
             let err = check_base_url(bad).unwrap_err();
             assert!(matches!(err, Error::InvalidRequest(_)), "{bad}: {err}");
         }

@@ -19,13 +19,13 @@ pub enum Error {
     InvalidRequest(String),
     /// The request could not be sent, or the answer could not be read.
     #[error(transparent)]
-    Transport(TransportError),
+    Transport(Box<TransportError>),
     /// Chatwork answered with an error status.
     #[error(transparent)]
-    Api(ApiError),
+    Api(Box<ApiError>),
     /// Chatwork answered with a success status but a body this crate cannot decode.
     #[error(transparent)]
-    Decode(DecodeError),
+    Decode(Box<DecodeError>),
 }
 
 impl Error {
@@ -224,28 +224,40 @@ impl ApiError {
 
     /// The `Retry-After` header in seconds, if sent.
     pub fn retry_after(&self) -> Option<u64> {
-        self.headers.get("retry-after")?.to_str().ok()?.trim().parse().ok()
+        self.headers
+            .get("retry-after")?
+            .to_str()
+            .ok()?
+            .trim()
+            .parse()
+            .ok()
     }
 
     /// The OAuth `WWW-Authenticate` details (sent with 401 for a bad or expired access token).
     pub fn www_authenticate(&self) -> Option<WwwAuthenticate> {
         let v = self.headers.get(reqwest::header::WWW_AUTHENTICATE)?;
-        Some(WwwAuthenticate::parse(&String::from_utf8_lossy(v.as_bytes())))
+        Some(WwwAuthenticate::parse(&String::from_utf8_lossy(
+            v.as_bytes(),
+        )))
     }
 }
 
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: Chatwork answered {}", self.operation, self.status)?;
-        if let Some(reason) = reqwest::StatusCode::from_u16(self.status).ok().and_then(|s| s.canonical_reason()) {
+        if let Some(reason) = reqwest::StatusCode::from_u16(self.status)
+            .ok()
+            .and_then(|s| s.canonical_reason())
+        {
             write!(f, " {reason}")?;
         }
         if !self.errors.is_empty() {
             write!(f, ": {}", self.errors.join("; "))?;
-        } else if let Some(w) = self.www_authenticate() {
-            if let Some(d) = w.error_description.or(w.error) {
-                write!(f, ": {d}")?;
-            }
+        } else if let Some(d) = self
+            .www_authenticate()
+            .and_then(|w| w.error_description.or(w.error))
+        {
+            write!(f, ": {d}")?;
         }
         Ok(())
     }

@@ -118,7 +118,9 @@ impl MessageId {
         if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
             Ok(())
         } else {
-            Err(InvalidValue(format!("a message ID is a string of digits, got {s:?}")))
+            Err(InvalidValue(format!(
+                "a message ID is a string of digits, got {s:?}"
+            )))
         }
     }
 }
@@ -202,7 +204,8 @@ impl AccountIds {
     fn new(ids: Vec<AccountId>) -> Result<Self, InvalidValue> {
         if ids.is_empty() {
             return Err(InvalidValue(
-                "an account ID list needs at least one ID (leave an optional list unset instead)".into(),
+                "an account ID list needs at least one ID (leave an optional list unset instead)"
+                    .into(),
             ));
         }
         Ok(Self(ids))
@@ -241,7 +244,9 @@ impl FromStr for AccountIds {
             .split(',')
             .map(|p| p.parse::<AccountId>())
             .collect::<Result<Vec<_>, _>>()
-            .map_err(|_| InvalidValue(format!("not a comma-separated list of account IDs: {s:?}")))?;
+            .map_err(|_| {
+                InvalidValue(format!("not a comma-separated list of account IDs: {s:?}"))
+            })?;
         Self::new(ids)
     }
 }

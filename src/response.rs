@@ -53,7 +53,10 @@ impl MessageLimitation {
     /// Reads the headers; `None` when `chatwork-message-limitation` is absent.
     pub fn from_headers(headers: &HeaderMap) -> Option<Self> {
         let flag = headers.get("chatwork-message-limitation")?;
-        let limited = flag.to_str().map(|v| v.trim().eq_ignore_ascii_case("true")).unwrap_or(false);
+        let limited = flag
+            .to_str()
+            .map(|v| v.trim().eq_ignore_ascii_case("true"))
+            .unwrap_or(false);
         let summary = headers
             .get("chatwork-message-limitation-summary")
             .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
@@ -74,7 +77,12 @@ pub struct Response<T> {
 
 impl<T> Response<T> {
     pub(crate) fn new(value: T, status: u16, headers: HeaderMap) -> Self {
-        Self { value, status, headers, omitted: 0 }
+        Self {
+            value,
+            status,
+            headers,
+            omitted: 0,
+        }
     }
 
     pub(crate) fn with_omitted(mut self, omitted: usize) -> Self {

@@ -46,7 +46,10 @@ impl ClientHooks<()> for generated::Client {
             let status = response.status().as_u16();
             tracing::debug!(operation = info.operation_id, status, "chatwork answered");
             let _ = META.try_with(|m| {
-                *m.borrow_mut() = Some(Meta { status, headers: response.headers().clone() });
+                *m.borrow_mut() = Some(Meta {
+                    status,
+                    headers: response.headers().clone(),
+                });
             });
         }
         Ok(())
@@ -65,20 +68,50 @@ async fn run<T>(
 
 fn transport(operation: &'static str, idempotent: bool, source: reqwest::Error) -> Error {
     let connect = source.is_connect();
-    Error::Transport(TransportError { source, operation, connect, idempotent })
+    Error::Transport(Box::new(TransportError {
+        source,
+        operation,
+        connect,
+        idempotent,
+    }))
 }
 
 /// Builds the error for a non-success status from its raw body.
-fn api_error(operation: &'static str, idempotent: bool, status: u16, headers: HeaderMap, body: Bytes) -> Error {
+fn api_error(
+    operation: &'static str,
+    idempotent: bool,
+    status: u16,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Error {
     let (errors, raw) = match serde_json::from_slice::<ErrorBody>(&body) {
         Ok(parsed) => (parsed.errors, None),
         Err(_) => (Vec::new(), Some(body)),
     };
-    Error::Api(ApiError { operation, status, errors, headers, raw_body: raw, idempotent })
+    Error::Api(Box::new(ApiError {
+        operation,
+        status,
+        errors,
+        headers,
+        raw_body: raw,
+        idempotent,
+    }))
 }
 
-fn decode_error(operation: &'static str, status: u16, headers: HeaderMap, body: Bytes, message: String) -> Error {
-    Error::Decode(DecodeError { operation, status, message, headers, body })
+fn decode_error(
+    operation: &'static str,
+    status: u16,
+    headers: HeaderMap,
+    body: Bytes,
+    message: String,
+) -> Error {
+    Error::Decode(Box::new(DecodeError {
+        operation,
+        status,
+        message,
+        headers,
+        body,
+    }))
 }
 
 /// Decodes an answer that the generated code did not handle (an undeclared status, or a
@@ -90,13 +123,22 @@ pub(crate) async fn decode<T: DeserializeOwned>(
 ) -> Result<Response<T>, Error> {
     let status = response.status().as_u16();
     let headers = response.headers().clone();
-    let body = response.bytes().await.map_err(|e| transport(operation, idempotent, e))?;
+    let body = response
+        .bytes()
+        .await
+        .map_err(|e| transport(operation, idempotent, e))?;
     if !(200..300).contains(&status) {
         return Err(api_error(operation, idempotent, status, headers, body));
     }
     match serde_json::from_slice::<T>(&body) {
         Ok(value) => Ok(Response::new(value, status, headers)),
-        Err(e) => Err(decode_error(operation, status, headers, body, e.to_string())),
+        Err(e) => Err(decode_error(
+            operation,
+            status,
+            headers,
+            body,
+            e.to_string(),
+        )),
     }
 }
 
@@ -116,17 +158,20 @@ async fn convert<T: DeserializeOwned>(
         GeneratedError::ErrorResponse(rv) => {
             let status = rv.status().as_u16();
             let headers = rv.headers().clone();
-            Error::Api(ApiError {
+            Error::Api(Box::new(ApiError {
                 operation,
                 status,
                 errors: rv.into_inner().errors,
                 headers,
                 raw_body: None,
                 idempotent,
-            })
+            }))
         }
         GeneratedError::InvalidResponsePayload(body, e) => {
-            let Meta { status, headers } = meta.unwrap_or(Meta { status: 0, headers: HeaderMap::new() });
+            let Meta { status, headers } = meta.unwrap_or(Meta {
+                status: 0,
+                headers: HeaderMap::new(),
+            });
             if (200..300).contains(&status) {
                 decode_error(operation, status, headers, body, e.to_string())
             } else {
@@ -202,7 +247,9 @@ pub(crate) async fn execute<T: DeserializeOwned>(
     idempotent: bool,
     request: reqwest::Request,
 ) -> Result<Response<T>, Error> {
-    let info = OperationInfo { operation_id: operation };
+    let info = OperationInfo {
+        operation_id: operation,
+    };
     let mut request = request;
     client
         .pre::<ErrorBody>(&mut request, &info)

@@ -5,11 +5,11 @@ use std::hash::{BuildHasher, Hasher};
 
 use bytes::Bytes;
 
+use crate::Client;
 use crate::error::Error;
 use crate::generated::types::FileIdResponse;
 use crate::model::RoomId;
 use crate::response::Response;
-use crate::Client;
 
 /// The largest file Chatwork accepts: 5 MB, taken as 5 MiB (5,242,880 bytes). Larger
 /// files are refused before anything is sent.
@@ -123,10 +123,9 @@ impl UploadFile<'_> {
         if let Some(message) = &self.error {
             return Err(Error::InvalidRequest(message.clone()));
         }
-        let name = self
-            .file_name
-            .as_deref()
-            .ok_or_else(|| Error::InvalidRequest("no file given: call `file(name, data)`".into()))?;
+        let name = self.file_name.as_deref().ok_or_else(|| {
+            Error::InvalidRequest("no file given: call `file(name, data)`".into())
+        })?;
         if name.is_empty() {
             return Err(Error::InvalidRequest("the file name is empty".into()));
         }
@@ -137,26 +136,44 @@ impl UploadFile<'_> {
             )));
         }
         if self.content_type.is_empty() || self.content_type.chars().any(|c| c.is_control()) {
-            return Err(Error::InvalidRequest("the content type must be one non-empty header line".into()));
+            return Err(Error::InvalidRequest(
+                "the content type must be one non-empty header line".into(),
+            ));
         }
         let boundary = match &self.boundary {
             Some(b) => {
                 let valid = (1..=70).contains(&b.len())
-                    && b.bytes().all(|c| c.is_ascii_alphanumeric() || b"'()+_,-./:=?".contains(&c))
+                    && b.bytes()
+                        .all(|c| c.is_ascii_alphanumeric() || b"'()+_,-./:=?".contains(&c))
                     && !b.ends_with(' ');
                 if !valid {
-                    return Err(Error::InvalidRequest(format!("invalid multipart boundary {b:?}")));
+                    return Err(Error::InvalidRequest(format!(
+                        "invalid multipart boundary {b:?}"
+                    )));
                 }
                 b.clone()
             }
             None => random_boundary(),
         };
         let delimiter = format!("--{boundary}");
-        let occurs = |hay: &[u8]| hay.windows(delimiter.len()).any(|w| w == delimiter.as_bytes());
-        if occurs(&self.data) || self.message.as_deref().is_some_and(|m| occurs(m.as_bytes())) {
-            return Err(Error::InvalidRequest(format!("the boundary {boundary:?} occurs in the content")));
+        let occurs = |hay: &[u8]| {
+            hay.windows(delimiter.len())
+                .any(|w| w == delimiter.as_bytes())
+        };
+        if occurs(&self.data)
+            || self
+                .message
+                .as_deref()
+                .is_some_and(|m| occurs(m.as_bytes()))
+        {
+            return Err(Error::InvalidRequest(format!(
+                "the boundary {boundary:?} occurs in the content"
+            )));
         }
-        let escaped = name.replace('"', "%22").replace('\r', "%0D").replace('\n', "%0A");
+        let escaped = name
+            .replace('"', "%22")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A");
         let mut body = Vec::with_capacity(self.data.len() + 512);
         body.extend_from_slice(
             format!(

@@ -50,7 +50,10 @@ async fn list_my_tasks_without_filters() {
 #[tokio::test]
 async fn list_my_tasks_with_filters() {
     let server = MockServer::start_async().await;
-    let wire = Wire { query: Some("assigned_by_account_id=78&status=done"), ..get("/my/tasks") };
+    let wire = Wire {
+        query: Some("assigned_by_account_id=78&status=done"),
+        ..get("/my/tasks")
+    };
     let (m, _) = mock_example(&server, "list_my_tasks", wire).await;
     client(&server)
         .list_my_tasks()
@@ -69,7 +72,10 @@ async fn list_contacts() {
     let contacts = client(&server).list_contacts().send().await.unwrap();
     m.assert_async().await;
     assert_eq!(contacts.len(), 2);
-    assert_eq!(contacts[1].chatwork_id, "", "empty profile strings stay empty strings");
+    assert_eq!(
+        contacts[1].chatwork_id, "",
+        "empty profile strings stay empty strings"
+    );
     assert_eq!(contacts[1].organization_id, 0);
     assert_lossless(contacts.value(), &ex);
 }
@@ -122,9 +128,19 @@ async fn create_room_with_every_field() {
 #[tokio::test]
 async fn create_room_omits_unset_fields() {
     let server = MockServer::start_async().await;
-    let wire = Wire { method: "POST", form: Some("members_admin_ids=123&name=Solo"), ..get("/rooms") };
+    let wire = Wire {
+        method: "POST",
+        form: Some("members_admin_ids=123&name=Solo"),
+        ..get("/rooms")
+    };
     let (m, _) = mock_example(&server, "create_room", wire).await;
-    client(&server).create_room().name("Solo").members_admin_ids([123]).send().await.unwrap();
+    client(&server)
+        .create_room()
+        .name("Solo")
+        .members_admin_ids([123])
+        .send()
+        .await
+        .unwrap();
     m.assert_async().await;
 }
 
@@ -132,7 +148,12 @@ async fn create_room_omits_unset_fields() {
 async fn get_room() {
     let server = MockServer::start_async().await;
     let (m, ex) = mock_example(&server, "get_room", get("/rooms/123")).await;
-    let room = client(&server).get_room().room_id(123).send().await.unwrap();
+    let room = client(&server)
+        .get_room()
+        .room_id(123)
+        .send()
+        .await
+        .unwrap();
     m.assert_async().await;
     assert_eq!(room.description, "room description text");
     assert_eq!(room.type_, RoomType::Group);
@@ -164,19 +185,41 @@ async fn update_room() {
 #[tokio::test]
 async fn update_room_with_nothing_sends_an_empty_form() {
     let server = MockServer::start_async().await;
-    let wire = Wire { method: "PUT", form: Some(""), ..get("/rooms/123") };
+    let wire = Wire {
+        method: "PUT",
+        form: Some(""),
+        ..get("/rooms/123")
+    };
     let (m, _) = mock_example(&server, "update_room", wire).await;
-    client(&server).update_room().room_id(123).send().await.unwrap();
+    client(&server)
+        .update_room()
+        .room_id(123)
+        .send()
+        .await
+        .unwrap();
     m.assert_async().await;
 }
 
 #[tokio::test]
 async fn delete_room_leave_and_delete() {
     let server = MockServer::start_async().await;
-    for (action, form) in [(RoomActionType::Leave, "action_type=leave"), (RoomActionType::Delete, "action_type=delete")] {
-        let wire = Wire { method: "DELETE", form: Some(form), ..get("/rooms/77") };
+    for (action, form) in [
+        (RoomActionType::Leave, "action_type=leave"),
+        (RoomActionType::Delete, "action_type=delete"),
+    ] {
+        let wire = Wire {
+            method: "DELETE",
+            form: Some(form),
+            ..get("/rooms/77")
+        };
         let m = mock(&server, wire, 204, "").await;
-        let done = client(&server).delete_room().room_id(77).action_type(action).send().await.unwrap();
+        let done = client(&server)
+            .delete_room()
+            .room_id(77)
+            .action_type(action)
+            .send()
+            .await
+            .unwrap();
         m.assert_async().await;
         assert_eq!(done.status(), 204);
         assert_rate_limit(&done);
@@ -188,7 +231,12 @@ async fn delete_room_leave_and_delete() {
 async fn list_members() {
     let server = MockServer::start_async().await;
     let (m, ex) = mock_example(&server, "list_members", get("/rooms/123/members")).await;
-    let members = client(&server).list_members().room_id(123).send().await.unwrap();
+    let members = client(&server)
+        .list_members()
+        .room_id(123)
+        .send()
+        .await
+        .unwrap();
     m.assert_async().await;
     assert_eq!(members[0].role, Role::Member);
     assert_lossless(members.value(), &ex);
@@ -199,7 +247,9 @@ async fn update_members() {
     let server = MockServer::start_async().await;
     let wire = Wire {
         method: "PUT",
-        form: Some("members_admin_ids=123%2C542%2C1001&members_member_ids=10%2C103&members_readonly_ids=6%2C11"),
+        form: Some(
+            "members_admin_ids=123%2C542%2C1001&members_member_ids=10%2C103&members_readonly_ids=6%2C11",
+        ),
         ..get("/rooms/123/members")
     };
     let (m, ex) = mock_example(&server, "update_members", wire).await;
@@ -213,7 +263,10 @@ async fn update_members() {
         .await
         .unwrap();
     m.assert_async().await;
-    assert_eq!(members.admin, vec![AccountId(123), AccountId(542), AccountId(1001)]);
+    assert_eq!(
+        members.admin,
+        vec![AccountId(123), AccountId(542), AccountId(1001)]
+    );
     assert_lossless(members.value(), &ex);
 }
 
@@ -221,7 +274,12 @@ async fn update_members() {
 async fn list_messages_default_and_forced() {
     let server = MockServer::start_async().await;
     let (m, ex) = mock_example(&server, "list_messages", get("/rooms/5/messages")).await;
-    let messages = client(&server).list_messages().room_id(5).send().await.unwrap();
+    let messages = client(&server)
+        .list_messages()
+        .room_id(5)
+        .send()
+        .await
+        .unwrap();
     m.assert_async().await;
     assert_eq!(messages[0].message_id.as_str(), "1928374655918273645");
     assert_eq!(messages[0].update_time, 0);
@@ -229,15 +287,33 @@ async fn list_messages_default_and_forced() {
     assert_lossless(messages.value(), &ex);
 
     let server = MockServer::start_async().await;
-    let wire = Wire { query: Some("force=1"), ..get("/rooms/5/messages") };
+    let wire = Wire {
+        query: Some("force=1"),
+        ..get("/rooms/5/messages")
+    };
     let (m, _) = mock_example(&server, "list_messages", wire).await;
-    client(&server).list_messages().room_id(5).force(true).send().await.unwrap();
+    client(&server)
+        .list_messages()
+        .room_id(5)
+        .force(true)
+        .send()
+        .await
+        .unwrap();
     m.assert_async().await;
 
     let server = MockServer::start_async().await;
-    let wire = Wire { query: Some("force=0"), ..get("/rooms/5/messages") };
+    let wire = Wire {
+        query: Some("force=0"),
+        ..get("/rooms/5/messages")
+    };
     let (m, _) = mock_example(&server, "list_messages", wire).await;
-    client(&server).list_messages().room_id(5).force(false).send().await.unwrap();
+    client(&server)
+        .list_messages()
+        .room_id(5)
+        .force(false)
+        .send()
+        .await
+        .unwrap();
     m.assert_async().await;
 }
 
@@ -246,7 +322,9 @@ async fn post_message() {
     let server = MockServer::start_async().await;
     let wire = Wire {
         method: "POST",
-        form: Some("body=%5BTo%3A456%5D+Hello+%26+welcome%3D%E3%81%93%E3%82%93%E3%81%AB%E3%81%A1%E3%81%AF&self_unread=1"),
+        form: Some(
+            "body=%5BTo%3A456%5D+Hello+%26+welcome%3D%E3%81%93%E3%82%93%E3%81%AB%E3%81%A1%E3%81%AF&self_unread=1",
+        ),
         ..get("/rooms/5/messages")
     };
     let (m, ex) = mock_example(&server, "post_message", wire).await;
@@ -266,7 +344,11 @@ async fn post_message() {
 #[tokio::test]
 async fn mark_messages_read_with_and_without_id() {
     let server = MockServer::start_async().await;
-    let wire = Wire { method: "PUT", form: Some("message_id=1928374655918273645"), ..get("/rooms/5/messages/read") };
+    let wire = Wire {
+        method: "PUT",
+        form: Some("message_id=1928374655918273645"),
+        ..get("/rooms/5/messages/read")
+    };
     let (m, ex) = mock_example(&server, "mark_messages_read", wire).await;
     let counts = client(&server)
         .mark_messages_read()
@@ -280,16 +362,29 @@ async fn mark_messages_read_with_and_without_id() {
     assert_lossless(counts.value(), &ex);
 
     let server = MockServer::start_async().await;
-    let wire = Wire { method: "PUT", form: Some(""), ..get("/rooms/5/messages/read") };
+    let wire = Wire {
+        method: "PUT",
+        form: Some(""),
+        ..get("/rooms/5/messages/read")
+    };
     let (m, _) = mock_example(&server, "mark_messages_read", wire).await;
-    client(&server).mark_messages_read().room_id(5).send().await.unwrap();
+    client(&server)
+        .mark_messages_read()
+        .room_id(5)
+        .send()
+        .await
+        .unwrap();
     m.assert_async().await;
 }
 
 #[tokio::test]
 async fn mark_messages_unread() {
     let server = MockServer::start_async().await;
-    let wire = Wire { method: "PUT", form: Some("message_id=1928374655918273645"), ..get("/rooms/5/messages/unread") };
+    let wire = Wire {
+        method: "PUT",
+        form: Some("message_id=1928374655918273645"),
+        ..get("/rooms/5/messages/unread")
+    };
     let (m, ex) = mock_example(&server, "mark_messages_unread", wire).await;
     let counts = client(&server)
         .mark_messages_unread()
@@ -305,7 +400,12 @@ async fn mark_messages_unread() {
 #[tokio::test]
 async fn get_message() {
     let server = MockServer::start_async().await;
-    let (m, ex) = mock_example(&server, "get_message", get("/rooms/5/messages/1928374655918273645")).await;
+    let (m, ex) = mock_example(
+        &server,
+        "get_message",
+        get("/rooms/5/messages/1928374655918273645"),
+    )
+    .await;
     let message = client(&server)
         .get_message()
         .room_id(5)
@@ -321,7 +421,11 @@ async fn get_message() {
 #[tokio::test]
 async fn update_message() {
     let server = MockServer::start_async().await;
-    let wire = Wire { method: "PUT", form: Some("body=edited+text"), ..get("/rooms/5/messages/1928374655918273645") };
+    let wire = Wire {
+        method: "PUT",
+        form: Some("body=edited+text"),
+        ..get("/rooms/5/messages/1928374655918273645")
+    };
     let (m, ex) = mock_example(&server, "update_message", wire).await;
     let updated = client(&server)
         .update_message()
@@ -338,7 +442,10 @@ async fn update_message() {
 #[tokio::test]
 async fn delete_message() {
     let server = MockServer::start_async().await;
-    let wire = Wire { method: "DELETE", ..get("/rooms/5/messages/1928374655918273645") };
+    let wire = Wire {
+        method: "DELETE",
+        ..get("/rooms/5/messages/1928374655918273645")
+    };
     let (m, ex) = mock_example(&server, "delete_message", wire).await;
     let deleted = client(&server)
         .delete_message()
@@ -356,14 +463,22 @@ async fn delete_message() {
 async fn list_room_tasks_with_and_without_filters() {
     let server = MockServer::start_async().await;
     let (m, ex) = mock_example(&server, "list_room_tasks", get("/rooms/5/tasks")).await;
-    let tasks = client(&server).list_room_tasks().room_id(5).send().await.unwrap();
+    let tasks = client(&server)
+        .list_room_tasks()
+        .room_id(5)
+        .send()
+        .await
+        .unwrap();
     m.assert_async().await;
     assert_eq!(tasks[0].account.account_id, AccountId(123));
     assert_eq!(tasks[0].assigned_by_account.name, "Anna");
     assert_lossless(tasks.value(), &ex);
 
     let server = MockServer::start_async().await;
-    let wire = Wire { query: Some("account_id=101&assigned_by_account_id=78&status=done"), ..get("/rooms/5/tasks") };
+    let wire = Wire {
+        query: Some("account_id=101&assigned_by_account_id=78&status=done"),
+        ..get("/rooms/5/tasks")
+    };
     let (m, _) = mock_example(&server, "list_room_tasks", wire).await;
     client(&server)
         .list_room_tasks()
@@ -401,9 +516,20 @@ async fn create_task() {
     assert_lossless(created.value(), &ex);
 
     let server = MockServer::start_async().await;
-    let wire = Wire { method: "POST", form: Some("body=No+deadline&to_ids=1"), ..get("/rooms/5/tasks") };
+    let wire = Wire {
+        method: "POST",
+        form: Some("body=No+deadline&to_ids=1"),
+        ..get("/rooms/5/tasks")
+    };
     let (m, _) = mock_example(&server, "create_task", wire).await;
-    client(&server).create_task().room_id(5).body("No deadline").to_ids([1]).send().await.unwrap();
+    client(&server)
+        .create_task()
+        .room_id(5)
+        .body("No deadline")
+        .to_ids([1])
+        .send()
+        .await
+        .unwrap();
     m.assert_async().await;
 }
 
@@ -411,7 +537,13 @@ async fn create_task() {
 async fn get_task() {
     let server = MockServer::start_async().await;
     let (m, ex) = mock_example(&server, "get_task", get("/rooms/5/tasks/3")).await;
-    let task = client(&server).get_task().room_id(5).task_id(3).send().await.unwrap();
+    let task = client(&server)
+        .get_task()
+        .room_id(5)
+        .task_id(3)
+        .send()
+        .await
+        .unwrap();
     m.assert_async().await;
     assert_eq!(task.limit_time, 1_384_354_799);
     assert_lossless(task.value(), &ex);
@@ -420,7 +552,11 @@ async fn get_task() {
 #[tokio::test]
 async fn update_task_status() {
     let server = MockServer::start_async().await;
-    let wire = Wire { method: "PUT", form: Some("body=done"), ..get("/rooms/5/tasks/3/status") };
+    let wire = Wire {
+        method: "PUT",
+        form: Some("body=done"),
+        ..get("/rooms/5/tasks/3/status")
+    };
     let (m, ex) = mock_example(&server, "update_task_status", wire).await;
     let updated = client(&server)
         .update_task_status()
@@ -439,27 +575,57 @@ async fn update_task_status() {
 async fn list_files() {
     let server = MockServer::start_async().await;
     let (m, ex) = mock_example(&server, "list_files", get("/rooms/5/files")).await;
-    let files = client(&server).list_files().room_id(5).send().await.unwrap();
+    let files = client(&server)
+        .list_files()
+        .room_id(5)
+        .send()
+        .await
+        .unwrap();
     m.assert_async().await;
-    assert_eq!(files[0].download_url, None, "lists never carry a download URL");
+    assert_eq!(
+        files[0].download_url, None,
+        "lists never carry a download URL"
+    );
     assert_eq!(files[0].filesize, 2232);
     assert_lossless(files.value(), &ex);
 
     let server = MockServer::start_async().await;
-    let wire = Wire { query: Some("account_id=123"), ..get("/rooms/5/files") };
+    let wire = Wire {
+        query: Some("account_id=123"),
+        ..get("/rooms/5/files")
+    };
     let (m, _) = mock_example(&server, "list_files", wire).await;
-    client(&server).list_files().room_id(5).account_id(123).send().await.unwrap();
+    client(&server)
+        .list_files()
+        .room_id(5)
+        .account_id(123)
+        .send()
+        .await
+        .unwrap();
     m.assert_async().await;
 }
 
 #[tokio::test]
 async fn get_file_with_download_url() {
     let server = MockServer::start_async().await;
-    let wire = Wire { query: Some("create_download_url=1"), ..get("/rooms/5/files/3") };
+    let wire = Wire {
+        query: Some("create_download_url=1"),
+        ..get("/rooms/5/files/3")
+    };
     let (m, ex) = mock_example(&server, "get_file", wire).await;
-    let file = client(&server).get_file().room_id(5).file_id(3).create_download_url(true).send().await.unwrap();
+    let file = client(&server)
+        .get_file()
+        .room_id(5)
+        .file_id(3)
+        .create_download_url(true)
+        .send()
+        .await
+        .unwrap();
     m.assert_async().await;
-    assert_eq!(file.download_url.as_deref(), Some("https://download.example.com/files/3?signature=abc"));
+    assert_eq!(
+        file.download_url.as_deref(),
+        Some("https://download.example.com/files/3?signature=abc")
+    );
     assert_lossless(file.value(), &ex);
 }
 
@@ -467,7 +633,12 @@ async fn get_file_with_download_url() {
 async fn get_invitation_link() {
     let server = MockServer::start_async().await;
     let (m, ex) = mock_example(&server, "get_invitation_link", get("/rooms/5/link")).await;
-    let link = client(&server).get_invitation_link().room_id(5).send().await.unwrap();
+    let link = client(&server)
+        .get_invitation_link()
+        .room_id(5)
+        .send()
+        .await
+        .unwrap();
     m.assert_async().await;
     assert!(link.public);
     assert_eq!(link.need_acceptance, Some(true));
@@ -478,10 +649,22 @@ async fn get_invitation_link() {
 async fn get_invitation_link_when_there_is_none() {
     let server = MockServer::start_async().await;
     let m = mock(&server, get("/rooms/5/link"), 200, r#"{"public":false}"#).await;
-    let link = client(&server).get_invitation_link().room_id(5).send().await.unwrap();
+    let link = client(&server)
+        .get_invitation_link()
+        .room_id(5)
+        .send()
+        .await
+        .unwrap();
     m.assert_async().await;
     assert!(!link.public);
-    assert_eq!((link.url.as_deref(), link.need_acceptance, link.description.as_deref()), (None, None, None));
+    assert_eq!(
+        (
+            link.url.as_deref(),
+            link.need_acceptance,
+            link.description.as_deref()
+        ),
+        (None, None, None)
+    );
 }
 
 #[tokio::test]
@@ -489,7 +672,9 @@ async fn create_invitation_link() {
     let server = MockServer::start_async().await;
     let wire = Wire {
         method: "POST",
-        form: Some("code=unique-link-name&description=This+is+a+public+room+for+topic+A.&need_acceptance=1"),
+        form: Some(
+            "code=unique-link-name&description=This+is+a+public+room+for+topic+A.&need_acceptance=1",
+        ),
         ..get("/rooms/5/link")
     };
     let (m, ex) = mock_example(&server, "create_invitation_link", wire).await;
@@ -531,9 +716,17 @@ async fn update_invitation_link() {
 #[tokio::test]
 async fn delete_invitation_link() {
     let server = MockServer::start_async().await;
-    let wire = Wire { method: "DELETE", ..get("/rooms/5/link") };
+    let wire = Wire {
+        method: "DELETE",
+        ..get("/rooms/5/link")
+    };
     let (m, ex) = mock_example(&server, "delete_invitation_link", wire).await;
-    let link = client(&server).delete_invitation_link().room_id(5).send().await.unwrap();
+    let link = client(&server)
+        .delete_invitation_link()
+        .room_id(5)
+        .send()
+        .await
+        .unwrap();
     m.assert_async().await;
     assert!(!link.public);
     assert_lossless(link.value(), &ex);
@@ -543,7 +736,11 @@ async fn delete_invitation_link() {
 async fn list_incoming_requests() {
     let server = MockServer::start_async().await;
     let (m, ex) = mock_example(&server, "list_incoming_requests", get("/incoming_requests")).await;
-    let requests = client(&server).list_incoming_requests().send().await.unwrap();
+    let requests = client(&server)
+        .list_incoming_requests()
+        .send()
+        .await
+        .unwrap();
     m.assert_async().await;
     assert_eq!(requests[0].request_id.get(), 123);
     assert_eq!(requests[0].message, "hogehoge");
@@ -553,9 +750,17 @@ async fn list_incoming_requests() {
 #[tokio::test]
 async fn accept_incoming_request() {
     let server = MockServer::start_async().await;
-    let wire = Wire { method: "PUT", ..get("/incoming_requests/123") };
+    let wire = Wire {
+        method: "PUT",
+        ..get("/incoming_requests/123")
+    };
     let (m, ex) = mock_example(&server, "accept_incoming_request", wire).await;
-    let contact = client(&server).accept_incoming_request().request_id(123).send().await.unwrap();
+    let contact = client(&server)
+        .accept_incoming_request()
+        .request_id(123)
+        .send()
+        .await
+        .unwrap();
     m.assert_async().await;
     assert_eq!(contact.room_id.get(), 1234);
     assert_lossless(contact.value(), &ex);
@@ -564,9 +769,17 @@ async fn accept_incoming_request() {
 #[tokio::test]
 async fn decline_incoming_request() {
     let server = MockServer::start_async().await;
-    let wire = Wire { method: "DELETE", ..get("/incoming_requests/123") };
+    let wire = Wire {
+        method: "DELETE",
+        ..get("/incoming_requests/123")
+    };
     let m = mock(&server, wire, 204, "").await;
-    let done = client(&server).decline_incoming_request().request_id(123).send().await.unwrap();
+    let done = client(&server)
+        .decline_incoming_request()
+        .request_id(123)
+        .send()
+        .await
+        .unwrap();
     m.assert_async().await;
     assert_eq!(done.status(), 204);
 }
@@ -576,16 +789,50 @@ async fn message_id_above_2_pow_53_round_trips_unchanged() {
     let id = "1928374655918273645";
     assert!(id.parse::<u64>().unwrap() > 1 << 53);
     let server = MockServer::start_async().await;
-    let (m1, _) = mock_example(&server, "list_messages", Wire { query: Some("force=1"), ..get("/rooms/5/messages") }).await;
-    let wire = Wire { method: "PUT", form: Some("body=again"), ..get("/rooms/5/messages/1928374655918273645") };
-    let m2 = mock(&server, wire, 200, r#"{"message_id":"1928374655918273645"}"#).await;
+    let (m1, _) = mock_example(
+        &server,
+        "list_messages",
+        Wire {
+            query: Some("force=1"),
+            ..get("/rooms/5/messages")
+        },
+    )
+    .await;
+    let wire = Wire {
+        method: "PUT",
+        form: Some("body=again"),
+        ..get("/rooms/5/messages/1928374655918273645")
+    };
+    let m2 = mock(
+        &server,
+        wire,
+        200,
+        r#"{"message_id":"1928374655918273645"}"#,
+    )
+    .await;
     let client = client(&server);
-    let messages = client.list_messages().room_id(5).force(true).send().await.unwrap();
+    let messages = client
+        .list_messages()
+        .room_id(5)
+        .force(true)
+        .send()
+        .await
+        .unwrap();
     let got: MessageId = messages[0].message_id.clone();
     assert_eq!(got.as_str(), id);
-    let updated = client.update_message().room_id(5).message_id(&got).body("again").send().await.unwrap();
+    let updated = client
+        .update_message()
+        .room_id(5)
+        .message_id(&got)
+        .body("again")
+        .send()
+        .await
+        .unwrap();
     m1.assert_async().await;
     m2.assert_async().await;
     assert_eq!(updated.message_id, got);
-    assert_eq!(serde_json::to_string(&updated.message_id).unwrap(), format!("\"{id}\""));
+    assert_eq!(
+        serde_json::to_string(&updated.message_id).unwrap(),
+        format!("\"{id}\"")
+    );
 }

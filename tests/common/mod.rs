@@ -3,8 +3,8 @@
 
 #![allow(dead_code)]
 
-use httpmock::prelude::*;
 use httpmock::Mock;
+use httpmock::prelude::*;
 use serde_json::Value;
 
 pub const TOKEN: &str = "test-token-S3CRET-0123456789abcdef";
@@ -20,7 +20,12 @@ pub struct Wire {
 }
 
 pub fn get(path: &'static str) -> Wire {
-    Wire { method: "GET", path, query: None, form: None }
+    Wire {
+        method: "GET",
+        path,
+        query: None,
+        form: None,
+    }
 }
 
 pub fn client(server: &MockServer) -> chatwork::Client {
@@ -37,7 +42,8 @@ pub fn example(operation_id: &str, status: u16) -> Value {
     for (_path, item) in spec["paths"].as_object().unwrap() {
         for (_method, op) in item.as_object().unwrap() {
             if op.get("operationId").and_then(Value::as_str) == Some(operation_id) {
-                let example = &op["responses"][status.to_string()]["content"]["application/json"]["example"];
+                let example =
+                    &op["responses"][status.to_string()]["content"]["application/json"]["example"];
                 assert!(!example.is_null(), "{operation_id} has no {status} example");
                 return example.clone();
             }
@@ -64,7 +70,9 @@ pub async fn mock<'a>(server: &'a MockServer, wire: Wire, status: u16, body: &st
                 Some(form) => when
                     .header("content-type", "application/x-www-form-urlencoded")
                     .body(form),
-                None => when.header_missing("content-type").is_true(|req| req.body_ref().is_empty()),
+                None => when
+                    .header_missing("content-type")
+                    .is_true(|req| req.body_ref().is_empty()),
             };
             let _ = when;
             then.status(status)
@@ -78,7 +86,11 @@ pub async fn mock<'a>(server: &'a MockServer, wire: Wire, status: u16, body: &st
 }
 
 /// Serves the spec's 200 example for `operation_id`.
-pub async fn mock_example<'a>(server: &'a MockServer, operation_id: &str, wire: Wire) -> (Mock<'a>, Value) {
+pub async fn mock_example<'a>(
+    server: &'a MockServer,
+    operation_id: &str,
+    wire: Wire,
+) -> (Mock<'a>, Value) {
     let example = example(operation_id, 200);
     let mock = mock(server, wire, 200, &example.to_string()).await;
     (mock, example)
@@ -93,6 +105,10 @@ pub fn assert_lossless<T: serde::Serialize>(decoded: &T, example: &Value) {
 pub fn assert_rate_limit<T>(response: &chatwork::Response<T>) {
     assert_eq!(
         response.rate_limit(),
-        Some(chatwork::RateLimit { limit: 300, remaining: 299, reset: 1_700_000_300 })
+        Some(chatwork::RateLimit {
+            limit: 300,
+            remaining: 299,
+            reset: 1_700_000_300
+        })
     );
 }
