@@ -22,6 +22,7 @@ pub const REPLACEMENTS: &[(&str, &str)] = &[
     ("Role", "::chatwork::model::Role"),
     ("TaskStatus", "::chatwork::model::TaskStatus"),
     ("TaskLimitType", "::chatwork::model::TaskLimitType"),
+    ("IconPreset", "::chatwork::model::IconPreset"),
     ("WebhookEventType", "::chatwork::model::WebhookEventType"),
 ];
 

@@ -453,3 +453,43 @@ open_enum!(
         MentionToMe = "mention_to_me",
     }
 );
+
+open_enum!(
+    /// One of Chatwork's preset group-chat icons.
+    IconPreset {
+        /// `group`
+        Group = "group",
+        /// `check`
+        Check = "check",
+        /// `document`
+        Document = "document",
+        /// `meeting`
+        Meeting = "meeting",
+        /// `event`
+        Event = "event",
+        /// `project`
+        Project = "project",
+        /// `business`
+        Business = "business",
+        /// `study`
+        Study = "study",
+        /// `security`
+        Security = "security",
+        /// `star`
+        Star = "star",
+        /// `idea`
+        Idea = "idea",
+        /// `heart`
+        Heart = "heart",
+        /// `magcup`
+        Magcup = "magcup",
+        /// `beer`
+        Beer = "beer",
+        /// `music`
+        Music = "music",
+        /// `sports`
+        Sports = "sports",
+        /// `travel`
+        Travel = "travel",
+    }
+);

@@ -3,8 +3,8 @@
 
 mod common;
 
-use chatwork::model::{Role, RoomType, TaskLimitType, TaskStatus};
-use chatwork::types::{IconPreset, RoomActionType};
+use chatwork::model::{IconPreset, Role, RoomType, TaskLimitType, TaskStatus};
+use chatwork::types::RoomActionType;
 use chatwork::{AccountId, MessageId};
 use common::*;
 use httpmock::MockServer;
