@@ -34,6 +34,9 @@ pub struct OperationFacts {
     pub path: String,
     /// 200 answers with a JSON array: the wrapper applies `limit` and maps 204 to `[]`.
     pub is_list: bool,
+    /// The Rust type of the 200 body (`Vec<types::RoomSummary>`, `types::Me`), or `()` when
+    /// the operation only answers 204.
+    pub response_type: String,
     /// The operation is `multipart/form-data` and is hand-written.
     pub multipart: bool,
     pub summary: String,
@@ -78,20 +81,34 @@ pub fn operation_facts(spec: &openapiv3::OpenAPI) -> Vec<OperationFacts> {
                 .as_ref()
                 .and_then(|b| b.as_item())
                 .is_some_and(|b| b.content.keys().any(|k| k.starts_with("multipart/")));
-            let is_list = op
+            let schema_200 = op
                 .responses
                 .responses
                 .get(&openapiv3::StatusCode::Code(200))
                 .and_then(|r| r.as_item())
                 .and_then(|r| r.content.get("application/json"))
-                .and_then(|m| m.schema.as_ref())
-                .and_then(|s| s.as_item())
-                .is_some_and(|s| {
-                    matches!(
-                        s.schema_kind,
-                        openapiv3::SchemaKind::Type(openapiv3::Type::Array(_))
-                    )
-                });
+                .and_then(|m| m.schema.as_ref());
+            let is_list = schema_200.and_then(|s| s.as_item()).is_some_and(|s| {
+                matches!(
+                    s.schema_kind,
+                    openapiv3::SchemaKind::Type(openapiv3::Type::Array(_))
+                )
+            });
+            let response_type = match schema_200 {
+                None => "()".to_string(),
+                Some(openapiv3::ReferenceOr::Reference { reference }) => {
+                    format!("types::{}", ref_name(reference))
+                }
+                Some(openapiv3::ReferenceOr::Item(s)) => match &s.schema_kind {
+                    openapiv3::SchemaKind::Type(openapiv3::Type::Array(a)) => match &a.items {
+                        Some(openapiv3::ReferenceOr::Reference { reference }) => {
+                            format!("Vec<types::{}>", ref_name(reference))
+                        }
+                        _ => "serde_json::Value".to_string(),
+                    },
+                    _ => "serde_json::Value".to_string(),
+                },
+            };
             let mut param_docs = std::collections::BTreeMap::new();
             for p in item_params.iter().chain(op.parameters.iter()) {
                 if let Some(p) = resolve_parameter(&spec_components, p) {
@@ -132,6 +149,7 @@ pub fn operation_facts(spec: &openapiv3::OpenAPI) -> Vec<OperationFacts> {
                 method: method.to_string(),
                 path: path.clone(),
                 is_list,
+                response_type,
                 multipart,
                 summary: op.summary.clone().unwrap_or_default(),
                 description: op.description.clone().unwrap_or_default(),

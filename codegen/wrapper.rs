@@ -409,7 +409,52 @@ pub fn generate(file: &syn::File, ops: &[OperationFacts]) -> Result<TokenStream,
             }
         });
     }
+    let mut arms = Vec::new();
+    for facts in ops {
+        let id = &facts.operation_id;
+        let ty: syn::Type = syn::parse_str(&facts.response_type)
+            .map_err(|e| format!("{id}: bad response type {}: {e}", facts.response_type))?;
+        let name = &facts.response_type;
+        let status = if facts.response_type == "()" {
+            204u16
+        } else {
+            200u16
+        };
+        if status == 200 {
+            arms.push(quote!((#id, 200) => Some((#name, roundtrip_as::<#ty>(body)))));
+        }
+    }
     Ok(quote! {
+        /// Decodes fixtures into the generated types, for `cargo xtask check`.
+        #[cfg(feature = "spec-tools")]
+        #[doc(hidden)]
+        pub mod spec_tools {
+            #[allow(unused_imports)]
+            use crate::generated::types;
+
+            fn roundtrip_as<T: ::serde::de::DeserializeOwned + ::serde::Serialize>(
+                body: &[u8],
+            ) -> ::std::result::Result<::serde_json::Value, ::std::string::String> {
+                let value: T = ::serde_json::from_slice(body).map_err(|e| e.to_string())?;
+                ::serde_json::to_value(&value).map_err(|e| e.to_string())
+            }
+
+            /// Deserializes `body` into the Rust type of `operation_id`'s answer with `status`,
+            /// re-serializes it, and names the type. `None` when the status has no body type.
+            pub fn roundtrip(
+                operation_id: &str,
+                status: u16,
+                body: &[u8],
+            ) -> ::std::option::Option<(&'static str, ::std::result::Result<::serde_json::Value, ::std::string::String>)> {
+                match (operation_id, status) {
+                    #(#arms,)*
+                    ("webhook", _) => Some(("types::WebhookEnvelope", roundtrip_as::<types::WebhookEnvelope>(body))),
+                    (_, 400..=599) => Some(("types::ErrorBody", roundtrip_as::<types::ErrorBody>(body))),
+                    _ => None,
+                }
+            }
+        }
+
         impl crate::Client {
             #(#methods)*
         }

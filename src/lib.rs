@@ -9,6 +9,9 @@ mod client;
 mod error;
 pub mod model;
 mod response;
+#[cfg(feature = "spec-tools")]
+#[doc(hidden)]
+pub mod spec_tools;
 mod transport;
 mod upload;
 

@@ -18,6 +18,7 @@ macro_rules! integer_id {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "spec-tools", derive(schemars::JsonSchema))]
         #[serde(transparent)]
         pub struct $name(pub i64);
 
@@ -188,6 +189,27 @@ impl FromStr for MessageId {
     }
 }
 
+#[cfg(feature = "spec-tools")]
+macro_rules! manual_schema {
+    ($name:ident, $($schema:tt)+) => {
+        impl schemars::JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!($($schema)+)
+            }
+        }
+    };
+}
+
+#[cfg(feature = "spec-tools")]
+manual_schema!(MessageId, { "type": "string", "pattern": "^[0-9]+$" });
+#[cfg(feature = "spec-tools")]
+manual_schema!(AccountIds, { "type": "string", "pattern": "^[0-9]+(,[0-9]+)*$" });
+#[cfg(feature = "spec-tools")]
+manual_schema!(Flag, { "type": "integer", "enum": [0, 1] });
+
 /// A non-empty list of account IDs, sent on the wire as one comma-separated string
 /// (`123,542,1001`).
 ///
@@ -339,6 +361,16 @@ macro_rules! open_enum {
             $($(#[$vdoc])* $variant,)+
             /// A value this version of the crate does not know.
             Unknown(String),
+        }
+
+        #[cfg(feature = "spec-tools")]
+        impl schemars::JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!({ "type": "string", "enum": [$($wire),+] })
+            }
         }
 
         impl $name {
