@@ -199,7 +199,8 @@ pub fn settings() -> GenerationSettings {
     settings
         .with_interface(InterfaceStyle::Builder)
         .with_tag(TagStyle::Merged)
-        .with_derive("PartialEq");
+        .with_derive("PartialEq")
+        .with_inner_type(quote::quote!(crate::policy::Inner));
     for (name, path) in REPLACEMENTS {
         settings.with_replacement(name, path, [TypeImpl::Display].into_iter());
     }

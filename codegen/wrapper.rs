@@ -409,6 +409,11 @@ pub fn generate(file: &syn::File, ops: &[OperationFacts]) -> Result<TokenStream,
             }
         });
     }
+    let templates = ops.iter().map(|o| {
+        let id = &o.operation_id;
+        let path = &o.path;
+        quote!(#id => #path)
+    });
     let mut arms = Vec::new();
     for facts in ops {
         let id = &facts.operation_id;
@@ -425,6 +430,14 @@ pub fn generate(file: &syn::File, ops: &[OperationFacts]) -> Result<TokenStream,
         }
     }
     Ok(quote! {
+        /// The spec's path template of an operation (`/rooms/{room_id}/messages`), for logs.
+        pub(crate) fn path_template(operation_id: &str) -> ::std::option::Option<&'static str> {
+            ::std::option::Option::Some(match operation_id {
+                #(#templates,)*
+                _ => return ::std::option::Option::None,
+            })
+        }
+
         /// Decodes fixtures into the generated types, for `cargo xtask check`.
         #[cfg(feature = "spec-tools")]
         #[doc(hidden)]

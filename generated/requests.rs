@@ -1,6 +1,46 @@
 // Generated from spec/chatwork.yaml by the crate's build script (see codegen/);
 // `cargo xtask gen` writes the same output under generated/. Do not edit.
 
+/// The spec's path template of an operation (`/rooms/{room_id}/messages`), for logs.
+pub(crate) fn path_template(operation_id: &str) -> ::std::option::Option<&'static str> {
+    ::std::option::Option::Some(
+        match operation_id {
+            "get_me" => "/me",
+            "get_my_status" => "/my/status",
+            "list_my_tasks" => "/my/tasks",
+            "list_contacts" => "/contacts",
+            "list_rooms" => "/rooms",
+            "create_room" => "/rooms",
+            "get_room" => "/rooms/{room_id}",
+            "update_room" => "/rooms/{room_id}",
+            "delete_room" => "/rooms/{room_id}",
+            "list_members" => "/rooms/{room_id}/members",
+            "update_members" => "/rooms/{room_id}/members",
+            "list_messages" => "/rooms/{room_id}/messages",
+            "post_message" => "/rooms/{room_id}/messages",
+            "mark_messages_read" => "/rooms/{room_id}/messages/read",
+            "mark_messages_unread" => "/rooms/{room_id}/messages/unread",
+            "get_message" => "/rooms/{room_id}/messages/{message_id}",
+            "update_message" => "/rooms/{room_id}/messages/{message_id}",
+            "delete_message" => "/rooms/{room_id}/messages/{message_id}",
+            "list_room_tasks" => "/rooms/{room_id}/tasks",
+            "create_task" => "/rooms/{room_id}/tasks",
+            "get_task" => "/rooms/{room_id}/tasks/{task_id}",
+            "update_task_status" => "/rooms/{room_id}/tasks/{task_id}/status",
+            "list_files" => "/rooms/{room_id}/files",
+            "upload_file" => "/rooms/{room_id}/files",
+            "get_file" => "/rooms/{room_id}/files/{file_id}",
+            "get_invitation_link" => "/rooms/{room_id}/link",
+            "update_invitation_link" => "/rooms/{room_id}/link",
+            "create_invitation_link" => "/rooms/{room_id}/link",
+            "delete_invitation_link" => "/rooms/{room_id}/link",
+            "list_incoming_requests" => "/incoming_requests",
+            "accept_incoming_request" => "/incoming_requests/{request_id}",
+            "decline_incoming_request" => "/incoming_requests/{request_id}",
+            _ => return ::std::option::Option::None,
+        },
+    )
+}
 /// Decodes fixtures into the generated types, for `cargo xtask check`.
 #[cfg(feature = "spec-tools")]
 #[doc(hidden)]

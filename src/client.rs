@@ -5,8 +5,11 @@ use std::time::Duration;
 
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 
+use std::sync::Arc;
+
 use crate::error::Error;
 use crate::generated;
+use crate::policy::{Inner, LocalBudget, RateBudget, RetryPolicy};
 
 /// The default base URL of the Chatwork API v2.
 pub const DEFAULT_BASE_URL: &str = "https://api.chatwork.com/v2";
@@ -132,9 +135,13 @@ impl Client {
         ClientBuilder {
             credentials,
             base_url: DEFAULT_BASE_URL.to_owned(),
-            timeout: Duration::from_secs(60),
-            connect_timeout: Duration::from_secs(10),
+            timeout: Some(Duration::from_secs(60)),
+            connect_timeout: Some(Duration::from_secs(10)),
             user_agent: concat!("chatwork-sdk-rust/", env!("CARGO_PKG_VERSION")).to_owned(),
+            retry: RetryPolicy::default(),
+            budget: Some(Arc::new(LocalBudget::default())),
+            room_limit: Some((10, Duration::from_secs(10))),
+            pool_idle_timeout: Some(Duration::from_secs(90)),
         }
     }
 
@@ -153,9 +160,13 @@ impl Client {
 pub struct ClientBuilder {
     credentials: Credentials,
     base_url: String,
-    timeout: Duration,
-    connect_timeout: Duration,
+    timeout: Option<Duration>,
+    connect_timeout: Option<Duration>,
     user_agent: String,
+    retry: RetryPolicy,
+    budget: Option<Arc<dyn RateBudget>>,
+    room_limit: Option<(usize, Duration)>,
+    pool_idle_timeout: Option<Duration>,
 }
 
 impl ClientBuilder {
@@ -167,15 +178,60 @@ impl ClientBuilder {
         self
     }
 
-    /// The whole-request timeout (60 seconds by default; uploads of up to 5 MB need time).
+    /// The timeout of one attempt, from sending to the end of the answer (60 seconds by
+    /// default; uploads of up to 5 MB need time).
     pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
+        self.timeout = Some(timeout);
         self
     }
 
     /// The connection timeout (10 seconds by default).
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = timeout;
+        self.connect_timeout = Some(timeout);
+        self
+    }
+
+    /// No request or connection timeout at all.
+    pub fn no_timeouts(mut self) -> Self {
+        self.timeout = None;
+        self.connect_timeout = None;
+        self
+    }
+
+    /// How long an idle pooled connection is kept (90 seconds by default; `None` keeps it
+    /// until the server closes it).
+    pub fn pool_idle_timeout(mut self, timeout: Option<Duration>) -> Self {
+        self.pool_idle_timeout = timeout;
+        self
+    }
+
+    /// How transport failures, 5xx answers and 429s are retried ([`RetryPolicy::default`]:
+    /// 3 retries with jittered exponential backoff from 500 ms to 8 s; 3 retries of a 429 within
+    /// 330 s of waiting). A POST is never retried once it may have reached Chatwork.
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// A custom token budget, e.g. one shared between processes. By default each client
+    /// (and its clones) has its own [`LocalBudget`].
+    pub fn rate_budget(mut self, budget: Arc<dyn RateBudget>) -> Self {
+        self.budget = Some(budget);
+        self
+    }
+
+    /// Spaces message posts and task creations so that at most `max` go to one room in any
+    /// `per` window (Chatwork's limit, and the default, is 10 per 10 seconds).
+    pub fn room_post_limit(mut self, max: usize, per: Duration) -> Self {
+        self.room_limit = Some((max, per));
+        self
+    }
+
+    /// Turns off the token budget and the per-room pacing: requests go out as soon as they
+    /// are made (429s are still retried per the [`RetryPolicy`]).
+    pub fn no_rate_limiting(mut self) -> Self {
+        self.budget = None;
+        self.room_limit = None;
         self
     }
 
@@ -201,16 +257,23 @@ impl ClientBuilder {
         let user_agent = HeaderValue::from_str(&self.user_agent).map_err(|_| {
             Error::InvalidRequest("the user agent is not a valid header value".into())
         })?;
-        let http = reqwest::Client::builder()
+        let mut http = reqwest::Client::builder()
             .default_headers(headers)
             .user_agent(user_agent)
-            .timeout(self.timeout)
-            .connect_timeout(self.connect_timeout)
             .redirect(reqwest::redirect::Policy::none())
+            .pool_idle_timeout(self.pool_idle_timeout);
+        if let Some(t) = self.timeout {
+            http = http.timeout(t);
+        }
+        if let Some(t) = self.connect_timeout {
+            http = http.connect_timeout(t);
+        }
+        let http = http
             .build()
             .map_err(|e| Error::InvalidRequest(format!("cannot build the HTTP client: {e}")))?;
+        let inner = Inner::new(self.retry, self.budget, self.room_limit);
         Ok(Client {
-            generated: generated::Client::new_with_client(&base_url, http),
+            generated: generated::Client::new_with_client(&base_url, http, inner),
             kind: self.credentials.kind,
         })
     }

@@ -8,6 +8,9 @@ extern crate self as chatwork;
 mod client;
 mod error;
 pub mod model;
+mod policy;
+mod poll;
+mod raw;
 mod response;
 #[cfg(feature = "spec-tools")]
 #[doc(hidden)]
@@ -31,6 +34,9 @@ pub use client::{Client, ClientBuilder, Credentials, DEFAULT_BASE_URL, TOKEN_ENV
 pub use error::{ApiError, DecodeError, Error, TransportError, WwwAuthenticate};
 pub use generated::types;
 pub use model::{AccountId, AccountIds, FileId, Flag, MessageId, RequestId, RoomId, TaskId};
+pub use policy::{LocalBudget, RateBudget, RetryPolicy};
+pub use poll::MessageStream;
+pub use raw::{RawRequest, RawResponse};
 pub use requests::request;
 pub use response::{MessageLimitation, RateLimit, Response};
 pub use upload::{MAX_UPLOAD_BYTES, UploadFile};

@@ -26,7 +26,25 @@ tokio::task_local! {
     static META: RefCell<Option<Meta>>;
 }
 
-impl ClientHooks<()> for generated::Client {
+impl ClientHooks<crate::policy::Inner> for generated::Client {
+    async fn exec(
+        &self,
+        request: reqwest::Request,
+        info: &OperationInfo,
+    ) -> reqwest::Result<reqwest::Response> {
+        let template = crate::requests::path_template(info.operation_id)
+            .map(str::to_owned)
+            .unwrap_or_else(|| request.url().path().to_owned());
+        crate::policy::send(
+            progenitor_client::ClientInfo::client(self),
+            progenitor_client::ClientInfo::inner(self),
+            request,
+            info.operation_id,
+            &template,
+        )
+        .await
+    }
+
     async fn pre<E>(
         &self,
         request: &mut reqwest::Request,
@@ -240,13 +258,14 @@ fn apply_limit<T>(response: Response<Vec<T>>, limit: Option<usize>) -> Response<
     }
 }
 
-/// Sends a hand-built request through the same hooks as the generated calls.
-pub(crate) async fn execute<T: DeserializeOwned>(
+/// Sends a hand-built request through the same hooks (rate limits, retries) as the
+/// generated calls, and returns the answer whatever its status.
+pub(crate) async fn execute_raw(
     client: &generated::Client,
     operation: &'static str,
     idempotent: bool,
     request: reqwest::Request,
-) -> Result<Response<T>, Error> {
+) -> Result<reqwest::Response, Error> {
     let info = OperationInfo {
         operation_id: operation,
     };
@@ -260,6 +279,52 @@ pub(crate) async fn execute<T: DeserializeOwned>(
         .post::<ErrorBody>(&result, &info)
         .await
         .map_err(|e| Error::InvalidRequest(e.to_string()))?;
-    let response = result.map_err(|e| transport(operation, idempotent, e))?;
+    result.map_err(|e| transport(operation, idempotent, e))
+}
+
+/// Reads a whole answer; a non-success status becomes [`Error::Api`].
+pub(crate) async fn read_body(
+    operation: &'static str,
+    idempotent: bool,
+    response: reqwest::Response,
+) -> Result<(u16, HeaderMap, Bytes), Error> {
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let body = response
+        .bytes()
+        .await
+        .map_err(|e| transport(operation, idempotent, e))?;
+    if !(200..300).contains(&status) {
+        return Err(api_error(operation, idempotent, status, headers, body));
+    }
+    Ok((status, headers, body))
+}
+
+/// Sends a hand-built request and decodes its JSON answer.
+pub(crate) async fn execute<T: DeserializeOwned>(
+    client: &generated::Client,
+    operation: &'static str,
+    idempotent: bool,
+    request: reqwest::Request,
+) -> Result<Response<T>, Error> {
+    let response = execute_raw(client, operation, idempotent, request).await?;
     decode(operation, idempotent, response).await
+}
+
+/// Decodes a JSON body read by [`read_body`].
+pub(crate) fn decode_json<T: DeserializeOwned>(
+    operation: &'static str,
+    status: u16,
+    headers: &HeaderMap,
+    body: &Bytes,
+) -> Result<T, Error> {
+    serde_json::from_slice(body).map_err(|e| {
+        decode_error(
+            operation,
+            status,
+            headers.clone(),
+            body.clone(),
+            e.to_string(),
+        )
+    })
 }

@@ -107,7 +107,7 @@ async fn every_documented_error_status_decodes_with_its_messages() {
             ..get("/rooms/5/messages")
         };
         mock(&server, wire, status, &body).await;
-        let err = client(&server)
+        let err = client_no_retry(&server)
             .post_message()
             .room_id(5)
             .body("hi")
@@ -181,7 +181,7 @@ async fn undeclared_5xx_keeps_status_and_raw_body_and_is_retryable_only_when_ide
                 .body("<html>Bad gateway</html>");
         })
         .await;
-    let c = client(&server);
+    let c = client_no_retry(&server);
     let get_err = c.get_room().room_id(5).send().await.unwrap_err();
     let api = get_err.as_api().unwrap();
     assert_eq!(
@@ -403,6 +403,7 @@ async fn the_token_never_appears_in_debug_or_errors() {
     drop(closed);
     let dead = chatwork::Client::builder(Credentials::api_token(TOKEN))
         .base_url(format!("http://127.0.0.1:{port}/v2"))
+        .retry_policy(chatwork::RetryPolicy::none())
         .build()
         .unwrap();
     let err = dead.get_me().send().await.unwrap_err();
@@ -552,7 +553,7 @@ async fn upload_errors_decode_like_any_other() {
                 .body(r#"{"errors":["Rate limit exceeded"]}"#);
         })
         .await;
-    let err = client(&server)
+    let err = client_no_retry(&server)
         .upload_file()
         .room_id(5)
         .file("a", vec![1])

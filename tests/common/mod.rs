@@ -35,6 +35,16 @@ pub fn client(server: &MockServer) -> chatwork::Client {
         .expect("client")
 }
 
+/// A client that never retries and never waits, to see each error as Chatwork sent it.
+pub fn client_no_retry(server: &MockServer) -> chatwork::Client {
+    chatwork::Client::builder(chatwork::Credentials::api_token(TOKEN))
+        .base_url(server.base_url())
+        .retry_policy(chatwork::RetryPolicy::none())
+        .no_rate_limiting()
+        .build()
+        .expect("client")
+}
+
 /// The spec's example for an operation's response with `status`.
 pub fn example(operation_id: &str, status: u16) -> Value {
     let spec: Value =
