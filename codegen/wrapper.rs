@@ -461,7 +461,6 @@ pub fn generate(file: &syn::File, ops: &[OperationFacts]) -> Result<TokenStream,
             ) -> ::std::option::Option<(&'static str, ::std::result::Result<::serde_json::Value, ::std::string::String>)> {
                 match (operation_id, status) {
                     #(#arms,)*
-                    ("webhook", _) => Some(("types::WebhookEnvelope", roundtrip_as::<types::WebhookEnvelope>(body))),
                     (_, 400..=599) => Some(("types::ErrorBody", roundtrip_as::<types::ErrorBody>(body))),
                     _ => None,
                 }

@@ -195,12 +195,6 @@ pub mod spec_tools {
             ("accept_incoming_request", 200) => {
                 Some(("types::Contact", roundtrip_as::<types::Contact>(body)))
             }
-            ("webhook", _) => {
-                Some((
-                    "types::WebhookEnvelope",
-                    roundtrip_as::<types::WebhookEnvelope>(body),
-                ))
-            }
             (_, 400..=599) => {
                 Some(("types::ErrorBody", roundtrip_as::<types::ErrorBody>(body)))
             }

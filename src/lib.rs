@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 #![warn(clippy::missing_errors_doc)]
 
@@ -17,6 +18,7 @@ mod response;
 pub mod spec_tools;
 mod transport;
 mod upload;
+pub mod webhook;
 
 /// progenitor's output for `spec/chatwork.yaml`. Only [`types`] is public: the request
 /// builders in [`request`] wrap the rest.

@@ -32,3 +32,26 @@ pub fn replacement_schemas() -> Vec<(&'static str, Value)> {
         ("WebhookEventType", schema_of::<WebhookEventType>()),
     ]
 }
+
+/// Deserializes a webhook body into [`crate::webhook::WebhookEvent`] and re-serializes it.
+pub fn webhook_roundtrip(body: &[u8]) -> Result<Value, String> {
+    let event = crate::webhook::parse_unverified(body).map_err(|e| e.to_string())?;
+    serde_json::to_value(&event).map_err(|e| e.to_string())
+}
+
+/// The JSON Schemas of the hand-written webhook event types, by the spec component they
+/// must match.
+pub fn webhook_schemas() -> Vec<(&'static str, &'static str, Value)> {
+    vec![
+        (
+            "WebhookMessageEvent",
+            "chatwork::webhook::MessageEvent",
+            schema_of::<crate::webhook::MessageEvent>(),
+        ),
+        (
+            "WebhookMentionEvent",
+            "chatwork::webhook::MentionEvent",
+            schema_of::<crate::webhook::MentionEvent>(),
+        ),
+    ]
+}

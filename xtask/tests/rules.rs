@@ -376,3 +376,39 @@ fn stale_generated_files_fail_and_gen_is_idempotent() {
     assert_eq!(generate::render(&again).unwrap(), first);
     assert!(generate::stale(&again).unwrap().is_empty());
 }
+
+#[test]
+fn hand_written_webhook_types_must_match_the_spec() {
+    let mut p = project();
+    edit_spec(&mut p, |doc| {
+        doc["components"]["schemas"]["WebhookMentionEvent"]["properties"]["thread_id"] =
+            serde_yaml::from_str("{type: integer}").unwrap();
+    });
+    assert_error(
+        &p,
+        "webhook type chatwork::webhook::MentionEvent: property thread_id exists only in the spec (WebhookMentionEvent)",
+    );
+    let mut p = project();
+    edit_spec(&mut p, |doc| {
+        doc["components"]["schemas"]["WebhookMessageEvent"]["properties"]["send_time"] =
+            serde_yaml::from_str("{type: string}").unwrap();
+    });
+    assert_error(
+        &p,
+        r#"webhook type chatwork::webhook::MessageEvent: property send_time is "string" in WebhookMessageEvent but "integer" in Rust"#,
+    );
+    let mut p = project();
+    let w = p
+        .webhooks
+        .iter_mut()
+        .find(|w| w.file.ends_with("message_created.http"))
+        .unwrap();
+    w.body = String::from_utf8(w.body.clone())
+        .unwrap()
+        .replace(r#""room_id":5"#, r#""room_id":"5""#)
+        .into_bytes();
+    assert_error(
+        &p,
+        "webhook: spec/fixtures/webhooks/message_created.http: does not deserialize into chatwork::webhook::WebhookEvent",
+    );
+}

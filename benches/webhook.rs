@@ -1,0 +1,79 @@
+//! Cost of `verify_and_parse` per event against the bare HMAC-SHA256 of the same body,
+//! measured in the same run. `cargo bench --bench webhook`
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use base64::Engine as _;
+use chatwork::webhook::WebhookVerifier;
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+
+const TOKEN: &str = "Y2hhdHdvcmstd2ViaG9vay10ZXN0LWtleS0wMDAx";
+const BODY: &[u8] = br#"{"webhook_setting_id":"12345","webhook_event_type":"mention_to_me","webhook_event_time":1764040501,"webhook_event":{"from_account_id":123,"to_account_id":456,"room_id":5,"message_id":"1928374655918273647","body":"[To:456] please review the release notes before tomorrow's deploy","send_time":1764040500,"update_time":0}}"#;
+
+/// The median time per iteration over `rounds` rounds of `iters` iterations.
+fn measure(rounds: usize, iters: u32, mut f: impl FnMut()) -> Duration {
+    let mut samples: Vec<Duration> = (0..rounds)
+        .map(|_| {
+            let start = Instant::now();
+            for _ in 0..iters {
+                f();
+            }
+            start.elapsed() / iters
+        })
+        .collect();
+    samples.sort();
+    samples[rounds / 2]
+}
+
+fn main() {
+    let key = base64::engine::general_purpose::STANDARD
+        .decode(TOKEN)
+        .unwrap();
+    let verifier = WebhookVerifier::new(TOKEN).unwrap();
+    let signature = verifier.sign(BODY);
+    let (rounds, iters) = (31, 20_000);
+    // Warm up both paths.
+    measure(3, iters, || {
+        black_box(
+            verifier
+                .verify_and_parse(black_box(BODY), &signature)
+                .unwrap(),
+        );
+    });
+    let bare = measure(rounds, iters, || {
+        let mut mac = Hmac::<Sha256>::new_from_slice(&key).unwrap();
+        mac.update(black_box(BODY));
+        black_box(mac.finalize().into_bytes());
+    });
+    let verify = measure(rounds, iters, || {
+        verifier
+            .verify(black_box(BODY), black_box(&signature))
+            .unwrap();
+    });
+    let full = measure(rounds, iters, || {
+        black_box(
+            verifier
+                .verify_and_parse(black_box(BODY), black_box(&signature))
+                .unwrap(),
+        );
+    });
+    println!(
+        "body: {} bytes; median of {rounds} rounds x {iters} iterations",
+        BODY.len()
+    );
+    println!(
+        "bare HMAC-SHA256:          {:>8.0} ns/event (baseline)",
+        bare.as_nanos() as f64
+    );
+    println!(
+        "verify (base64 + HMAC):    {:>8.0} ns/event  ratio {:.2}",
+        verify.as_nanos() as f64,
+        verify.as_nanos() as f64 / bare.as_nanos() as f64
+    );
+    println!(
+        "verify_and_parse (typed):  {:>8.0} ns/event  ratio {:.2}",
+        full.as_nanos() as f64,
+        full.as_nanos() as f64 / bare.as_nanos() as f64
+    );
+}
