@@ -9,6 +9,7 @@ extern crate self as chatwork;
 mod client;
 mod error;
 pub mod model;
+pub mod notation;
 mod policy;
 mod poll;
 mod raw;

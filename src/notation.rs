@@ -1,0 +1,764 @@
+//! Chatwork message notation: a safe builder and a lossless parser.
+//!
+//! Message, task and room-description bodies carry square-bracket markup: `[To:123]`,
+//! `[toall]`, `[rp aid=123 to=456-789]`, `[qt][qtmeta aid=123 time=...]...[/qt]`,
+//! `[info][title]...[/title]...[/info]`, `[code]...[/code]`, `[hr]`, `[picon:123]`,
+//! `[piconname:123]`, and system tags such as `[dtext:chatroom_added]`.
+//!
+//! # Writing
+//!
+//! ```
+//! use chatwork::notation::MessageBuilder;
+//!
+//! let body = MessageBuilder::new()
+//!     .to_named(1001, "Alice")
+//!     .text("\n")
+//!     .info(Some("CI"), |b| b.text("build #42 passed [see logs]"))
+//!     .build();
+//! assert_eq!(body.as_str(), "[To:1001]Alice\n[info][title]CI[/title]build #42 passed [\u{200B}see logs][/info]");
+//! ```
+//!
+//! Text added with [`MessageBuilder::text`] can never become markup: a user-supplied
+//! `[To:1]` or `[/info]` does not mention anyone or close a box.
+//!
+//! **How a literal `[` is shown.** Chatwork documents no escape for its notation. This
+//! module escapes by inserting U+200B ZERO WIDTH SPACE right after every `[` of text: a tag
+//! name can then never follow the bracket, so Chatwork shows the characters instead of
+//! interpreting them, and the invisible space leaves the displayed text unchanged. The
+//! parser undoes exactly that (one U+200B after a `[` is dropped in [`Node::Text`]'s
+//! [`text`](Node::text)), so escaped text parses back to the original. That Chatwork's own
+//! renderer ignores such a broken tag is our reading of its behaviour, not a documented
+//! guarantee.
+//!
+//! # Reading
+//!
+//! ```
+//! use chatwork::notation::Document;
+//! use chatwork::AccountId;
+//!
+//! let doc = Document::parse("[rp aid=7 to=5-1928374655918273645]Bob\n[To:42] see [b]this[/b]");
+//! assert!(doc.mentions_account(AccountId(42)));
+//! assert_eq!(doc.reply_to().unwrap().message_id.as_str(), "1928374655918273645");
+//! assert_eq!(doc.plain_text(), "Bob\n see this");
+//! assert_eq!(doc.render(), "[rp aid=7 to=5-1928374655918273645]Bob\n[To:42] see [b]this[/b]");
+//! ```
+//!
+//! The parser never fails: anything it does not understand (an unknown tag, an unbalanced
+//! `[info]`) is kept as it is, and [`Document::render`] gives back the original body byte
+//! for byte.
+
+use std::fmt;
+
+use crate::model::{AccountId, MessageId, RoomId};
+
+/// The character inserted after `[` to keep text from being read as a tag.
+pub const ESCAPE: char = '\u{200B}';
+
+/// Escapes text so that it is displayed as written, never interpreted as notation.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        out.push(c);
+        if c == '[' {
+            out.push(ESCAPE);
+        }
+    }
+    out
+}
+
+/// Undoes [`escape`]: drops one U+200B right after each `[`.
+pub fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut after_bracket = false;
+    for c in text.chars() {
+        if !(after_bracket && c == ESCAPE) {
+            out.push(c);
+        }
+        after_bracket = c == '[';
+    }
+    out
+}
+
+/// A message body built with [`MessageBuilder`]; accepted by `post_message().body(...)`,
+/// `update_message().body(...)` and `create_task().body(...)`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
+pub struct MessageBody(String);
+
+impl MessageBody {
+    /// The body text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The body text, owned.
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
+impl fmt::Display for MessageBody {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<MessageBody> for String {
+    fn from(b: MessageBody) -> String {
+        b.0
+    }
+}
+
+macro_rules! body_conversions {
+    ($($target:ident),+) => {$(
+        impl TryFrom<MessageBody> for crate::types::$target {
+            type Error = crate::types::error::ConversionError;
+            fn try_from(b: MessageBody) -> Result<Self, Self::Error> {
+                Self::try_from(b.0)
+            }
+        }
+        impl TryFrom<&MessageBody> for crate::types::$target {
+            type Error = crate::types::error::ConversionError;
+            fn try_from(b: &MessageBody) -> Result<Self, Self::Error> {
+                Self::try_from(b.0.clone())
+            }
+        }
+    )+};
+}
+
+body_conversions!(
+    PostMessageBodyBody,
+    UpdateMessageBodyBody,
+    CreateTaskBodyBody
+);
+
+/// Builds a message body; text is always escaped.
+#[derive(Clone, Debug, Default)]
+#[must_use]
+pub struct MessageBuilder {
+    out: String,
+}
+
+impl MessageBuilder {
+    /// An empty body.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Plain text, escaped: it is displayed as written and never becomes markup.
+    pub fn text(mut self, text: &str) -> Self {
+        self.out.push_str(&escape(text));
+        self
+    }
+
+    /// A line break.
+    pub fn newline(mut self) -> Self {
+        self.out.push('\n');
+        self
+    }
+
+    /// `[To:id]`: addresses an account.
+    pub fn to(mut self, account: impl Into<AccountId>) -> Self {
+        self.out.push_str(&format!("[To:{}]", account.into()));
+        self
+    }
+
+    /// `[To:id]name`: addresses an account, followed by its (escaped) display name.
+    pub fn to_named(self, account: impl Into<AccountId>, name: &str) -> Self {
+        self.to(account).text(name)
+    }
+
+    /// `[toall]`: addresses every member.
+    pub fn to_all(mut self) -> Self {
+        self.out.push_str("[toall]");
+        self
+    }
+
+    /// `[rp aid=.. to=room-message]`: a reply to a message (also addresses its author).
+    pub fn reply(
+        mut self,
+        account: impl Into<AccountId>,
+        room: impl Into<RoomId>,
+        message: &MessageId,
+    ) -> Self {
+        self.out.push_str(&format!(
+            "[rp aid={} to={}-{}]",
+            account.into(),
+            room.into(),
+            message
+        ));
+        self
+    }
+
+    /// `[qt][qtmeta aid=.. time=..]...[/qt]`: a quote, with its author and, optionally, the
+    /// time (Unix seconds) of the quoted message. Build the content with `content`.
+    pub fn quote(
+        mut self,
+        author: Option<(AccountId, Option<i64>)>,
+        content: impl FnOnce(Self) -> Self,
+    ) -> Self {
+        self.out.push_str("[qt]");
+        match author {
+            Some((aid, Some(time))) => self
+                .out
+                .push_str(&format!("[qtmeta aid={aid} time={time}]")),
+            Some((aid, None)) => self.out.push_str(&format!("[qtmeta aid={aid}]")),
+            None => {}
+        }
+        self.out.push_str(&content(Self::new()).out);
+        self.out.push_str("[/qt]");
+        self
+    }
+
+    /// `[info][title]..[/title]...[/info]`: an information box, with an optional title.
+    pub fn info(mut self, title: Option<&str>, content: impl FnOnce(Self) -> Self) -> Self {
+        self.out.push_str("[info]");
+        if let Some(title) = title {
+            self.out
+                .push_str(&format!("[title]{}[/title]", escape(title)));
+        }
+        self.out.push_str(&content(Self::new()).out);
+        self.out.push_str("[/info]");
+        self
+    }
+
+    /// `[code]...[/code]`: a code block; the code is escaped like text.
+    pub fn code(mut self, code: &str) -> Self {
+        self.out.push_str(&format!("[code]{}[/code]", escape(code)));
+        self
+    }
+
+    /// `[hr]`: a horizontal rule.
+    pub fn rule(mut self) -> Self {
+        self.out.push_str("[hr]");
+        self
+    }
+
+    /// `[picon:id]`: an account's avatar.
+    pub fn picon(mut self, account: impl Into<AccountId>) -> Self {
+        self.out.push_str(&format!("[picon:{}]", account.into()));
+        self
+    }
+
+    /// `[piconname:id]`: an account's avatar and name.
+    pub fn picon_name(mut self, account: impl Into<AccountId>) -> Self {
+        self.out
+            .push_str(&format!("[piconname:{}]", account.into()));
+        self
+    }
+
+    /// The body.
+    pub fn build(self) -> MessageBody {
+        MessageBody(self.out)
+    }
+}
+
+/// A block that holds other nodes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BlockKind {
+    /// `[qt]...[/qt]`
+    Quote,
+    /// `[info]...[/info]`
+    Info,
+    /// `[title]...[/title]` (inside an info box)
+    Title,
+}
+
+impl BlockKind {
+    fn name(self) -> &'static str {
+        match self {
+            BlockKind::Quote => "qt",
+            BlockKind::Info => "info",
+            BlockKind::Title => "title",
+        }
+    }
+}
+
+/// One piece of a parsed body. Every node keeps its source text, so rendering is lossless.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Node {
+    /// Text, as written in the body (escapes included; see [`Node::text`]).
+    Text(String),
+    /// `[To:id]`
+    Mention {
+        /// The addressed account.
+        account_id: AccountId,
+        /// The tag as written.
+        raw: String,
+    },
+    /// `[toall]`
+    MentionAll {
+        /// The tag as written.
+        raw: String,
+    },
+    /// `[rp aid=.. to=room-message]`
+    Reply {
+        /// The author of the replied-to message.
+        account_id: AccountId,
+        /// Its room.
+        room_id: RoomId,
+        /// The replied-to message.
+        message_id: MessageId,
+        /// The tag as written.
+        raw: String,
+    },
+    /// `[qtmeta aid=.. time=..]`, the author line of a quote.
+    QuoteMeta {
+        /// The quoted author.
+        account_id: AccountId,
+        /// The quoted message's time, Unix seconds.
+        time: Option<i64>,
+        /// The tag as written.
+        raw: String,
+    },
+    /// A balanced `[qt]`, `[info]` or `[title]` block.
+    Block {
+        /// Which block.
+        kind: BlockKind,
+        /// The opening tag as written.
+        open: String,
+        /// The content.
+        children: Vec<Node>,
+        /// The closing tag as written.
+        close: String,
+    },
+    /// `[code]...[/code]`: the content is not parsed.
+    Code {
+        /// The opening tag as written.
+        open: String,
+        /// The code, as written.
+        code: String,
+        /// The closing tag as written.
+        close: String,
+    },
+    /// `[hr]`
+    Rule {
+        /// The tag as written.
+        raw: String,
+    },
+    /// `[picon:id]` (`name: false`) or `[piconname:id]` (`name: true`)
+    Picon {
+        /// The account.
+        account_id: AccountId,
+        /// Whether the name is shown too.
+        name: bool,
+        /// The tag as written.
+        raw: String,
+    },
+    /// A tag this parser does not interpret (a system tag, an unknown tag, or an
+    /// unbalanced opening or closing tag), kept as written.
+    Tag(String),
+}
+
+impl Node {
+    /// The source text of the node.
+    pub fn render_into(&self, out: &mut String) {
+        match self {
+            Node::Text(s) | Node::Tag(s) => out.push_str(s),
+            Node::Mention { raw, .. }
+            | Node::MentionAll { raw }
+            | Node::Reply { raw, .. }
+            | Node::QuoteMeta { raw, .. }
+            | Node::Rule { raw }
+            | Node::Picon { raw, .. } => out.push_str(raw),
+            Node::Block {
+                open,
+                children,
+                close,
+                ..
+            } => {
+                out.push_str(open);
+                children.iter().for_each(|c| c.render_into(out));
+                out.push_str(close);
+            }
+            Node::Code { open, code, close } => {
+                out.push_str(open);
+                out.push_str(code);
+                out.push_str(close);
+            }
+        }
+    }
+
+    /// For [`Node::Text`] and [`Node::Code`], the text with [`escape`]s undone.
+    pub fn text(&self) -> Option<String> {
+        match self {
+            Node::Text(s) => Some(unescape(s)),
+            Node::Code { code, .. } => Some(unescape(code)),
+            _ => None,
+        }
+    }
+}
+
+/// A parsed body.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Document {
+    /// The top-level nodes.
+    pub nodes: Vec<Node>,
+}
+
+/// The message a reply points to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReplyTarget {
+    /// Its author.
+    pub account_id: AccountId,
+    /// Its room.
+    pub room_id: RoomId,
+    /// The message.
+    pub message_id: MessageId,
+}
+
+enum Token<'a> {
+    Text(&'a str),
+    Open(BlockKind, &'a str),
+    Close(BlockKind, &'a str),
+    CodeOpen(&'a str),
+    CodeClose(&'a str),
+    Leaf(Node),
+}
+
+fn digits(s: &str) -> Option<i64> {
+    (!s.is_empty() && s.len() <= 18 && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+}
+
+fn classify(raw: &str) -> Token<'_> {
+    let inner = &raw[1..raw.len() - 1];
+    let leaf = |n| Token::Leaf(n);
+    let owned = raw.to_owned();
+    match inner {
+        "toall" => return leaf(Node::MentionAll { raw: owned }),
+        "hr" => return leaf(Node::Rule { raw: owned }),
+        "qt" => return Token::Open(BlockKind::Quote, raw),
+        "/qt" => return Token::Close(BlockKind::Quote, raw),
+        "info" => return Token::Open(BlockKind::Info, raw),
+        "/info" => return Token::Close(BlockKind::Info, raw),
+        "title" => return Token::Open(BlockKind::Title, raw),
+        "/title" => return Token::Close(BlockKind::Title, raw),
+        "code" => return Token::CodeOpen(raw),
+        "/code" => return Token::CodeClose(raw),
+        _ => {}
+    }
+    if let Some(id) = inner.strip_prefix("To:").and_then(digits) {
+        return leaf(Node::Mention {
+            account_id: AccountId(id),
+            raw: owned,
+        });
+    }
+    if let Some(id) = inner.strip_prefix("picon:").and_then(digits) {
+        return leaf(Node::Picon {
+            account_id: AccountId(id),
+            name: false,
+            raw: owned,
+        });
+    }
+    if let Some(id) = inner.strip_prefix("piconname:").and_then(digits) {
+        return leaf(Node::Picon {
+            account_id: AccountId(id),
+            name: true,
+            raw: owned,
+        });
+    }
+    if let Some(rest) = inner.strip_prefix("rp aid=")
+        && let Some((aid, to)) = rest.split_once(" to=")
+        && let Some((room, message)) = to.split_once('-')
+        && let (Some(aid), Some(room)) = (digits(aid), digits(room))
+        && let Ok(message_id) = MessageId::try_from(message)
+    {
+        return leaf(Node::Reply {
+            account_id: AccountId(aid),
+            room_id: RoomId(room),
+            message_id,
+            raw: owned,
+        });
+    }
+    if let Some(rest) = inner.strip_prefix("qtmeta aid=") {
+        let (aid, time) = match rest.split_once(" time=") {
+            Some((aid, time)) => (aid, digits(time).map(Some)),
+            None => (rest, Some(None)),
+        };
+        if let (Some(aid), Some(time)) = (digits(aid), time) {
+            return leaf(Node::QuoteMeta {
+                account_id: AccountId(aid),
+                time,
+                raw: owned,
+            });
+        }
+    }
+    Token::Leaf(Node::Tag(owned))
+}
+
+fn tokenize(body: &str) -> Vec<Token<'_>> {
+    let mut tokens = Vec::new();
+    let bytes = body.as_bytes();
+    let mut text_start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'[' {
+            i += 1;
+            continue;
+        }
+        // A tag: `[`, then a name character or `/`, then anything but brackets, then `]`.
+        let starts_tag = bytes
+            .get(i + 1)
+            .is_some_and(|&b| b.is_ascii_alphabetic() || b == b'/');
+        let end = starts_tag
+            .then(|| {
+                bytes[i + 1..]
+                    .iter()
+                    .position(|&b| b == b']' || b == b'[' || b == b'\n')
+            })
+            .flatten()
+            .filter(|&p| bytes[i + 1 + p] == b']')
+            .map(|p| i + 1 + p);
+        let Some(end) = end else {
+            i += 1;
+            continue;
+        };
+        if text_start < i {
+            tokens.push(Token::Text(&body[text_start..i]));
+        }
+        tokens.push(classify(&body[i..=end]));
+        i = end + 1;
+        text_start = i;
+    }
+    if text_start < body.len() {
+        tokens.push(Token::Text(&body[text_start..]));
+    }
+    tokens
+}
+
+/// Whether `tokens[from..]` holds the close of a `kind` block opened just before `from`,
+/// with nesting counted, before the enclosing block (if any) closes.
+fn has_close(
+    tokens: &[Token<'_>],
+    from: usize,
+    kind: BlockKind,
+    enclosing: Option<BlockKind>,
+) -> bool {
+    let mut depth = 0usize;
+    let mut enclosing_depth = 0usize;
+    for t in &tokens[from..] {
+        match t {
+            Token::Open(k, _) if *k == kind => depth += 1,
+            Token::Close(k, _) if *k == kind => {
+                if depth == 0 {
+                    return true;
+                }
+                depth -= 1;
+            }
+            Token::Open(k, _) if Some(*k) == enclosing => enclosing_depth += 1,
+            Token::Close(k, _) if Some(*k) == enclosing => {
+                if enclosing_depth == 0 {
+                    return false;
+                }
+                enclosing_depth -= 1;
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+fn push_text(nodes: &mut Vec<Node>, text: &str) {
+    if let Some(Node::Text(last)) = nodes.last_mut() {
+        last.push_str(text);
+    } else {
+        nodes.push(Node::Text(text.to_owned()));
+    }
+}
+
+/// Parses `tokens[*i..]` until the close of `until` (consumed) or the end.
+fn parse_nodes(
+    tokens: &[Token<'_>],
+    i: &mut usize,
+    until: Option<BlockKind>,
+) -> (Vec<Node>, Option<String>) {
+    let mut nodes = Vec::new();
+    while *i < tokens.len() {
+        let token = &tokens[*i];
+        *i += 1;
+        match token {
+            Token::Text(s) => push_text(&mut nodes, s),
+            Token::Leaf(n) => nodes.push(n.clone()),
+            Token::Close(k, raw) if Some(*k) == until => return (nodes, Some((*raw).to_owned())),
+            Token::Close(_, raw) | Token::CodeClose(raw) => {
+                nodes.push(Node::Tag((*raw).to_owned()))
+            }
+            Token::Open(kind, raw) => {
+                if has_close(tokens, *i, *kind, until) {
+                    let (children, close) = parse_nodes(tokens, i, Some(*kind));
+                    match close {
+                        Some(close) => nodes.push(Node::Block {
+                            kind: *kind,
+                            open: (*raw).to_owned(),
+                            children,
+                            close,
+                        }),
+                        None => {
+                            // Not closed after all: keep the opening tag as a tag.
+                            nodes.push(Node::Tag((*raw).to_owned()));
+                            for child in children {
+                                match child {
+                                    Node::Text(t) => push_text(&mut nodes, &t),
+                                    other => nodes.push(other),
+                                }
+                            }
+                        }
+                    }
+                } else {
+                    nodes.push(Node::Tag((*raw).to_owned()));
+                }
+            }
+            Token::CodeOpen(raw) => {
+                // The content runs to the first [/code], unparsed.
+                match tokens[*i..]
+                    .iter()
+                    .position(|t| matches!(t, Token::CodeClose(_)))
+                {
+                    Some(p) => {
+                        let mut code = String::new();
+                        for t in &tokens[*i..*i + p] {
+                            render_token(t, &mut code);
+                        }
+                        let Token::CodeClose(close) = &tokens[*i + p] else {
+                            unreachable!()
+                        };
+                        nodes.push(Node::Code {
+                            open: (*raw).to_owned(),
+                            code,
+                            close: (*close).to_owned(),
+                        });
+                        *i += p + 1;
+                    }
+                    None => nodes.push(Node::Tag((*raw).to_owned())),
+                }
+            }
+        }
+    }
+    (nodes, None)
+}
+
+fn render_token(t: &Token<'_>, out: &mut String) {
+    match t {
+        Token::Text(s)
+        | Token::Open(_, s)
+        | Token::Close(_, s)
+        | Token::CodeOpen(s)
+        | Token::CodeClose(s) => out.push_str(s),
+        Token::Leaf(n) => n.render_into(out),
+    }
+}
+
+impl Document {
+    /// Parses a body. Never fails; see the module docs.
+    pub fn parse(body: &str) -> Self {
+        let tokens = tokenize(body);
+        let mut i = 0;
+        Self {
+            nodes: parse_nodes(&tokens, &mut i, None).0,
+        }
+    }
+
+    /// The body, exactly as parsed.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        self.nodes.iter().for_each(|n| n.render_into(&mut out));
+        out
+    }
+
+    fn visit<'a>(nodes: &'a [Node], skip_quotes: bool, f: &mut impl FnMut(&'a Node)) {
+        for n in nodes {
+            f(n);
+            if let Node::Block { kind, children, .. } = n
+                && !(skip_quotes && *kind == BlockKind::Quote)
+            {
+                Self::visit(children, skip_quotes, f);
+            }
+        }
+    }
+
+    /// The accounts addressed with `[To:..]` or a reply, in order, without repeats; tags
+    /// inside quotes (someone else's words) do not count.
+    pub fn mentions(&self) -> Vec<AccountId> {
+        let mut out = Vec::new();
+        Self::visit(&self.nodes, true, &mut |n| {
+            let id = match n {
+                Node::Mention { account_id, .. } | Node::Reply { account_id, .. } => *account_id,
+                _ => return,
+            };
+            if !out.contains(&id) {
+                out.push(id);
+            }
+        });
+        out
+    }
+
+    /// Whether the body addresses `account` (directly or by a reply to them).
+    pub fn mentions_account(&self, account: AccountId) -> bool {
+        self.mentions().contains(&account)
+    }
+
+    /// Whether the body addresses everyone with `[toall]` (outside quotes).
+    pub fn mentions_all(&self) -> bool {
+        let mut all = false;
+        Self::visit(&self.nodes, true, &mut |n| {
+            all |= matches!(n, Node::MentionAll { .. })
+        });
+        all
+    }
+
+    /// The message this body replies to (the first reply tag outside quotes).
+    pub fn reply_to(&self) -> Option<ReplyTarget> {
+        let mut target = None;
+        Self::visit(&self.nodes, true, &mut |n| {
+            if let (
+                None,
+                Node::Reply {
+                    account_id,
+                    room_id,
+                    message_id,
+                    ..
+                },
+            ) = (&target, n)
+            {
+                target = Some(ReplyTarget {
+                    account_id: *account_id,
+                    room_id: *room_id,
+                    message_id: message_id.clone(),
+                });
+            }
+        });
+        target
+    }
+
+    /// The text with all markup removed and escapes undone: tags vanish, the content of
+    /// boxes, titles, quotes and code blocks stays (a title is followed by a line break).
+    pub fn plain_text(&self) -> String {
+        fn walk(nodes: &[Node], out: &mut String) {
+            for n in nodes {
+                match n {
+                    Node::Text(_) | Node::Code { .. } => {
+                        out.push_str(&n.text().unwrap_or_default())
+                    }
+                    Node::Block { kind, children, .. } => {
+                        walk(children, out);
+                        if *kind == BlockKind::Title {
+                            out.push('\n');
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let mut out = String::new();
+        walk(&self.nodes, &mut out);
+        out
+    }
+}
+
+impl fmt::Display for BlockKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
