@@ -139,25 +139,9 @@ pub(crate) async fn decode<T: DeserializeOwned>(
     idempotent: bool,
     response: reqwest::Response,
 ) -> Result<Response<T>, Error> {
-    let status = response.status().as_u16();
-    let headers = response.headers().clone();
-    let body = response
-        .bytes()
-        .await
-        .map_err(|e| transport(operation, idempotent, e))?;
-    if !(200..300).contains(&status) {
-        return Err(api_error(operation, idempotent, status, headers, body));
-    }
-    match serde_json::from_slice::<T>(&body) {
-        Ok(value) => Ok(Response::new(value, status, headers)),
-        Err(e) => Err(decode_error(
-            operation,
-            status,
-            headers,
-            body,
-            e.to_string(),
-        )),
-    }
+    let (status, headers, body) = read_body(operation, idempotent, response).await?;
+    let value = decode_json(operation, status, &headers, &body)?;
+    Ok(Response::new(value, status, headers))
 }
 
 async fn convert<T: DeserializeOwned>(
