@@ -165,7 +165,7 @@ async fn a_post_that_times_out_after_sending_is_not_retried_but_a_get_is() {
                 .mock_async(move |when, then| {
                     when.method(method).path(path);
                     then.status(200)
-                        .delay(Duration::from_millis(1500))
+                        .delay(Duration::from_millis(3000))
                         .body(r#"{"message_id":"1"}"#);
                 })
                 .await
@@ -175,7 +175,7 @@ async fn a_post_that_times_out_after_sending_is_not_retried_but_a_get_is() {
     let get = slow("GET", "/rooms/5/messages/1").await;
     let client = Client::builder(Credentials::api_token(TOKEN))
         .base_url(server.base_url())
-        .timeout(Duration::from_millis(200))
+        .timeout(Duration::from_millis(500))
         .retry_policy(
             RetryPolicy::default()
                 .with_backoff(Duration::from_millis(10), Duration::from_millis(20)),
@@ -202,7 +202,7 @@ async fn a_post_that_times_out_after_sending_is_not_retried_but_a_get_is() {
         .await
         .unwrap_err();
     assert!(err.is_retryable());
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
     post.assert_calls_async(1).await;
     get.assert_calls_async(4).await;
 }
@@ -240,7 +240,7 @@ async fn a_post_whose_connection_was_never_made_is_retried() {
         .base_url(format!("http://127.0.0.1:{port}"))
         .retry_policy(
             RetryPolicy::default()
-                .with_max_retries(8)
+                .with_max_retries(40)
                 .with_backoff(Duration::from_millis(100), Duration::from_millis(100)),
         )
         .build()
