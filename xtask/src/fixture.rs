@@ -34,6 +34,13 @@ pub struct WebhookFixture {
 /// Header names (lower case) and values, in order.
 pub type Headers = Vec<(String, String)>;
 
+fn find_header<'a>(headers: &'a Headers, name: &str) -> Option<&'a str> {
+    headers
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.as_str())
+}
+
 fn split(file: &str, bytes: &[u8]) -> Result<(String, Headers, Vec<u8>), String> {
     let cut = bytes
         .windows(2)
@@ -83,10 +90,7 @@ impl Fixture {
 
     /// A header's value.
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
+        find_header(&self.headers, name)
     }
 }
 
@@ -115,10 +119,7 @@ impl WebhookFixture {
 
     /// A header's value.
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
+        find_header(&self.headers, name)
     }
 
     /// A query parameter of the target, percent-decoded.
