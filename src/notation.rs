@@ -46,6 +46,15 @@
 //! The parser never fails: anything it does not understand (an unknown tag, an unbalanced
 //! `[info]`) is kept as it is, and [`Document::render`] gives back the original body byte
 //! for byte.
+//!
+//! # Hostile bodies
+//!
+//! Any member of a room can post any text, so the parser is built for the worst of it: one
+//! pass with an explicit stack (no recursion, no search for a closing tag per opening tag),
+//! linear in the body's length whatever it holds: thousands of nested quotes, megabytes of
+//! unclosed `[info]` or `[code]` tags. Blocks nest at most [`MAX_DEPTH`] deep; deeper opening
+//! tags stay literal [`Node::Tag`]s, so walking or dropping a [`Document`] needs little stack
+//! (a tokio worker's 2 MiB is plenty).
 
 use std::fmt;
 
@@ -66,7 +75,27 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// Undoes [`escape`]: drops one U+200B right after each `[`.
+/// Escapes code for a `[code]` block: a U+200B goes after a `[` only where the block could
+/// otherwise end (`[/code]`, in any letter case) or where one already follows (so that
+/// [`unescape`] gives the code back exactly). Everything else is left as written.
+pub fn escape_code(code: &str) -> String {
+    let bytes = code.as_bytes();
+    let mut out = String::with_capacity(code.len());
+    let mut last = 0;
+    for (at, _) in code.match_indices('[') {
+        let rest = &bytes[at + 1..];
+        let closes = rest.len() >= 6 && rest[..6].eq_ignore_ascii_case(b"/code]");
+        if closes || code[at + 1..].starts_with(ESCAPE) {
+            out.push_str(&code[last..=at]);
+            out.push(ESCAPE);
+            last = at + 1;
+        }
+    }
+    out.push_str(&code[last..]);
+    out
+}
+
+/// Undoes [`escape`] and [`escape_code`]: drops one U+200B right after each `[`.
 pub fn unescape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut after_bracket = false;
@@ -221,9 +250,13 @@ impl MessageBuilder {
         self
     }
 
-    /// `[code]...[/code]`: a code block; the code is escaped like text.
+    /// `[code]...[/code]`: a code block. Inside code nothing is markup, so only what could
+    /// end the block is escaped (see [`escape_code`]): code copied out of the message keeps no
+    /// invisible characters.
     pub fn code(mut self, code: &str) -> Self {
-        self.out.push_str(&format!("[code]{}[/code]", escape(code)));
+        self.out.push_str("[code]");
+        self.out.push_str(&escape_code(code));
+        self.out.push_str(CODE_CLOSE);
         self
     }
 
@@ -407,14 +440,15 @@ pub struct ReplyTarget {
     pub message_id: MessageId,
 }
 
-enum Token<'a> {
-    Text(&'a str),
-    Open(BlockKind, &'a str),
-    Close(BlockKind, &'a str),
-    CodeOpen(&'a str),
-    CodeClose(&'a str),
-    Leaf(Node),
-}
+/// How deeply `[qt]`, `[info]` and `[title]` blocks nest in a parsed [`Document`].
+///
+/// An opening tag met while this many blocks are already open stays a literal
+/// [`Node::Tag`] (and so does its closing tag): the tree a body can produce is at most this
+/// deep, so walking, rendering and dropping it never needs more than a few kilobytes of stack,
+/// whatever a room member posts. Real messages nest a handful of quotes at most.
+pub const MAX_DEPTH: usize = 32;
+
+const CODE_CLOSE: &str = "[/code]";
 
 fn digits(s: &str) -> Option<i64> {
     (!s.is_empty() && s.len() <= 18 && s.bytes().all(|b| b.is_ascii_digit()))
@@ -422,41 +456,55 @@ fn digits(s: &str) -> Option<i64> {
         .flatten()
 }
 
-fn classify(raw: &str) -> Token<'_> {
+fn block_index(kind: BlockKind) -> usize {
+    match kind {
+        BlockKind::Quote => 0,
+        BlockKind::Info => 1,
+        BlockKind::Title => 2,
+    }
+}
+
+/// What a complete `[...]` tag means to the parser.
+enum TagKind {
+    Open(BlockKind),
+    Close(BlockKind),
+    CodeOpen,
+    Leaf(Node),
+}
+
+fn classify(raw: &str) -> TagKind {
     let inner = &raw[1..raw.len() - 1];
-    let leaf = |n| Token::Leaf(n);
-    let owned = raw.to_owned();
+    let owned = || raw.to_owned();
     match inner {
-        "toall" => return leaf(Node::MentionAll { raw: owned }),
-        "hr" => return leaf(Node::Rule { raw: owned }),
-        "qt" => return Token::Open(BlockKind::Quote, raw),
-        "/qt" => return Token::Close(BlockKind::Quote, raw),
-        "info" => return Token::Open(BlockKind::Info, raw),
-        "/info" => return Token::Close(BlockKind::Info, raw),
-        "title" => return Token::Open(BlockKind::Title, raw),
-        "/title" => return Token::Close(BlockKind::Title, raw),
-        "code" => return Token::CodeOpen(raw),
-        "/code" => return Token::CodeClose(raw),
+        "toall" => return TagKind::Leaf(Node::MentionAll { raw: owned() }),
+        "hr" => return TagKind::Leaf(Node::Rule { raw: owned() }),
+        "qt" => return TagKind::Open(BlockKind::Quote),
+        "/qt" => return TagKind::Close(BlockKind::Quote),
+        "info" => return TagKind::Open(BlockKind::Info),
+        "/info" => return TagKind::Close(BlockKind::Info),
+        "title" => return TagKind::Open(BlockKind::Title),
+        "/title" => return TagKind::Close(BlockKind::Title),
+        "code" => return TagKind::CodeOpen,
         _ => {}
     }
     if let Some(id) = inner.strip_prefix("To:").and_then(digits) {
-        return leaf(Node::Mention {
+        return TagKind::Leaf(Node::Mention {
             account_id: AccountId(id),
-            raw: owned,
+            raw: owned(),
         });
     }
     if let Some(id) = inner.strip_prefix("picon:").and_then(digits) {
-        return leaf(Node::Picon {
+        return TagKind::Leaf(Node::Picon {
             account_id: AccountId(id),
             name: false,
-            raw: owned,
+            raw: owned(),
         });
     }
     if let Some(id) = inner.strip_prefix("piconname:").and_then(digits) {
-        return leaf(Node::Picon {
+        return TagKind::Leaf(Node::Picon {
             account_id: AccountId(id),
             name: true,
-            raw: owned,
+            raw: owned(),
         });
     }
     if let Some(rest) = inner.strip_prefix("rp aid=")
@@ -465,11 +513,11 @@ fn classify(raw: &str) -> Token<'_> {
         && let (Some(aid), Some(room)) = (digits(aid), digits(room))
         && let Ok(message_id) = MessageId::try_from(message)
     {
-        return leaf(Node::Reply {
+        return TagKind::Leaf(Node::Reply {
             account_id: AccountId(aid),
             room_id: RoomId(room),
             message_id,
-            raw: owned,
+            raw: owned(),
         });
     }
     if let Some(rest) = inner.strip_prefix("qtmeta aid=") {
@@ -478,186 +526,174 @@ fn classify(raw: &str) -> Token<'_> {
             None => (rest, Some(None)),
         };
         if let (Some(aid), Some(time)) = (digits(aid), time) {
-            return leaf(Node::QuoteMeta {
+            return TagKind::Leaf(Node::QuoteMeta {
                 account_id: AccountId(aid),
                 time,
-                raw: owned,
+                raw: owned(),
             });
         }
     }
-    Token::Leaf(Node::Tag(owned))
+    TagKind::Leaf(Node::Tag(owned()))
 }
 
-fn tokenize(body: &str) -> Vec<Token<'_>> {
-    let mut tokens = Vec::new();
-    let bytes = body.as_bytes();
-    let mut text_start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] != b'[' {
-            i += 1;
-            continue;
-        }
-        // A tag: `[`, then a name character or `/`, then anything but brackets, then `]`.
-        let starts_tag = bytes
-            .get(i + 1)
-            .is_some_and(|&b| b.is_ascii_alphabetic() || b == b'/');
-        let end = starts_tag
-            .then(|| {
-                bytes[i + 1..]
-                    .iter()
-                    .position(|&b| b == b']' || b == b'[' || b == b'\n')
-            })
-            .flatten()
-            .filter(|&p| bytes[i + 1 + p] == b']')
-            .map(|p| i + 1 + p);
-        let Some(end) = end else {
-            i += 1;
-            continue;
-        };
-        if text_start < i {
-            tokens.push(Token::Text(&body[text_start..i]));
-        }
-        tokens.push(classify(&body[i..=end]));
-        i = end + 1;
-        text_start = i;
+/// The end (index of `]`) of the tag that starts at `bytes[at] == b'['`, if one does: a
+/// name character or `/`, then anything but `[`, `]` and line breaks, then `]`. Looks no
+/// further than the next `[`, so every byte is looked at a bounded number of times.
+fn tag_end(bytes: &[u8], at: usize) -> Option<usize> {
+    let first = *bytes.get(at + 1)?;
+    if !(first.is_ascii_alphabetic() || first == b'/') {
+        return None;
     }
-    if text_start < body.len() {
-        tokens.push(Token::Text(&body[text_start..]));
-    }
-    tokens
+    let rest = &bytes[at + 1..];
+    let p = memchr::memchr3(b']', b'[', b'\n', rest)?;
+    (rest[p] == b']').then_some(at + 1 + p)
 }
 
-/// Whether `tokens[from..]` holds the close of a `kind` block opened just before `from`,
-/// with nesting counted, before the enclosing block (if any) closes.
-fn has_close(
-    tokens: &[Token<'_>],
-    from: usize,
+/// An open block whose closing tag has not been met yet: its opening tag sits in the flat
+/// node list at `at`, as a [`Node::Tag`] until the block closes.
+struct Frame {
     kind: BlockKind,
-    enclosing: Option<BlockKind>,
-) -> bool {
-    let mut depth = 0usize;
-    let mut enclosing_depth = 0usize;
-    for t in &tokens[from..] {
-        match t {
-            Token::Open(k, _) if *k == kind => depth += 1,
-            Token::Close(k, _) if *k == kind => {
-                if depth == 0 {
-                    return true;
-                }
-                depth -= 1;
-            }
-            Token::Open(k, _) if Some(*k) == enclosing => enclosing_depth += 1,
-            Token::Close(k, _) if Some(*k) == enclosing => {
-                if enclosing_depth == 0 {
-                    return false;
-                }
-                enclosing_depth -= 1;
-            }
-            _ => {}
+    at: usize,
+}
+
+/// Builds the tree in one pass with an explicit stack: no recursion, no look-ahead.
+///
+/// Every node goes to one flat list; when a block closes, the nodes after its opening tag
+/// move into it (once: the block then stands for them in the flat list). A closing tag with
+/// no open block of its kind is a literal tag; one that closes a block further down the stack
+/// leaves the blocks above it unclosed, and an unclosed block simply keeps its opening tag as
+/// a [`Node::Tag`] followed by its content. Each node is moved at most once and each frame
+/// popped once, so the work is linear in the body.
+struct TreeBuilder {
+    flat: Vec<Node>,
+    stack: Vec<Frame>,
+    /// Open frames per block kind, to tell in O(1) whether a closing tag closes anything.
+    open: [usize; 3],
+    /// Opening tags kept literal because the stack was full, per kind, so that their
+    /// closing tags stay literal too. Reset when the stack shrinks.
+    overflow: [usize; 3],
+}
+
+impl TreeBuilder {
+    fn text(&mut self, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        if let Some(Node::Text(last)) = self.flat.last_mut() {
+            last.push_str(text);
+        } else {
+            self.flat.push(Node::Text(text.to_owned()));
         }
     }
-    false
-}
 
-fn push_text(nodes: &mut Vec<Node>, text: &str) {
-    if let Some(Node::Text(last)) = nodes.last_mut() {
-        last.push_str(text);
-    } else {
-        nodes.push(Node::Text(text.to_owned()));
-    }
-}
-
-/// Parses `tokens[*i..]` until the close of `until` (consumed) or the end.
-fn parse_nodes(
-    tokens: &[Token<'_>],
-    i: &mut usize,
-    until: Option<BlockKind>,
-) -> (Vec<Node>, Option<String>) {
-    let mut nodes = Vec::new();
-    while *i < tokens.len() {
-        let token = &tokens[*i];
-        *i += 1;
-        match token {
-            Token::Text(s) => push_text(&mut nodes, s),
-            Token::Leaf(n) => nodes.push(n.clone()),
-            Token::Close(k, raw) if Some(*k) == until => return (nodes, Some((*raw).to_owned())),
-            Token::Close(_, raw) | Token::CodeClose(raw) => {
-                nodes.push(Node::Tag((*raw).to_owned()))
-            }
-            Token::Open(kind, raw) => {
-                if has_close(tokens, *i, *kind, until) {
-                    let (children, close) = parse_nodes(tokens, i, Some(*kind));
-                    match close {
-                        Some(close) => nodes.push(Node::Block {
-                            kind: *kind,
-                            open: (*raw).to_owned(),
-                            children,
-                            close,
-                        }),
-                        None => {
-                            // Not closed after all: keep the opening tag as a tag.
-                            nodes.push(Node::Tag((*raw).to_owned()));
-                            for child in children {
-                                match child {
-                                    Node::Text(t) => push_text(&mut nodes, &t),
-                                    other => nodes.push(other),
-                                }
-                            }
-                        }
-                    }
-                } else {
-                    nodes.push(Node::Tag((*raw).to_owned()));
-                }
-            }
-            Token::CodeOpen(raw) => {
-                // The content runs to the first [/code], unparsed.
-                match tokens[*i..]
-                    .iter()
-                    .position(|t| matches!(t, Token::CodeClose(_)))
-                {
-                    Some(p) => {
-                        let mut code = String::new();
-                        for t in &tokens[*i..*i + p] {
-                            render_token(t, &mut code);
-                        }
-                        let Token::CodeClose(close) = &tokens[*i + p] else {
-                            unreachable!()
-                        };
-                        nodes.push(Node::Code {
-                            open: (*raw).to_owned(),
-                            code,
-                            close: (*close).to_owned(),
-                        });
-                        *i += p + 1;
-                    }
-                    None => nodes.push(Node::Tag((*raw).to_owned())),
-                }
-            }
+    fn open(&mut self, kind: BlockKind, raw: &str) {
+        if self.stack.len() >= MAX_DEPTH {
+            self.overflow[block_index(kind)] += 1;
+        } else {
+            self.stack.push(Frame {
+                kind,
+                at: self.flat.len(),
+            });
+            self.open[block_index(kind)] += 1;
         }
+        self.flat.push(Node::Tag(raw.to_owned()));
     }
-    (nodes, None)
-}
 
-fn render_token(t: &Token<'_>, out: &mut String) {
-    match t {
-        Token::Text(s)
-        | Token::Open(_, s)
-        | Token::Close(_, s)
-        | Token::CodeOpen(s)
-        | Token::CodeClose(s) => out.push_str(s),
-        Token::Leaf(n) => n.render_into(out),
+    fn close(&mut self, kind: BlockKind, raw: &str) {
+        let k = block_index(kind);
+        if self.overflow[k] > 0 {
+            self.overflow[k] -= 1;
+            self.flat.push(Node::Tag(raw.to_owned()));
+            return;
+        }
+        if self.open[k] == 0 {
+            self.flat.push(Node::Tag(raw.to_owned()));
+            return;
+        }
+        self.overflow = [0; 3];
+        while let Some(frame) = self.stack.pop() {
+            self.open[block_index(frame.kind)] -= 1;
+            if frame.kind != kind {
+                // Left unclosed: its opening tag stays a literal tag.
+                continue;
+            }
+            let children: Vec<Node> = self.flat.drain(frame.at + 1..).collect();
+            let open = match self.flat.pop() {
+                Some(Node::Tag(open)) => open,
+                // The frame's slot always holds its opening tag; keep whatever is there.
+                other => {
+                    self.flat.extend(other);
+                    self.flat.extend(children);
+                    self.flat.push(Node::Tag(raw.to_owned()));
+                    return;
+                }
+            };
+            self.flat.push(Node::Block {
+                kind,
+                open,
+                children,
+                close: raw.to_owned(),
+            });
+            return;
+        }
     }
 }
 
 impl Document {
-    /// Parses a body. Never fails; see the module docs.
+    /// Parses a body. Never fails, and runs in time linear in the body with a bounded stack,
+    /// whatever the body holds; see the module docs and [`MAX_DEPTH`].
     pub fn parse(body: &str) -> Self {
-        let tokens = tokenize(body);
+        let bytes = body.as_bytes();
+        let mut tree = TreeBuilder {
+            flat: Vec::new(),
+            stack: Vec::new(),
+            open: [0; 3],
+            overflow: [0; 3],
+        };
+        // Once no `[/code]` follows some point, no later `[code]` can close: never search again.
+        let mut code_closes = true;
+        let mut text_start = 0;
         let mut i = 0;
-        Self {
-            nodes: parse_nodes(&tokens, &mut i, None).0,
+        while let Some(p) = memchr::memchr(b'[', &bytes[i..]) {
+            let at = i + p;
+            let Some(end) = tag_end(bytes, at) else {
+                i = at + 1;
+                continue;
+            };
+            tree.text(&body[text_start..at]);
+            let raw = &body[at..=end];
+            i = end + 1;
+            match classify(raw) {
+                TagKind::Leaf(node) => tree.flat.push(node),
+                TagKind::Open(kind) => tree.open(kind, raw),
+                TagKind::Close(kind) => tree.close(kind, raw),
+                TagKind::CodeOpen => {
+                    // The content runs to the first `[/code]`, unparsed.
+                    let close = if code_closes {
+                        memchr::memmem::find(&bytes[i..], CODE_CLOSE.as_bytes())
+                    } else {
+                        None
+                    };
+                    match close {
+                        Some(c) => {
+                            tree.flat.push(Node::Code {
+                                open: raw.to_owned(),
+                                code: body[i..i + c].to_owned(),
+                                close: CODE_CLOSE.to_owned(),
+                            });
+                            i += c + CODE_CLOSE.len();
+                        }
+                        None => {
+                            code_closes = false;
+                            tree.flat.push(Node::Tag(raw.to_owned()));
+                        }
+                    }
+                }
+            }
+            text_start = i;
         }
+        tree.text(&body[text_start..]);
+        Self { nodes: tree.flat }
     }
 
     /// The body, exactly as parsed.

@@ -362,3 +362,134 @@ proptest! {
         }
     }
 }
+
+/// Runs `f` on a thread with a tokio worker's default stack (2 MiB), as a bot would.
+fn on_worker_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    std::thread::Builder::new()
+        .stack_size(2 * 1024 * 1024)
+        .spawn(f)
+        .unwrap()
+        .join()
+        .expect("no stack overflow, no panic")
+}
+
+/// The depth of the block tree, walked without recursion.
+fn depth(nodes: &[Node]) -> usize {
+    let mut deepest = 0;
+    let mut todo: Vec<(&[Node], usize)> = vec![(nodes, 0)];
+    while let Some((nodes, d)) = todo.pop() {
+        for n in nodes {
+            if let Node::Block { children, .. } = n {
+                deepest = deepest.max(d + 1);
+                todo.push((children, d + 1));
+            }
+        }
+    }
+    deepest
+}
+
+#[test]
+fn deeply_nested_blocks_do_not_overflow_a_worker_stack() {
+    // 100,000 nested quotes and boxes (about 1.1 MB), far beyond what kills a recursive parser.
+    let n = 50_000;
+    let body = format!(
+        "{}[To:7]core{}",
+        "[qt][info]".repeat(n),
+        "[/info][/qt]".repeat(n)
+    );
+    let (rendered, mentions, plain, deepest, outer_children) = on_worker_stack(move || {
+        let doc = Document::parse(&body);
+        let out = (
+            doc.render() == body,
+            doc.mentions(),
+            doc.plain_text(),
+            depth(&doc.nodes),
+            doc.nodes.len(),
+        );
+        drop(doc);
+        out
+    });
+    assert!(rendered, "render is byte for byte");
+    assert_eq!(deepest, chatwork::notation::MAX_DEPTH);
+    assert_eq!(outer_children, 1, "the outermost quote closes last");
+    assert!(mentions.is_empty(), "the mention is inside quotes");
+    assert_eq!(plain, "core");
+}
+
+#[test]
+fn blocks_deeper_than_the_limit_stay_literal_and_their_closes_too() {
+    let max = chatwork::notation::MAX_DEPTH;
+    let body = format!(
+        "{}x{}after",
+        "[qt]".repeat(max + 2),
+        "[/qt]".repeat(max + 2)
+    );
+    let doc = Document::parse(&body);
+    assert_eq!(doc.render(), body);
+    assert_eq!(depth(&doc.nodes), max);
+    // Descend to the innermost block: it holds the two literal opens, the text and their closes.
+    assert_eq!(doc.nodes.len(), 2);
+    assert_eq!(doc.nodes[1], Node::Text("after".into()));
+    let mut nodes = &doc.nodes[..1];
+    for _ in 0..max {
+        assert_eq!(nodes.len(), 1, "{nodes:?}");
+        let Node::Block { children, .. } = &nodes[0] else {
+            panic!("{:?}", nodes[0])
+        };
+        nodes = children;
+    }
+    assert_eq!(
+        nodes,
+        &[
+            Node::Tag("[qt]".into()),
+            Node::Tag("[qt]".into()),
+            Node::Text("x".into()),
+            Node::Tag("[/qt]".into()),
+            Node::Tag("[/qt]".into()),
+        ]
+    );
+}
+
+#[test]
+fn megabytes_of_unclosed_tags_parse_in_linear_time() {
+    // A guard against rescanning for a closing tag per opening tag (quadratic: minutes for
+    // these inputs), not a performance figure: benches/notation.rs measures throughput. The
+    // bound is generous for a debug build on a slow machine.
+    for unit in [
+        "[info]",
+        "[code]",
+        "[qt]x",
+        "[title][info]",
+        "[To:1][qt][code]a",
+    ] {
+        let body = unit.repeat(1024 * 1024 / unit.len());
+        let start = std::time::Instant::now();
+        let body2 = body.clone();
+        let ok = on_worker_stack(move || Document::parse(&body2).render() == body2);
+        assert!(ok);
+        let took = start.elapsed();
+        assert!(
+            took < std::time::Duration::from_secs(20),
+            "{unit:?} x {}: {took:?}",
+            body.len() / unit.len()
+        );
+    }
+}
+
+#[test]
+fn code_blocks_escape_only_what_would_end_them() {
+    let code = "let v = a[0] + b[i]; // [To:1] [info] [/code] [/CODE] [\u{200B}x";
+    let body = MessageBuilder::new().code(code).build();
+    assert_eq!(
+        body.as_str(),
+        "[code]let v = a[0] + b[i]; // [To:1] [info] [\u{200B}/code] [\u{200B}/CODE] [\u{200B}\u{200B}x[/code]"
+    );
+    let doc = Document::parse(body.as_str());
+    assert_eq!(doc.nodes.len(), 1, "{doc:?}");
+    assert_eq!(doc.nodes[0].text().unwrap(), code);
+    assert!(doc.mentions().is_empty());
+    // Ordinary code carries no invisible character at all.
+    let plain = MessageBuilder::new().code("xs[0][1] = [a, b];").build();
+    assert_eq!(plain.as_str(), "[code]xs[0][1] = [a, b];[/code]");
+    assert_eq!(chatwork::notation::escape_code("[/code"), "[/code");
+}
