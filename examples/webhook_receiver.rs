@@ -7,7 +7,7 @@
 //!
 //! Register `https://<your host>/chatwork` as the webhook URL (behind a TLS-terminating proxy).
 
-use chatwork::webhook::{WebhookEvent, WebhookVerifier, axum::router};
+use chatwork::webhook::{WebhookEvent, WebhookVerifier, axum::WebhookReceiver};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -17,15 +17,16 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let addr = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "127.0.0.1:8080".into());
-    let app = axum::Router::new().nest(
-        "/chatwork",
-        router(verifier, |event: WebhookEvent| async move {
-            match serde_json::to_string(&event) {
-                Ok(line) => println!("{line}"),
-                Err(e) => eprintln!("cannot print the event: {e}"),
-            }
-        }),
-    );
+    // One handler at a time: the lines come out in arrival order.
+    let (routes, _handlers) = WebhookReceiver::new(verifier, |event: WebhookEvent| async move {
+        match serde_json::to_string(&event) {
+            Ok(line) => println!("{line}"),
+            Err(e) => eprintln!("cannot print the event: {e}"),
+        }
+    })
+    .max_in_flight(1)
+    .build();
+    let app = axum::Router::new().nest("/chatwork", routes);
     let listener = tokio::net::TcpListener::bind(&addr).await?;
     eprintln!("listening on http://{addr}/chatwork");
     axum::serve(listener, app).await?;

@@ -298,3 +298,27 @@ proptest! {
         let _ = webhook::parse_unverified(&body);
     }
 }
+
+#[test]
+fn a_plus_read_as_a_space_from_a_query_string_still_verifies() {
+    let verifier = WebhookVerifier::new(TOKEN).unwrap();
+    let (body, sig) = (0..)
+        .map(|n| {
+            let body = BODY.replace("hello", &format!("hello {n}"));
+            let sig = verifier.sign(body.as_bytes());
+            (body, sig)
+        })
+        .find(|(_, sig)| sig.contains('+'))
+        .unwrap();
+    // What form decoding of `?chatwork_webhook_signature=<sig>` with a raw `+` gives.
+    let as_decoded = sig.replace('+', " ");
+    assert!(verifier.verify(body.as_bytes(), &as_decoded).is_ok());
+    let query = format!("a=1&chatwork_webhook_signature={sig}");
+    assert_eq!(
+        chatwork::webhook::signature_from_query(&query).as_deref(),
+        Some(sig.as_str())
+    );
+    // A space is not a wildcard: the other characters must still match.
+    let wrong = as_decoded.replacen(' ', "-", 1);
+    assert!(verifier.verify(body.as_bytes(), &wrong).is_err());
+}

@@ -1,33 +1,52 @@
 //! A ready webhook receiver for axum.
 //!
 //! ```no_run
-//! use chatwork::webhook::{WebhookEvent, WebhookVerifier, axum::router};
+//! use chatwork::webhook::{WebhookEvent, WebhookVerifier, axum::WebhookReceiver};
 //!
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
 //! let verifier = WebhookVerifier::new(&std::env::var("CHATWORK_WEBHOOK_TOKEN")?)?;
-//! let app = axum::Router::new().nest(
-//!     "/chatwork",
-//!     router(verifier, |event: WebhookEvent| async move {
-//!         println!("{:?} in room {:?}", event.event_type(), event.room_id());
-//!     }),
-//! );
+//! let (routes, handlers) = WebhookReceiver::new(verifier, |event: WebhookEvent| async move {
+//!     println!("{:?} in room {:?}", event.event_type(), event.room_id());
+//! })
+//! .max_in_flight(8)
+//! .build();
+//! let app = axum::Router::new().nest("/chatwork", routes);
 //! let listener = tokio::net::TcpListener::bind("0.0.0.0:8080").await?;
-//! axum::serve(listener, app).await?;
+//! let (_stop, stopped) = tokio::sync::oneshot::channel::<()>(); // send (or drop) to stop
+//! axum::serve(listener, app)
+//!     .with_graceful_shutdown(async { stopped.await.ok(); })
+//!     .await?;
+//! handlers.drain().await; // every accepted event has been handled
 //! # Ok(()) }
 //! ```
 //!
+//! **Nothing verified is lost.** Chatwork never retries a delivery and disables a webhook
+//! whose deliveries fail too often, so the route answers as soon as the delivery is verified
+//! and runs your handler afterwards, in a spawned task:
+//! - at most [`max_in_flight`](WebhookReceiver::max_in_flight) handlers run at once (default
+//!   16); further events wait, in arrival order, in a queue of
+//!   [`queue`](WebhookReceiver::queue) events (default 1,024);
+//! - when the queue is full too, the delivery's answer waits for room in the queue (Chatwork
+//!   sees a slow answer, not a failure): an event is never dropped;
+//! - [`WebhookHandle::drain`] waits for every accepted event to be handled, for a clean
+//!   shutdown;
+//! - [`await_handler`](WebhookReceiver::await_handler) opts in to running the handler before
+//!   answering instead (Chatwork then waits for it).
+//!
 //! The route answers:
-//! - **200** with an empty body once the event is verified and handed to your code (Chatwork
-//!   wants at most 2,048 bytes and never retries, so the handler's outcome is not reported
-//!   back), and also for a duplicate when [`deduplicate`](super::WebhookVerifier::deduplicate)
-//!   is on (the handler is not called again);
+//! - **200** with an empty body once the event is verified and accepted (Chatwork wants at
+//!   most 2,048 bytes and never retries, so the handler's outcome is not reported back), and
+//!   also for a duplicate when [`deduplicate`](super::WebhookVerifier::deduplicate) is on (the
+//!   handler is not called again);
 //! - **401** for a missing or wrong signature (header or query parameter);
 //! - **400** for a body that is not an event, or an event older than
 //!   [`max_age`](super::WebhookVerifier::max_age);
-//! - **413** for a body over [`MAX_BODY_BYTES`]
-//!   (64 KiB).
+//! - **413** for a body over the [`body_limit`](WebhookReceiver::body_limit), by default
+//!   [`MAX_BODY_BYTES`] (1 MiB, room for the longest legal message however it is encoded);
+//! - **500** only with `await_handler`, when the handler panics.
 
 use std::future::Future;
+use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 
 use axum::Router;
@@ -35,29 +54,173 @@ use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::post;
+use futures_util::FutureExt as _;
+use tokio::sync::Semaphore;
 
 use super::{
     MAX_BODY_BYTES, SIGNATURE_HEADER, WebhookError, WebhookEvent, WebhookVerifier,
     signature_from_query,
 };
 
-struct Receiver<F> {
+/// Handlers that may run at once, by default.
+pub const DEFAULT_MAX_IN_FLIGHT: usize = 16;
+/// Events that may wait for a handler, by default.
+pub const DEFAULT_QUEUE: usize = 1024;
+
+/// Builds the receiver's routes; see the [module docs](self).
+#[must_use = "call build() to get the routes"]
+pub struct WebhookReceiver<F> {
     verifier: WebhookVerifier,
     on_event: F,
+    max_in_flight: usize,
+    queue: usize,
+    body_limit: usize,
+    await_handler: bool,
+}
+
+impl<F> std::fmt::Debug for WebhookReceiver<F> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WebhookReceiver")
+            .field("verifier", &self.verifier)
+            .field("max_in_flight", &self.max_in_flight)
+            .field("queue", &self.queue)
+            .field("body_limit", &self.body_limit)
+            .field("await_handler", &self.await_handler)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<F, Fut> WebhookReceiver<F>
+where
+    F: Fn(WebhookEvent) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    /// A receiver that verifies each delivery with `verifier` and hands each event to
+    /// `on_event`.
+    pub fn new(verifier: WebhookVerifier, on_event: F) -> Self {
+        Self {
+            verifier,
+            on_event,
+            max_in_flight: DEFAULT_MAX_IN_FLIGHT,
+            queue: DEFAULT_QUEUE,
+            body_limit: MAX_BODY_BYTES,
+            await_handler: false,
+        }
+    }
+
+    /// How many handlers may run at once (at least 1; default 16). With 1, events are
+    /// handled one at a time in arrival order.
+    pub fn max_in_flight(mut self, n: usize) -> Self {
+        self.max_in_flight = n.clamp(1, Semaphore::MAX_PERMITS / 2);
+        self
+    }
+
+    /// How many accepted events may wait for a handler (default 1,024). Past it, answers wait
+    /// for room rather than dropping events.
+    pub fn queue(mut self, n: usize) -> Self {
+        self.queue = n.min(Semaphore::MAX_PERMITS / 2);
+        self
+    }
+
+    /// The largest body accepted (default [`MAX_BODY_BYTES`], 1 MiB); larger ones get 413.
+    pub fn body_limit(mut self, bytes: usize) -> Self {
+        self.body_limit = bytes;
+        self
+    }
+
+    /// Runs the handler before answering (off by default): Chatwork's delivery then waits for
+    /// it, and a panicking handler gets a 500.
+    pub fn await_handler(mut self, yes: bool) -> Self {
+        self.await_handler = yes;
+        self
+    }
+
+    /// The routes (one `POST /`; nest it where Chatwork should POST) and the handle that
+    /// waits for accepted events at shutdown.
+    pub fn build(self) -> (Router, WebhookHandle) {
+        let capacity = self.max_in_flight + self.queue;
+        let handle = WebhookHandle {
+            admitted: Arc::new(Semaphore::new(capacity)),
+            capacity,
+        };
+        let state = Arc::new(Receiver {
+            verifier: self.verifier,
+            on_event: self.on_event,
+            running: Arc::new(Semaphore::new(self.max_in_flight)),
+            handle: handle.clone(),
+            await_handler: self.await_handler,
+        });
+        let router = Router::new()
+            .route("/", post(receive::<F, Fut>))
+            .layer(DefaultBodyLimit::max(self.body_limit))
+            .with_state(state);
+        (router, handle)
+    }
+}
+
+/// Tracks the events a receiver accepted; cheap to clone.
+#[derive(Clone, Debug)]
+pub struct WebhookHandle {
+    /// One permit per event accepted and not yet handled (running or queued).
+    admitted: Arc<Semaphore>,
+    capacity: usize,
+}
+
+impl WebhookHandle {
+    /// Events accepted and not yet handled (running or waiting).
+    pub fn pending(&self) -> usize {
+        self.capacity - self.admitted.available_permits()
+    }
+
+    /// Waits until every event accepted so far has been handled. Stop the server first
+    /// (axum's graceful shutdown), so that no new ones arrive; wrap it in
+    /// `tokio::time::timeout` to bound the wait.
+    pub async fn drain(&self) {
+        let all = u32::try_from(self.capacity).unwrap_or(u32::MAX);
+        // Holding every permit means nothing is running or queued; give them back at once.
+        if let Ok(permits) = self.admitted.acquire_many(all).await {
+            drop(permits);
+        }
+    }
 }
 
 /// A router with one `POST /` route that verifies, parses and hands each event to
-/// `on_event`. Nest it where Chatwork should POST.
+/// `on_event`, with the default settings of [`WebhookReceiver`]. Nest it where Chatwork
+/// should POST. Use [`WebhookReceiver`] for a handle that waits for handlers at shutdown.
 pub fn router<F, Fut>(verifier: WebhookVerifier, on_event: F) -> Router
 where
     F: Fn(WebhookEvent) -> Fut + Send + Sync + 'static,
     Fut: Future<Output = ()> + Send + 'static,
 {
-    let state = Arc::new(Receiver { verifier, on_event });
-    Router::new()
-        .route("/", post(receive::<F, Fut>))
-        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
-        .with_state(state)
+    WebhookReceiver::new(verifier, on_event).build().0
+}
+
+struct Receiver<F> {
+    verifier: WebhookVerifier,
+    on_event: F,
+    running: Arc<Semaphore>,
+    handle: WebhookHandle,
+    await_handler: bool,
+}
+
+impl<F, Fut> Receiver<F>
+where
+    F: Fn(WebhookEvent) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    /// Runs the handler once a slot is free; false if it panicked.
+    async fn handle(self: Arc<Self>, event: WebhookEvent) -> bool {
+        let Ok(_running) = self.running.clone().acquire_owned().await else {
+            return false;
+        };
+        let outcome = AssertUnwindSafe((self.on_event)(event))
+            .catch_unwind()
+            .await;
+        if outcome.is_err() {
+            tracing::error!("the webhook handler panicked");
+        }
+        outcome.is_ok()
+    }
 }
 
 async fn receive<F, Fut>(
@@ -76,23 +239,38 @@ where
         .map(str::to_owned)
         .or_else(|| query.as_deref().and_then(signature_from_query))
         .unwrap_or_default();
-    match receiver.verifier.verify_and_parse(&body, &signature) {
-        Ok(event) => {
-            tracing::debug!(event_type = %event.event_type(), "webhook event verified");
-            (receiver.on_event)(event).await;
-            StatusCode::OK
-        }
+    let event = match receiver.verifier.verify_and_parse(&body, &signature) {
+        Ok(event) => event,
         Err(WebhookError::Duplicate) => {
             tracing::debug!("duplicate webhook delivery dropped");
-            StatusCode::OK
+            return StatusCode::OK;
         }
         Err(e @ (WebhookError::MissingSignature | WebhookError::BadSignature)) => {
             tracing::debug!(error = %e, "webhook delivery rejected");
-            StatusCode::UNAUTHORIZED
+            return StatusCode::UNAUTHORIZED;
         }
         Err(e) => {
             tracing::debug!(error = %e, "webhook delivery rejected");
-            StatusCode::BAD_REQUEST
+            return StatusCode::BAD_REQUEST;
         }
+    };
+    tracing::debug!(event_type = %event.event_type(), "webhook event verified");
+    // Wait for room among the accepted events: slow down the answer, never drop the event.
+    let Ok(admitted) = receiver.handle.admitted.clone().acquire_owned().await else {
+        return StatusCode::SERVICE_UNAVAILABLE;
+    };
+    if receiver.await_handler {
+        let ok = receiver.clone().handle(event).await;
+        drop(admitted);
+        return if ok {
+            StatusCode::OK
+        } else {
+            StatusCode::INTERNAL_SERVER_ERROR
+        };
     }
+    tokio::spawn(async move {
+        receiver.handle(event).await;
+        drop(admitted);
+    });
+    StatusCode::OK
 }

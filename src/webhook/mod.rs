@@ -50,8 +50,13 @@ pub const SIGNATURE_HEADER: &str = "x-chatworkwebhooksignature";
 /// The query parameter that carries the same signature (for receivers that cannot read
 /// headers).
 pub const SIGNATURE_QUERY_PARAM: &str = "chatwork_webhook_signature";
-/// The largest body a receiver should accept; real events are well under 64 KiB.
-pub const MAX_BODY_BYTES: usize = 64 * 1024;
+/// The largest body a receiver accepts by default: 1 MiB.
+///
+/// A message holds up to 65,535 characters, and the event carries its body as JSON: as
+/// UTF-8 (3 bytes for a Japanese character, 4 for an emoji) or as `\uXXXX` escapes (6 bytes,
+/// 12 for an emoji's surrogate pair), so the longest legal event is about 65,535 × 12 bytes
+/// (768 KiB) plus the envelope. Anything bigger is not a real event.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
 type HmacSha256 = Hmac<Sha256>;
 
@@ -139,10 +144,13 @@ pub fn parse_unverified(body: &[u8]) -> Result<WebhookEvent, WebhookError> {
 }
 
 /// The `chatwork_webhook_signature` parameter of a query string, percent-decoded.
+///
+/// A Base64 signature never contains a space, but its `+` may arrive unescaped in the query
+/// string, where form decoding reads it as a space: spaces are turned back into `+`.
 pub fn signature_from_query(query: &str) -> Option<String> {
     url::form_urlencoded::parse(query.as_bytes())
         .find(|(k, _)| k == SIGNATURE_QUERY_PARAM)
-        .map(|(_, v)| v.into_owned())
+        .map(|(_, v)| v.replace(' ', "+"))
 }
 
 /// Verifies webhook deliveries against one or more tokens.
@@ -238,6 +246,14 @@ impl WebhookVerifier {
         if signature.is_empty() {
             return Err(WebhookError::MissingSignature);
         }
+        // A `+` form-decoded from an unescaped query string arrives as a space; Base64 has none.
+        let restored;
+        let signature = if signature.contains(' ') {
+            restored = signature.replace(' ', "+");
+            restored.as_str()
+        } else {
+            signature
+        };
         let tag = STANDARD
             .decode(signature)
             .map_err(|_| WebhookError::BadSignature)?;
