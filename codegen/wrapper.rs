@@ -243,7 +243,6 @@ pub fn generate(file: &syn::File, ops: &[OperationFacts]) -> Result<TokenStream,
         let method_name = format_ident!("{}", facts.operation_id);
         let builder = format_ident!("{}", op.builder);
         let output = &op.output;
-        let idempotent = facts.method != "POST";
         let operation_id = &facts.operation_id;
 
         let mut setters = Vec::new();
@@ -325,14 +324,14 @@ pub fn generate(file: &syn::File, ops: &[OperationFacts]) -> Result<TokenStream,
                         self
                     }
                 },
-                quote!(crate::transport::finish_list::<#item, _>(#operation_id, #idempotent, self.limit, self.inner.send()).await),
+                quote!(crate::transport::finish_list::<#item, _>(#operation_id, self.limit, self.inner.send()).await),
             )
         } else {
             (
                 quote!(),
                 quote!(),
                 quote!(),
-                quote!(crate::transport::finish(#operation_id, #idempotent, self.inner.send()).await),
+                quote!(crate::transport::finish(#operation_id, self.inner.send()).await),
             )
         };
 

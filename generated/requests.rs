@@ -777,7 +777,7 @@ pub mod request {
             if let ::std::option::Option::Some(message) = self.error {
                 return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
             }
-            crate::transport::finish("get_me", true, self.inner.send()).await
+            crate::transport::finish("get_me", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::get_my_status`](crate::Client::get_my_status): Get your unread, mention and task counts.
@@ -810,7 +810,7 @@ pub mod request {
             if let ::std::option::Option::Some(message) = self.error {
                 return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
             }
-            crate::transport::finish("get_my_status", true, self.inner.send()).await
+            crate::transport::finish("get_my_status", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::list_my_tasks`](crate::Client::list_my_tasks): List the tasks assigned to you.
@@ -902,7 +902,7 @@ pub mod request {
             crate::transport::finish_list::<
                 types::MyTask,
                 _,
-            >("list_my_tasks", true, self.limit, self.inner.send())
+            >("list_my_tasks", self.limit, self.inner.send())
                 .await
         }
     }
@@ -957,7 +957,7 @@ pub mod request {
             crate::transport::finish_list::<
                 types::Contact,
                 _,
-            >("list_contacts", true, self.limit, self.inner.send())
+            >("list_contacts", self.limit, self.inner.send())
                 .await
         }
     }
@@ -1012,7 +1012,7 @@ pub mod request {
             crate::transport::finish_list::<
                 types::RoomSummary,
                 _,
-            >("list_rooms", true, self.limit, self.inner.send())
+            >("list_rooms", self.limit, self.inner.send())
                 .await
         }
     }
@@ -1248,7 +1248,7 @@ pub mod request {
             if let ::std::option::Option::Some(message) = self.error {
                 return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
             }
-            crate::transport::finish("create_room", false, self.inner.send()).await
+            crate::transport::finish("create_room", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::get_room`](crate::Client::get_room): Get one chat.
@@ -1300,7 +1300,7 @@ pub mod request {
             if let ::std::option::Option::Some(message) = self.error {
                 return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
             }
-            crate::transport::finish("get_room", true, self.inner.send()).await
+            crate::transport::finish("get_room", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::update_room`](crate::Client::update_room): Change a group chat's name, description or icon.
@@ -1422,7 +1422,7 @@ pub mod request {
             if let ::std::option::Option::Some(message) = self.error {
                 return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
             }
-            crate::transport::finish("update_room", true, self.inner.send()).await
+            crate::transport::finish("update_room", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::delete_room`](crate::Client::delete_room): Leave or delete a group chat.
@@ -1493,7 +1493,7 @@ pub mod request {
             if let ::std::option::Option::Some(message) = self.error {
                 return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
             }
-            crate::transport::finish("delete_room", true, self.inner.send()).await
+            crate::transport::finish("delete_room", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::list_members`](crate::Client::list_members): List a chat's members.
@@ -1566,7 +1566,7 @@ pub mod request {
             crate::transport::finish_list::<
                 types::Member,
                 _,
-            >("list_members", true, self.limit, self.inner.send())
+            >("list_members", self.limit, self.inner.send())
                 .await
         }
     }
@@ -1686,7 +1686,7 @@ pub mod request {
             if let ::std::option::Option::Some(message) = self.error {
                 return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
             }
-            crate::transport::finish("update_members", true, self.inner.send()).await
+            crate::transport::finish("update_members", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::list_messages`](crate::Client::list_messages): List a chat's messages.
@@ -1778,7 +1778,7 @@ pub mod request {
             crate::transport::finish_list::<
                 types::Message,
                 _,
-            >("list_messages", true, self.limit, self.inner.send())
+            >("list_messages", self.limit, self.inner.send())
                 .await
         }
     }
@@ -1876,7 +1876,7 @@ pub mod request {
             if let ::std::option::Option::Some(message) = self.error {
                 return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
             }
-            crate::transport::finish("post_message", false, self.inner.send()).await
+            crate::transport::finish("post_message", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::mark_messages_read`](crate::Client::mark_messages_read): Mark messages as read.
@@ -1951,7 +1951,7 @@ pub mod request {
             if let ::std::option::Option::Some(message) = self.error {
                 return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
             }
-            crate::transport::finish("mark_messages_read", true, self.inner.send()).await
+            crate::transport::finish("mark_messages_read", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::mark_messages_unread`](crate::Client::mark_messages_unread): Mark messages as unread.
@@ -2022,8 +2022,7 @@ pub mod request {
             if let ::std::option::Option::Some(message) = self.error {
                 return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
             }
-            crate::transport::finish("mark_messages_unread", true, self.inner.send())
-                .await
+            crate::transport::finish("mark_messages_unread", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::get_message`](crate::Client::get_message): Get one message.
@@ -2094,7 +2093,7 @@ pub mod request {
             if let ::std::option::Option::Some(message) = self.error {
                 return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
             }
-            crate::transport::finish("get_message", true, self.inner.send()).await
+            crate::transport::finish("get_message", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::update_message`](crate::Client::update_message): Edit a message.
@@ -2187,7 +2186,7 @@ pub mod request {
             if let ::std::option::Option::Some(message) = self.error {
                 return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
             }
-            crate::transport::finish("update_message", true, self.inner.send()).await
+            crate::transport::finish("update_message", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::delete_message`](crate::Client::delete_message): Delete a message.
@@ -2261,7 +2260,7 @@ pub mod request {
             if let ::std::option::Option::Some(message) = self.error {
                 return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
             }
-            crate::transport::finish("delete_message", true, self.inner.send()).await
+            crate::transport::finish("delete_message", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::list_room_tasks`](crate::Client::list_room_tasks): List a chat's tasks.
@@ -2391,7 +2390,7 @@ pub mod request {
             crate::transport::finish_list::<
                 types::RoomTask,
                 _,
-            >("list_room_tasks", true, self.limit, self.inner.send())
+            >("list_room_tasks", self.limit, self.inner.send())
                 .await
         }
     }
@@ -2527,7 +2526,7 @@ pub mod request {
             if let ::std::option::Option::Some(message) = self.error {
                 return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
             }
-            crate::transport::finish("create_task", false, self.inner.send()).await
+            crate::transport::finish("create_task", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::get_task`](crate::Client::get_task): Get one task.
@@ -2598,7 +2597,7 @@ pub mod request {
             if let ::std::option::Option::Some(message) = self.error {
                 return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
             }
-            crate::transport::finish("get_task", true, self.inner.send()).await
+            crate::transport::finish("get_task", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::update_task_status`](crate::Client::update_task_status): Complete or reopen a task.
@@ -2691,7 +2690,7 @@ pub mod request {
             if let ::std::option::Option::Some(message) = self.error {
                 return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
             }
-            crate::transport::finish("update_task_status", true, self.inner.send()).await
+            crate::transport::finish("update_task_status", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::list_files`](crate::Client::list_files): List a chat's files.
@@ -2783,7 +2782,7 @@ pub mod request {
             crate::transport::finish_list::<
                 types::File,
                 _,
-            >("list_files", true, self.limit, self.inner.send())
+            >("list_files", self.limit, self.inner.send())
                 .await
         }
     }
@@ -2874,7 +2873,7 @@ pub mod request {
             if let ::std::option::Option::Some(message) = self.error {
                 return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
             }
-            crate::transport::finish("get_file", true, self.inner.send()).await
+            crate::transport::finish("get_file", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::get_invitation_link`](crate::Client::get_invitation_link): Get a group chat's invitation link.
@@ -2929,8 +2928,7 @@ pub mod request {
             if let ::std::option::Option::Some(message) = self.error {
                 return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
             }
-            crate::transport::finish("get_invitation_link", true, self.inner.send())
-                .await
+            crate::transport::finish("get_invitation_link", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::update_invitation_link`](crate::Client::update_invitation_link): Change a group chat's invitation link.
@@ -3052,8 +3050,7 @@ pub mod request {
             if let ::std::option::Option::Some(message) = self.error {
                 return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
             }
-            crate::transport::finish("update_invitation_link", true, self.inner.send())
-                .await
+            crate::transport::finish("update_invitation_link", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::create_invitation_link`](crate::Client::create_invitation_link): Create a group chat's invitation link.
@@ -3175,8 +3172,7 @@ pub mod request {
             if let ::std::option::Option::Some(message) = self.error {
                 return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
             }
-            crate::transport::finish("create_invitation_link", false, self.inner.send())
-                .await
+            crate::transport::finish("create_invitation_link", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::delete_invitation_link`](crate::Client::delete_invitation_link): Delete a group chat's invitation link.
@@ -3231,8 +3227,7 @@ pub mod request {
             if let ::std::option::Option::Some(message) = self.error {
                 return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
             }
-            crate::transport::finish("delete_invitation_link", true, self.inner.send())
-                .await
+            crate::transport::finish("delete_invitation_link", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::list_incoming_requests`](crate::Client::list_incoming_requests): List the contact requests you have received.
@@ -3286,7 +3281,7 @@ pub mod request {
             crate::transport::finish_list::<
                 types::IncomingRequest,
                 _,
-            >("list_incoming_requests", true, self.limit, self.inner.send())
+            >("list_incoming_requests", self.limit, self.inner.send())
                 .await
         }
     }
@@ -3339,8 +3334,7 @@ pub mod request {
             if let ::std::option::Option::Some(message) = self.error {
                 return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
             }
-            crate::transport::finish("accept_incoming_request", true, self.inner.send())
-                .await
+            crate::transport::finish("accept_incoming_request", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::decline_incoming_request`](crate::Client::decline_incoming_request): Decline a contact request.
@@ -3392,8 +3386,7 @@ pub mod request {
             if let ::std::option::Option::Some(message) = self.error {
                 return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
             }
-            crate::transport::finish("decline_incoming_request", true, self.inner.send())
-                .await
+            crate::transport::finish("decline_incoming_request", self.inner.send()).await
         }
     }
 }

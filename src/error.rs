@@ -38,18 +38,21 @@ impl Error {
         }
     }
 
-    /// Whether sending the same request again may succeed without a duplicate side effect.
+    /// Whether sending the same request again may succeed without a duplicate side effect
+    /// or a lost answer.
     ///
     /// - a 429 is always retryable: Chatwork did not act on the request;
-    /// - 500, 502, 503 and 504, and timeouts, are retryable only for GET, PUT and DELETE,
-    ///   since a POST (a message, a task, a room) may have been applied already;
+    /// - 500, 502, 503 and 504, and timeouts, are retryable only for requests that may be sent
+    ///   again (GET, PUT and DELETE; see the crate's retry rules): a POST (a message, a task, a
+    ///   room) may have been applied already, and a `list_messages` without `force` may have
+    ///   handed out messages that a second call would not return again;
     /// - a connection that could not be made is retryable: nothing reached Chatwork.
     pub fn is_retryable(&self) -> bool {
         match self {
             Error::Api(e) => {
-                e.status == 429 || (e.idempotent && matches!(e.status, 500 | 502 | 503 | 504))
+                e.status == 429 || (e.resend && matches!(e.status, 500 | 502 | 503 | 504))
             }
-            Error::Transport(e) => e.connect || e.idempotent,
+            Error::Transport(e) => e.connect || e.resend,
             Error::InvalidRequest(_) | Error::Decode(_) => false,
         }
     }
@@ -78,7 +81,7 @@ pub struct TransportError {
     pub(crate) source: reqwest::Error,
     pub(crate) operation: &'static str,
     pub(crate) connect: bool,
-    pub(crate) idempotent: bool,
+    pub(crate) resend: bool,
 }
 
 impl TransportError {
@@ -186,7 +189,7 @@ pub struct ApiError {
     pub(crate) errors: Vec<String>,
     pub(crate) headers: HeaderMap,
     pub(crate) raw_body: Option<Bytes>,
-    pub(crate) idempotent: bool,
+    pub(crate) resend: bool,
 }
 
 impl ApiError {

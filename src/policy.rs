@@ -6,10 +6,17 @@
 //! 1. wait for the token's budget (the last `x-ratelimit-*` headers seen by any clone of the
 //!    client) and, for message posts and task creations, for the room's posting pace;
 //! 2. send;
-//! 3. on a 429, wait until the reset (or `Retry-After`) and send again: Chatwork did not act;
-//! 4. on a transport failure or a 500/502/503/504, back off and send again, but only for GET,
-//!    PUT and DELETE, or when the connection could not even be made: a POST that may have
-//!    reached Chatwork is never sent twice.
+//! 3. on a 429, wait for the limit that was hit and send again (Chatwork did not act): the
+//!    `Retry-After` if sent; else, while the token budget still had requests left
+//!    (`x-ratelimit-remaining` > 0), the per-room posting window (10 s); else the token
+//!    window's reset, measured on Chatwork's clock (the answer's `Date`);
+//! 4. on a transport failure or a 500/502/503/504, back off and send again, but only when
+//!    [`may_resend`] allows it, or when the connection could not even be made: a POST that
+//!    may have reached Chatwork is never sent twice, and a `list_messages` without `force`
+//!    (which hands messages out once) is never asked twice.
+//!
+//! All waits for limits (the budget's and the 429s') of one request add up to at most
+//! [`RetryPolicy::max_rate_limit_wait`]: past it the request is sent (or its 429 returned).
 
 use std::collections::{HashMap, VecDeque};
 use std::fmt;
@@ -113,13 +120,6 @@ struct Window {
     deadline: Instant,
 }
 
-fn unix_now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0)
-}
-
 /// Chatwork's reset is in whole seconds: wait one more to be past it.
 const RESET_MARGIN: Duration = Duration::from_secs(1);
 
@@ -143,9 +143,8 @@ impl RateBudget for LocalBudget {
 
     fn observe(&self, snapshot: RateLimit) {
         let mut window = self.window.lock().unwrap_or_else(|e| e.into_inner());
-        let deadline = Instant::now()
-            + Duration::from_secs(snapshot.reset.saturating_sub(unix_now()))
-            + RESET_MARGIN;
+        // Chatwork's reset, on Chatwork's clock: how far it is from the answer's own time.
+        let deadline = Instant::now() + snapshot.reset_in() + RESET_MARGIN;
         match window.as_mut() {
             Some(w) if w.reset == snapshot.reset => {
                 w.remaining = w.remaining.min(snapshot.remaining)
@@ -167,26 +166,74 @@ impl RateBudget for LocalBudget {
 struct RoomPacer {
     max: usize,
     per: Duration,
-    sent: Mutex<HashMap<i64, VecDeque<Instant>>>,
+    rooms: Mutex<Rooms>,
 }
 
+#[derive(Debug, Default)]
+struct Rooms {
+    /// Per room, the times of its posts in the last window (past or reserved).
+    sent: HashMap<i64, VecDeque<Instant>>,
+    /// Past this many rooms, rooms with no post in the window are forgotten.
+    prune_at: usize,
+}
+
+/// Rooms kept before the first sweep of idle ones.
+const MIN_PRUNE_AT: usize = 64;
+
 impl RoomPacer {
+    fn new(max: usize, per: Duration) -> Self {
+        Self {
+            max: max.max(1),
+            per,
+            rooms: Mutex::default(),
+        }
+    }
+
     /// Reserves the next slot for `room` and says how long to wait for it.
     fn reserve(&self, room: i64) -> Duration {
-        let mut sent = self.sent.lock().unwrap_or_else(|e| e.into_inner());
+        let mut rooms = self.rooms.lock().unwrap_or_else(|e| e.into_inner());
         let now = Instant::now();
-        let slots = sent.entry(room).or_default();
-        while slots.front().is_some_and(|&t| t + self.per <= now) {
+        let per = self.per;
+        let slots = rooms.sent.entry(room).or_default();
+        while slots.front().is_some_and(|&t| t + per <= now) {
             slots.pop_front();
         }
         let at = if slots.len() < self.max {
             now
         } else {
             let oldest = slots.pop_front().unwrap_or(now);
-            (oldest + self.per).max(now)
+            (oldest + per).max(now)
         };
         slots.push_back(at);
+        rooms.prune(now, per);
         at - now
+    }
+
+    /// After a room-level 429: holds the room's next post until `wait` from now.
+    fn hold(&self, room: i64, wait: Duration) {
+        let mut rooms = self.rooms.lock().unwrap_or_else(|e| e.into_inner());
+        let now = Instant::now();
+        // Slots taken at `free - per` all become free at `free`.
+        let free = now + wait;
+        let taken = free.checked_sub(self.per).unwrap_or(now);
+        let slots = rooms.sent.entry(room).or_default();
+        slots.clear();
+        slots.extend(std::iter::repeat_n(taken, self.max));
+        rooms.prune(now, self.per);
+    }
+}
+
+impl Rooms {
+    /// Forgets rooms whose last post left the window, when the map has doubled since the
+    /// last sweep: memory stays proportional to the rooms posted to in one window, at an
+    /// amortized constant cost per post.
+    fn prune(&mut self, now: Instant, per: Duration) {
+        if self.sent.len() <= self.prune_at.max(MIN_PRUNE_AT) {
+            return;
+        }
+        self.sent
+            .retain(|_, slots| slots.back().is_some_and(|&t| t + per > now));
+        self.prune_at = self.sent.len() * 2;
     }
 }
 
@@ -210,11 +257,7 @@ impl Inner {
         Self(Arc::new(Shared {
             retry,
             budget,
-            rooms: room_limit.map(|(max, per)| RoomPacer {
-                max: max.max(1),
-                per,
-                sent: Mutex::default(),
-            }),
+            rooms: room_limit.map(|(max, per)| RoomPacer::new(max, per)),
         }))
     }
 }
@@ -229,6 +272,38 @@ fn posting_room(method: &Method, url: &reqwest::Url) -> Option<i64> {
         [.., "rooms", id, "messages" | "tasks"] => id.parse().ok(),
         _ => None,
     }
+}
+
+/// Whether a request may be sent a second time after a failure that leaves unknown whether
+/// Chatwork acted on it (a timeout, a dropped connection, a 5xx). The one rule used by every
+/// path: generated operations, uploads and raw calls, for retries and for
+/// [`Error::is_retryable`](crate::Error::is_retryable).
+///
+/// - GET, HEAD, PUT and DELETE may be sent again: repeating them changes nothing more;
+/// - except `GET /rooms/{id}/messages` without `force=1`: Chatwork hands each message out
+///   once per token, so a second call after a lost answer would not return the lost batch;
+/// - POST, PATCH and anything else may not: a message, task or room could be created twice.
+///
+/// A 429 and a connection that was never made are retried whatever this says: Chatwork did
+/// not act on them.
+pub(crate) fn may_resend(method: &Method, url: &reqwest::Url) -> bool {
+    match *method {
+        Method::GET => !hands_out_messages(url),
+        Method::HEAD | Method::PUT | Method::DELETE => true,
+        _ => false,
+    }
+}
+
+/// `GET .../rooms/{id}/messages` without `force=1`.
+fn hands_out_messages(url: &reqwest::Url) -> bool {
+    let Some(segments) = url.path_segments() else {
+        return false;
+    };
+    let segments: Vec<&str> = segments.filter(|s| !s.is_empty()).collect();
+    if !matches!(segments.as_slice(), [.., "rooms", _, "messages"]) {
+        return false;
+    }
+    !url.query_pairs().any(|(k, v)| k == "force" && v == "1")
 }
 
 fn jitter(max: Duration) -> Duration {
@@ -249,31 +324,71 @@ fn backoff(policy: &RetryPolicy, retry: u32) -> Duration {
     jitter(exp.min(policy.max_backoff))
 }
 
-/// How long a 429 asks us to wait: `Retry-After` (seconds), else until `x-ratelimit-reset`.
-fn rate_limit_wait(response: &reqwest::Response) -> Duration {
-    let headers = response.headers();
-    if let Some(secs) = headers
-        .get(reqwest::header::RETRY_AFTER)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.trim().parse::<u64>().ok())
-    {
-        return Duration::from_secs(secs);
-    }
-    match RateLimit::from_headers(headers) {
-        Some(rl) => Duration::from_secs(rl.reset.saturating_sub(unix_now())) + RESET_MARGIN,
-        // No hint at all: Chatwork's shortest window is the per-room 10 seconds.
-        None => Duration::from_secs(10),
+/// Which limit a 429 reports, and how long it asks us to wait.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Limited {
+    /// `Retry-After` said how long.
+    RetryAfter(Duration),
+    /// The token still had requests left: a per-room (or other short) limit.
+    Room(Duration),
+    /// The token's budget is spent: until its reset.
+    Token(Duration),
+}
+
+impl Limited {
+    fn wait(self) -> Duration {
+        match self {
+            Limited::RetryAfter(d) | Limited::Room(d) | Limited::Token(d) => d,
+        }
     }
 }
 
-async fn pace(shared: &Shared, room: Option<i64>) {
+/// How long a 429 asks us to wait. `room_window` is the per-room posting window.
+fn rate_limit_wait(headers: &reqwest::header::HeaderMap, room_window: Duration) -> Limited {
+    if let Some(value) = headers
+        .get(reqwest::header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+    {
+        if let Ok(secs) = value.parse::<u64>() {
+            return Limited::RetryAfter(Duration::from_secs(secs));
+        }
+        // The HTTP-date form, measured against Chatwork's own `Date`.
+        if let Ok(at) = httpdate::parse_http_date(value) {
+            let now = crate::response::server_time(headers)
+                .map(|t| UNIX_EPOCH + Duration::from_secs(t))
+                .unwrap_or_else(SystemTime::now);
+            return Limited::RetryAfter(at.duration_since(now).unwrap_or_default());
+        }
+    }
+    match RateLimit::from_headers(headers) {
+        Some(rl) if rl.remaining > 0 => Limited::Room(room_window),
+        Some(rl) => Limited::Token(rl.reset_in() + RESET_MARGIN),
+        // No hint at all: Chatwork's shortest window is the per-room 10 seconds.
+        None => Limited::Room(room_window),
+    }
+}
+
+/// Chatwork's per-room posting window.
+const ROOM_WINDOW: Duration = Duration::from_secs(10);
+
+/// Waits for the token budget and the room's pace. Budget waits count toward the request's
+/// `waited`, bounded by the policy's `max_rate_limit_wait`: past it, the request goes anyway.
+async fn pace(shared: &Shared, room: Option<i64>, waited: &mut Duration) {
     if let Some(budget) = &shared.budget {
         while let Some(wait) = budget.reserve() {
+            let allowance = shared.retry.max_rate_limit_wait.saturating_sub(*waited);
+            if allowance.is_zero() {
+                tracing::debug!("rate-limit budget spent and the wait bound reached: sending");
+                break;
+            }
+            let wait = wait.min(allowance);
             tracing::debug!(
                 wait_ms = wait.as_millis() as u64,
                 "rate-limit budget spent: waiting for the reset"
             );
             tokio::time::sleep(wait).await;
+            *waited += wait;
         }
     }
     if let (Some(pacer), Some(room)) = (&shared.rooms, room) {
@@ -299,8 +414,9 @@ pub(crate) async fn send(
 ) -> reqwest::Result<reqwest::Response> {
     let shared = &*inner.0;
     let method = request.method().clone();
-    let idempotent = method != Method::POST;
+    let resend = may_resend(&method, request.url());
     let room = posting_room(&method, request.url());
+    let room_window = shared.rooms.as_ref().map_or(ROOM_WINDOW, |p| p.per);
     let span = tracing::debug_span!(
         "chatwork.request",
         operation,
@@ -319,7 +435,7 @@ pub(crate) async fn send(
         loop {
             attempt += 1;
             tracing::Span::current().record("attempt", attempt);
-            pace(shared, room).await;
+            pace(shared, room, &mut rate_limit_waited).await;
             let original = pending.take().expect("a request is pending");
             // Keep a copy for a retry; a streaming body cannot be copied and is sent once.
             let copy = original.try_clone();
@@ -338,7 +454,14 @@ pub(crate) async fn send(
                         }
                     }
                     if status == StatusCode::TOO_MANY_REQUESTS && can_retry {
-                        let wait = rate_limit_wait(&response);
+                        let limited = rate_limit_wait(response.headers(), room_window);
+                        let wait = limited.wait();
+                        if let (Limited::Room(_) | Limited::RetryAfter(_), Some(pacer), Some(room)) =
+                            (limited, &shared.rooms, room)
+                        {
+                            // Other posts to this room wait too, rather than meet the same 429.
+                            pacer.hold(room, wait);
+                        }
                         if rate_limit_retries < shared.retry.max_rate_limit_retries
                             && rate_limit_waited + wait <= shared.retry.max_rate_limit_wait
                         {
@@ -346,7 +469,8 @@ pub(crate) async fn send(
                             rate_limit_waited += wait;
                             tracing::debug!(
                                 wait_ms = wait.as_millis() as u64,
-                                "429: waiting for the reset, then retrying"
+                                limit = ?limited,
+                                "429: waiting, then retrying"
                             );
                             tokio::time::sleep(wait).await;
                             continue;
@@ -354,7 +478,7 @@ pub(crate) async fn send(
                         tracing::debug!("429: retry bound reached, giving up");
                     }
                     let transient = matches!(status.as_u16(), 500 | 502 | 503 | 504);
-                    if transient && idempotent && can_retry && retries < shared.retry.max_retries {
+                    if transient && resend && can_retry && retries < shared.retry.max_retries {
                         let wait = backoff(&shared.retry, retries);
                         retries += 1;
                         tracing::debug!(
@@ -370,7 +494,7 @@ pub(crate) async fn send(
                 Err(error) => {
                     // A connection that was never made carried nothing: safe for any method.
                     let unsent = error.is_connect();
-                    if (idempotent || unsent) && can_retry && retries < shared.retry.max_retries {
+                    if (resend || unsent) && can_retry && retries < shared.retry.max_retries {
                         let wait = backoff(&shared.retry, retries);
                         retries += 1;
                         tracing::debug!(
@@ -381,9 +505,9 @@ pub(crate) async fn send(
                         tokio::time::sleep(wait).await;
                         continue;
                     }
-                    if !idempotent && !unsent {
+                    if !resend && !unsent {
                         tracing::debug!(
-                            "transport error after a POST may have been sent: not retried"
+                            "transport error after a request that may not be sent twice: not retried"
                         );
                     }
                     return Err(error);
@@ -398,6 +522,13 @@ pub(crate) async fn send(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn unix_now() -> u64 {
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0)
+    }
 
     #[test]
     fn posting_rooms() {
@@ -436,11 +567,7 @@ mod tests {
     async fn local_budget_holds_at_zero_until_the_reset() {
         let b = LocalBudget::default();
         assert_eq!(b.reserve(), None, "unknown budget: go");
-        b.observe(RateLimit {
-            limit: 300,
-            remaining: 2,
-            reset: unix_now() + 60,
-        });
+        b.observe(RateLimit::new(300, 2, unix_now() + 60));
         assert_eq!(b.reserve(), None);
         assert_eq!(b.reserve(), None);
         let wait = b.reserve().expect("spent");
@@ -449,11 +576,7 @@ mod tests {
             "{wait:?}"
         );
         // An older window does not undo the newer one; the same window only counts down.
-        b.observe(RateLimit {
-            limit: 300,
-            remaining: 50,
-            reset: unix_now() + 60,
-        });
+        b.observe(RateLimit::new(300, 50, unix_now() + 60));
         assert!(b.reserve().is_some());
         tokio::time::advance(wait).await;
         assert_eq!(b.reserve(), None, "past the reset: go");
@@ -461,11 +584,7 @@ mod tests {
 
     #[tokio::test(start_paused = true)]
     async fn room_pacer_allows_ten_per_ten_seconds_per_room() {
-        let p = RoomPacer {
-            max: 10,
-            per: Duration::from_secs(10),
-            sent: Mutex::default(),
-        };
+        let p = RoomPacer::new(10, Duration::from_secs(10));
         for _ in 0..10 {
             assert_eq!(p.reserve(1), Duration::ZERO);
         }
@@ -476,5 +595,113 @@ mod tests {
             "slots are reserved, not just counted"
         );
         assert_eq!(p.reserve(2), Duration::ZERO, "other rooms are not held up");
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn local_budget_measures_the_reset_on_chatworks_clock() {
+        let b = LocalBudget::default();
+        // Chatwork's clock is 10 minutes behind ours: its reset is 60 s after its own time.
+        let server = unix_now() - 600;
+        b.observe(RateLimit::new(300, 0, server + 60).with_server_time(server));
+        let wait = b.reserve().expect("spent");
+        assert_eq!(wait, Duration::from_secs(61), "60 s and the margin");
+        // And 10 minutes ahead.
+        let b = LocalBudget::default();
+        let server = unix_now() + 600;
+        b.observe(RateLimit::new(300, 0, server + 60).with_server_time(server));
+        assert_eq!(b.reserve(), Some(Duration::from_secs(61)));
+    }
+
+    #[test]
+    fn a_429_waits_for_the_limit_it_reports() {
+        use reqwest::header::{HeaderMap, HeaderValue};
+        let headers = |pairs: &[(&'static str, String)]| {
+            let mut h = HeaderMap::new();
+            for (k, v) in pairs {
+                h.insert(*k, HeaderValue::from_str(v).unwrap());
+            }
+            h
+        };
+        let room = Duration::from_secs(10);
+        let date = |t: u64| httpdate::fmt_http_date(UNIX_EPOCH + Duration::from_secs(t));
+        let t = 1_800_000_000;
+        // Budget left: the room's window, not the token reset 280 s away.
+        let h = headers(&[
+            ("x-ratelimit-limit", "300".into()),
+            ("x-ratelimit-remaining", "120".into()),
+            ("x-ratelimit-reset", (t + 280).to_string()),
+            ("date", date(t)),
+        ]);
+        assert_eq!(rate_limit_wait(&h, room), Limited::Room(room));
+        // Budget spent: until the reset, on Chatwork's clock (here years away from ours).
+        let h = headers(&[
+            ("x-ratelimit-limit", "300".into()),
+            ("x-ratelimit-remaining", "0".into()),
+            ("x-ratelimit-reset", (t + 42).to_string()),
+            ("date", date(t)),
+        ]);
+        assert_eq!(
+            rate_limit_wait(&h, room),
+            Limited::Token(Duration::from_secs(43))
+        );
+        // Retry-After wins, in seconds or as a date on Chatwork's clock.
+        let h = headers(&[("retry-after", "7".into())]);
+        assert_eq!(
+            rate_limit_wait(&h, room),
+            Limited::RetryAfter(Duration::from_secs(7))
+        );
+        let h = headers(&[("retry-after", date(t + 5)), ("date", date(t))]);
+        assert_eq!(
+            rate_limit_wait(&h, room),
+            Limited::RetryAfter(Duration::from_secs(5))
+        );
+        assert_eq!(
+            rate_limit_wait(&HeaderMap::new(), room),
+            Limited::Room(room)
+        );
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn the_room_map_forgets_rooms_idle_for_a_window() {
+        let p = RoomPacer::new(10, Duration::from_secs(10));
+        for room in 0..100_000 {
+            p.reserve(room);
+            if room % 1000 == 999 {
+                tokio::time::advance(Duration::from_secs(11)).await;
+            }
+        }
+        let rooms = p.rooms.lock().unwrap().sent.len();
+        assert!(rooms <= 2_000 + MIN_PRUNE_AT, "{rooms} rooms kept");
+        // A room still in its window is never forgotten.
+        let p = RoomPacer::new(2, Duration::from_secs(10));
+        p.reserve(-1);
+        p.reserve(-1);
+        for room in 0..10_000 {
+            p.reserve(room);
+        }
+        assert_eq!(p.reserve(-1), Duration::from_secs(10));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn hold_makes_the_room_wait() {
+        let p = RoomPacer::new(10, Duration::from_secs(10));
+        p.hold(5, Duration::from_secs(7));
+        assert_eq!(p.reserve(5), Duration::from_secs(7));
+        assert_eq!(p.reserve(6), Duration::ZERO);
+    }
+
+    #[test]
+    fn one_rule_for_sending_again() {
+        let url =
+            |p: &str| reqwest::Url::parse(&format!("https://api.chatwork.com/v2{p}")).unwrap();
+        assert!(may_resend(&Method::GET, &url("/rooms/1/messages?force=1")));
+        assert!(!may_resend(&Method::GET, &url("/rooms/1/messages")));
+        assert!(!may_resend(&Method::GET, &url("/rooms/1/messages?force=0")));
+        assert!(may_resend(&Method::GET, &url("/rooms/1/messages/123")));
+        assert!(may_resend(&Method::GET, &url("/rooms")));
+        assert!(may_resend(&Method::PUT, &url("/rooms/1/messages/read")));
+        assert!(may_resend(&Method::DELETE, &url("/rooms/1")));
+        assert!(!may_resend(&Method::POST, &url("/rooms/1/messages")));
+        assert!(!may_resend(&Method::PATCH, &url("/rooms/1")));
     }
 }

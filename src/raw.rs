@@ -159,10 +159,8 @@ impl RawRequest<'_> {
         let request = builder
             .build()
             .map_err(|e| Error::InvalidRequest(format!("cannot build the raw call: {e}")))?;
-        let idempotent = self.method != Method::POST;
-        let response = crate::transport::execute_raw(generated, "raw", idempotent, request).await?;
-        let (status, headers, body) =
-            crate::transport::read_body("raw", idempotent, response).await?;
+        let (response, resend) = crate::transport::execute_raw(generated, "raw", request).await?;
+        let (status, headers, body) = crate::transport::read_body("raw", resend, response).await?;
         Ok(RawResponse {
             status,
             headers,

@@ -8,18 +8,43 @@ use reqwest::header::HeaderMap;
 ///
 /// Chatwork documents 300 requests per 5 minutes; read the numbers from here rather than
 /// assuming them, since they have changed before.
+///
+/// `reset` is a time on **Chatwork's** clock. To know how far away it is, compare it with
+/// Chatwork's own time of the same answer (its `Date` header, kept in `server_time`), not
+/// with this machine's clock, which may be minutes off: [`reset_in`](Self::reset_in) does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct RateLimit {
     /// Requests allowed per window (`x-ratelimit-limit`).
     pub limit: u32,
     /// Requests left in the current window (`x-ratelimit-remaining`).
     pub remaining: u32,
-    /// When the window resets, as Unix seconds (`x-ratelimit-reset`).
+    /// When the window resets, as Unix seconds on Chatwork's clock (`x-ratelimit-reset`).
     pub reset: u64,
+    /// Chatwork's time when it answered, as Unix seconds (the `Date` header), if sent.
+    pub server_time: Option<u64>,
 }
 
 impl RateLimit {
-    /// Reads the three headers; `None` unless all three are present and numeric.
+    /// A snapshot from its three numbers (for tests and custom budgets); no server time.
+    pub fn new(limit: u32, remaining: u32, reset: u64) -> Self {
+        Self {
+            limit,
+            remaining,
+            reset,
+            server_time: None,
+        }
+    }
+
+    /// Sets [`server_time`](Self::server_time).
+    #[must_use]
+    pub fn with_server_time(mut self, unix_seconds: u64) -> Self {
+        self.server_time = Some(unix_seconds);
+        self
+    }
+
+    /// Reads the three headers, and the `Date` header into `server_time`; `None` unless the
+    /// three are present and numeric.
     pub fn from_headers(headers: &HeaderMap) -> Option<Self> {
         fn num<T: std::str::FromStr>(headers: &HeaderMap, name: &str) -> Option<T> {
             headers.get(name)?.to_str().ok()?.trim().parse().ok()
@@ -28,13 +53,37 @@ impl RateLimit {
             limit: num(headers, "x-ratelimit-limit")?,
             remaining: num(headers, "x-ratelimit-remaining")?,
             reset: num(headers, "x-ratelimit-reset")?,
+            server_time: server_time(headers),
         })
     }
 
-    /// The reset time as a [`SystemTime`].
+    /// The reset time as a [`SystemTime`] on Chatwork's clock.
     pub fn reset_at(&self) -> SystemTime {
         UNIX_EPOCH + Duration::from_secs(self.reset)
     }
+
+    /// How long after the answer the window resets, measured on Chatwork's clock (the reset
+    /// minus the answer's `Date`); with no `Date`, against this machine's clock. Zero when
+    /// the reset has passed.
+    pub fn reset_in(&self) -> Duration {
+        let now = self.server_time.unwrap_or_else(|| {
+            SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map(|d| d.as_secs())
+                .unwrap_or(0)
+        });
+        Duration::from_secs(self.reset.saturating_sub(now))
+    }
+}
+
+/// Chatwork's time of an answer: its `Date` header (an HTTP date), as Unix seconds.
+pub(crate) fn server_time(headers: &HeaderMap) -> Option<u64> {
+    let date = headers.get(reqwest::header::DATE)?.to_str().ok()?;
+    httpdate::parse_http_date(date.trim())
+        .ok()?
+        .duration_since(UNIX_EPOCH)
+        .ok()
+        .map(|d| d.as_secs())
 }
 
 /// The free plan's message limit (`chatwork-message-limitation` headers): on the free

@@ -22,8 +22,17 @@ struct Meta {
     headers: HeaderMap,
 }
 
+/// What the hooks learn about the current generated call.
+#[derive(Default)]
+struct Call {
+    /// The last answer's status and headers.
+    meta: Option<Meta>,
+    /// Whether the request may be sent again ([`crate::policy::may_resend`]).
+    resend: bool,
+}
+
 tokio::task_local! {
-    static META: RefCell<Option<Meta>>;
+    static CALL: RefCell<Call>;
 }
 
 impl ClientHooks<crate::policy::Inner> for generated::Client {
@@ -35,6 +44,8 @@ impl ClientHooks<crate::policy::Inner> for generated::Client {
         let template = crate::requests::path_template(info.operation_id)
             .map(str::to_owned)
             .unwrap_or_else(|| request.url().path().to_owned());
+        let resend = crate::policy::may_resend(request.method(), request.url());
+        let _ = CALL.try_with(|c| c.borrow_mut().resend = resend);
         crate::policy::send(
             progenitor_client::ClientInfo::client(self),
             progenitor_client::ClientInfo::inner(self),
@@ -63,8 +74,8 @@ impl ClientHooks<crate::policy::Inner> for generated::Client {
         if let Ok(response) = result {
             let status = response.status().as_u16();
             tracing::debug!(operation = info.operation_id, status, "chatwork answered");
-            let _ = META.try_with(|m| {
-                *m.borrow_mut() = Some(Meta {
+            let _ = CALL.try_with(|c| {
+                c.borrow_mut().meta = Some(Meta {
                     status,
                     headers: response.headers().clone(),
                 });
@@ -76,28 +87,28 @@ impl ClientHooks<crate::policy::Inner> for generated::Client {
 
 async fn run<T>(
     fut: impl Future<Output = Result<ResponseValue<T>, GeneratedError>>,
-) -> (Result<ResponseValue<T>, GeneratedError>, Option<Meta>) {
-    META.scope(RefCell::new(None), async {
+) -> (Result<ResponseValue<T>, GeneratedError>, Call) {
+    CALL.scope(RefCell::new(Call::default()), async {
         let result = fut.await;
-        (result, META.with(|m| m.borrow_mut().take()))
+        (result, CALL.with(|c| std::mem::take(&mut *c.borrow_mut())))
     })
     .await
 }
 
-fn transport(operation: &'static str, idempotent: bool, source: reqwest::Error) -> Error {
+fn transport(operation: &'static str, resend: bool, source: reqwest::Error) -> Error {
     let connect = source.is_connect();
     Error::Transport(Box::new(TransportError {
         source,
         operation,
         connect,
-        idempotent,
+        resend,
     }))
 }
 
 /// Builds the error for a non-success status from its raw body.
 fn api_error(
     operation: &'static str,
-    idempotent: bool,
+    resend: bool,
     status: u16,
     headers: HeaderMap,
     body: Bytes,
@@ -112,7 +123,7 @@ fn api_error(
         errors,
         headers,
         raw_body: raw,
-        idempotent,
+        resend,
     }))
 }
 
@@ -136,27 +147,27 @@ fn decode_error(
 /// hand-written operation).
 pub(crate) async fn decode<T: DeserializeOwned>(
     operation: &'static str,
-    idempotent: bool,
+    resend: bool,
     response: reqwest::Response,
 ) -> Result<Response<T>, Error> {
-    let (status, headers, body) = read_body(operation, idempotent, response).await?;
+    let (status, headers, body) = read_body(operation, resend, response).await?;
     let value = decode_json(operation, status, &headers, &body)?;
     Ok(Response::new(value, status, headers))
 }
 
 async fn convert<T: DeserializeOwned>(
     operation: &'static str,
-    idempotent: bool,
     error: GeneratedError,
-    meta: Option<Meta>,
+    call: Call,
 ) -> Result<Response<T>, Error> {
+    let Call { meta, resend } = call;
     Err(match error {
         GeneratedError::InvalidRequest(message) | GeneratedError::Custom(message) => {
             Error::InvalidRequest(message)
         }
         GeneratedError::CommunicationError(e)
         | GeneratedError::InvalidUpgrade(e)
-        | GeneratedError::ResponseBodyError(e) => transport(operation, idempotent, e),
+        | GeneratedError::ResponseBodyError(e) => transport(operation, resend, e),
         GeneratedError::ErrorResponse(rv) => {
             let status = rv.status().as_u16();
             let headers = rv.headers().clone();
@@ -166,7 +177,7 @@ async fn convert<T: DeserializeOwned>(
                 errors: rv.into_inner().errors,
                 headers,
                 raw_body: None,
-                idempotent,
+                resend,
             }))
         }
         GeneratedError::InvalidResponsePayload(body, e) => {
@@ -177,11 +188,11 @@ async fn convert<T: DeserializeOwned>(
             if (200..300).contains(&status) {
                 decode_error(operation, status, headers, body, e.to_string())
             } else {
-                api_error(operation, idempotent, status, headers, body)
+                api_error(operation, resend, status, headers, body)
             }
         }
         GeneratedError::UnexpectedResponse(response) => {
-            return decode(operation, idempotent, response).await;
+            return decode(operation, resend, response).await;
         }
     })
 }
@@ -190,7 +201,6 @@ async fn convert<T: DeserializeOwned>(
 /// operations).
 pub(crate) async fn finish<T: DeserializeOwned>(
     operation: &'static str,
-    idempotent: bool,
     fut: impl Future<Output = Result<ResponseValue<T>, GeneratedError>>,
 ) -> Result<Response<T>, Error> {
     match run(fut).await {
@@ -199,7 +209,7 @@ pub(crate) async fn finish<T: DeserializeOwned>(
             let headers = rv.headers().clone();
             Ok(Response::new(rv.into_inner(), status, headers))
         }
-        (Err(e), meta) => convert(operation, idempotent, e, meta).await,
+        (Err(e), call) => convert(operation, e, call).await,
     }
 }
 
@@ -207,7 +217,6 @@ pub(crate) async fn finish<T: DeserializeOwned>(
 /// `limit` keeps at most that many items.
 pub(crate) async fn finish_list<T: DeserializeOwned, F>(
     operation: &'static str,
-    idempotent: bool,
     limit: Option<usize>,
     fut: F,
 ) -> Result<Response<Vec<T>>, Error>
@@ -223,7 +232,7 @@ where
         (Err(GeneratedError::UnexpectedResponse(r)), _) if r.status().as_u16() == 204 => {
             Response::new(Vec::new(), 204, r.headers().clone())
         }
-        (Err(e), meta) => convert(operation, idempotent, e, meta).await?,
+        (Err(e), call) => convert(operation, e, call).await?,
     };
     Ok(apply_limit(response, limit))
 }
@@ -243,16 +252,17 @@ fn apply_limit<T>(response: Response<Vec<T>>, limit: Option<usize>) -> Response<
 }
 
 /// Sends a hand-built request through the same hooks (rate limits, retries) as the
-/// generated calls, and returns the answer whatever its status.
+/// generated calls, and returns the answer whatever its status, with whether the request may
+/// be sent again ([`crate::policy::may_resend`], for the errors built from the answer).
 pub(crate) async fn execute_raw(
     client: &generated::Client,
     operation: &'static str,
-    idempotent: bool,
     request: reqwest::Request,
-) -> Result<reqwest::Response, Error> {
+) -> Result<(reqwest::Response, bool), Error> {
     let info = OperationInfo {
         operation_id: operation,
     };
+    let resend = crate::policy::may_resend(request.method(), request.url());
     let mut request = request;
     client
         .pre::<ErrorBody>(&mut request, &info)
@@ -263,13 +273,15 @@ pub(crate) async fn execute_raw(
         .post::<ErrorBody>(&result, &info)
         .await
         .map_err(|e| Error::InvalidRequest(e.to_string()))?;
-    result.map_err(|e| transport(operation, idempotent, e))
+    result
+        .map(|r| (r, resend))
+        .map_err(|e| transport(operation, resend, e))
 }
 
 /// Reads a whole answer; a non-success status becomes [`Error::Api`].
 pub(crate) async fn read_body(
     operation: &'static str,
-    idempotent: bool,
+    resend: bool,
     response: reqwest::Response,
 ) -> Result<(u16, HeaderMap, Bytes), Error> {
     let status = response.status().as_u16();
@@ -277,9 +289,9 @@ pub(crate) async fn read_body(
     let body = response
         .bytes()
         .await
-        .map_err(|e| transport(operation, idempotent, e))?;
+        .map_err(|e| transport(operation, resend, e))?;
     if !(200..300).contains(&status) {
-        return Err(api_error(operation, idempotent, status, headers, body));
+        return Err(api_error(operation, resend, status, headers, body));
     }
     Ok((status, headers, body))
 }
@@ -288,11 +300,10 @@ pub(crate) async fn read_body(
 pub(crate) async fn execute<T: DeserializeOwned>(
     client: &generated::Client,
     operation: &'static str,
-    idempotent: bool,
     request: reqwest::Request,
 ) -> Result<Response<T>, Error> {
-    let response = execute_raw(client, operation, idempotent, request).await?;
-    decode(operation, idempotent, response).await
+    let (response, resend) = execute_raw(client, operation, request).await?;
+    decode(operation, resend, response).await
 }
 
 /// Decodes a JSON body read by [`read_body`].

@@ -218,7 +218,7 @@ impl UploadFile<'_> {
             .body(body)
             .build()
             .map_err(|e| Error::InvalidRequest(format!("cannot build the upload request: {e}")))?;
-        crate::transport::execute(generated, "upload_file", false, request).await
+        crate::transport::execute(generated, "upload_file", request).await
     }
 }
 

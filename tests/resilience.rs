@@ -570,3 +570,251 @@ async fn the_raw_call_sends_the_token_only_to_the_base_host() {
         ["Resource not found".to_string()]
     );
 }
+
+fn http_date(unix: u64) -> String {
+    httpdate::fmt_http_date(UNIX_EPOCH + Duration::from_secs(unix))
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_room_level_429_waits_for_the_room_window_not_the_token_reset() {
+    let server = MockServer::start_async().await;
+    // The token still has 120 requests left and its window resets in 280 s: this 429 is the
+    // per-room posting limit, whose window is 10 s.
+    let reset = unix_now() + 280;
+    let m = scripted(&server, "POST", "/rooms/5/messages", move |n| match n {
+        0 => answer(
+            429,
+            120,
+            reset,
+            r#"{"errors":["Rate limit for message posting per room exceeded."]}"#,
+        ),
+        _ => answer(200, 119, reset, r#"{"message_id":"1"}"#),
+    })
+    .await;
+    let started = Instant::now();
+    paused_client(&server)
+        .post_message()
+        .room_id(5)
+        .body("hi")
+        .send()
+        .await
+        .unwrap();
+    m.assert_calls_async(2).await;
+    let waited = started.elapsed();
+    assert!(
+        waited >= Duration::from_secs(10) && waited < Duration::from_secs(12),
+        "waited {waited:?}"
+    );
+}
+
+/// A 429 with the token budget spent, its reset 30 s after Chatwork's own `Date`, which is
+/// `skew` seconds off this machine's clock.
+fn skewed_429(skew: i64) -> HttpMockResponse {
+    let server_now = unix_now().checked_add_signed(skew).unwrap();
+    HttpMockResponse::builder()
+        .status(429)
+        .header("date", http_date(server_now))
+        .header("x-ratelimit-limit", "300")
+        .header("x-ratelimit-remaining", "0")
+        .header("x-ratelimit-reset", (server_now + 30).to_string())
+        .body(r#"{"errors":["Rate limit exceeded"]}"#)
+        .build()
+}
+
+#[tokio::test(start_paused = true)]
+async fn waits_use_chatworks_clock_when_ours_is_ten_minutes_off() {
+    for skew in [-600, 600] {
+        let server = MockServer::start_async().await;
+        let m = scripted(&server, "GET", "/me", move |n| match n {
+            0 => skewed_429(skew),
+            _ => answer(200, 299, unix_now() + 300, ME),
+        })
+        .await;
+        let started = Instant::now();
+        let me = paused_client(&server).get_me().send().await;
+        assert!(me.is_ok(), "skew {skew}: {me:?}");
+        m.assert_calls_async(2).await;
+        // 30 s and the 1 s margin: neither hammering (ours ahead) nor 10 minutes (ours behind).
+        let waited = started.elapsed();
+        assert!(
+            waited >= Duration::from_secs(31) && waited < Duration::from_secs(33),
+            "skew {skew}: waited {waited:?}"
+        );
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn the_budget_wait_is_bounded_by_the_policy() {
+    let server = MockServer::start_async().await;
+    // Chatwork says the budget is spent and resets in 1,000 s (a broken or skewed header).
+    let m = scripted(&server, "GET", "/me", move |n| match n {
+        0 => answer(200, 0, unix_now() + 1000, ME),
+        _ => answer(200, 299, unix_now() + 300, ME),
+    })
+    .await;
+    let client = paused(&server)
+        .retry_policy(RetryPolicy::default().with_rate_limit_retries(3, Duration::from_secs(20)))
+        .build()
+        .unwrap();
+    client.get_me().send().await.unwrap();
+    let started = Instant::now();
+    client.get_me().send().await.unwrap();
+    let waited = started.elapsed();
+    assert!(
+        waited >= Duration::from_secs(20) && waited < Duration::from_secs(21),
+        "waited {waited:?}"
+    );
+    m.assert_calls_async(2).await;
+}
+
+#[tokio::test(start_paused = true)]
+async fn list_messages_without_force_is_never_sent_twice_after_a_5xx() {
+    let server = MockServer::start_async().await;
+    let m = scripted(&server, "GET", "/rooms/9/messages", move |_| {
+        answer(503, 299, unix_now() + 300, "busy")
+    })
+    .await;
+    let client = paused_client(&server);
+    let err = client.list_messages().room_id(9).send().await.unwrap_err();
+    m.assert_calls_async(1).await;
+    assert_eq!(err.status(), Some(503));
+    assert!(
+        !err.is_retryable(),
+        "the answer may have handed messages out"
+    );
+    // With force=1 nothing is handed out: retried as a GET.
+    let err = client
+        .list_messages()
+        .room_id(9)
+        .force(true)
+        .send()
+        .await
+        .unwrap_err();
+    m.assert_calls_async(1 + 4).await;
+    assert!(err.is_retryable());
+    // The raw call follows the same rule.
+    let err = client
+        .raw(Method::GET, "/rooms/9/messages")
+        .send()
+        .await
+        .unwrap_err();
+    m.assert_calls_async(1 + 4 + 1).await;
+    assert!(!err.is_retryable());
+}
+
+fn message_at(id: &str, send_time: i64) -> String {
+    format!(
+        r#"{{"message_id":"{id}","account":{{"account_id":1,"name":"a","avatar_image_url":""}},"body":"m{id}","send_time":{send_time},"update_time":0}}"#
+    )
+}
+
+#[tokio::test(start_paused = true)]
+async fn the_poller_recovers_a_batch_lost_to_a_5xx_with_force() {
+    let server = MockServer::start_async().await;
+    let reset = unix_now() + 300;
+    let forced = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let calls = Arc::new(AtomicUsize::new(0));
+    let f = forced.clone();
+    let m = server
+        .mock_async(move |when, then| {
+            when.method("GET").path("/rooms/9/messages");
+            then.respond_with(move |req| {
+                let n = calls.fetch_add(1, Ordering::SeqCst);
+                f.lock().unwrap().push(req.uri().query().map(str::to_owned));
+                match n {
+                    0 => answer(200, 299, reset, &format!("[{}]", message_at("101", 100))),
+                    // Chatwork handed out 102 and 103, but the answer was lost.
+                    1 => answer(502, 298, reset, "bad gateway"),
+                    2 => answer(
+                        200,
+                        297,
+                        reset,
+                        &format!(
+                            "[{},{},{},{}]",
+                            message_at("99", 90),
+                            message_at("101", 100),
+                            message_at("102", 110),
+                            message_at("103", 120)
+                        ),
+                    ),
+                    _ => answer(200, 296, reset, &format!("[{}]", message_at("104", 130))),
+                }
+            });
+        })
+        .await;
+    let client = paused(&server)
+        .retry_policy(RetryPolicy::none())
+        .build()
+        .unwrap();
+    let got: Vec<String> = client
+        .message_stream(9, Duration::from_secs(10))
+        .take(4)
+        .map(|m| m.unwrap().message_id.to_string())
+        .collect()
+        .await;
+    assert_eq!(
+        got,
+        ["101", "102", "103", "104"],
+        "99 predates the stream's messages"
+    );
+    m.assert_calls_async(4).await;
+    assert_eq!(
+        *forced.lock().unwrap(),
+        [None, None, Some("force=1".to_owned()), None]
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn messages_fetched_but_not_yielded_can_be_taken_back() {
+    let server = MockServer::start_async().await;
+    let reset = unix_now() + 300;
+    let batch = format!(
+        "[{},{},{}]",
+        message_at("1", 1),
+        message_at("2", 2),
+        message_at("3", 3)
+    );
+    let m = scripted(&server, "GET", "/rooms/9/messages", move |_| {
+        answer(200, 299, reset, &batch)
+    })
+    .await;
+    let client = paused_client(&server);
+    let mut stream = client.message_stream(9, Duration::from_secs(10));
+    let first: Vec<_> = stream.by_ref().take(1).collect().await;
+    assert_eq!(first[0].as_ref().unwrap().message_id.as_str(), "1");
+    let pending: Vec<_> = stream.pending().map(|m| m.message_id.to_string()).collect();
+    assert_eq!(pending, ["2", "3"]);
+    let left = stream.close().await;
+    let left: Vec<_> = left.iter().map(|m| m.message_id.as_str()).collect();
+    assert_eq!(left, ["2", "3"]);
+    m.assert_calls_async(1).await;
+}
+
+#[tokio::test]
+async fn close_finishes_a_poll_in_flight_and_returns_its_messages() {
+    let server = MockServer::start_async().await;
+    let reset = unix_now() + 300;
+    let m = server
+        .mock_async(move |when, then| {
+            when.method("GET").path("/rooms/9/messages");
+            then.status(200)
+                .header("x-ratelimit-limit", "300")
+                .header("x-ratelimit-remaining", "299")
+                .header("x-ratelimit-reset", reset.to_string())
+                .delay(Duration::from_millis(500))
+                .body(format!("[{},{}]", message_at("7", 7), message_at("8", 8)));
+        })
+        .await;
+    let client = client(&server);
+    let mut stream = client.message_stream(9, Duration::from_secs(10));
+    // Stop waiting while the poll is in flight: Chatwork has handed the messages out.
+    assert!(
+        tokio::time::timeout(Duration::from_millis(100), stream.next())
+            .await
+            .is_err()
+    );
+    let left = stream.close().await;
+    let left: Vec<_> = left.iter().map(|m| m.message_id.as_str()).collect();
+    assert_eq!(left, ["7", "8"]);
+    m.assert_calls_async(1).await;
+}
