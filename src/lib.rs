@@ -41,5 +41,8 @@ pub use policy::{LocalBudget, RateBudget, RetryPolicy};
 pub use poll::MessageStream;
 pub use raw::{RawRequest, RawResponse};
 pub use requests::request;
+/// The HTTP method of a [`Client::raw`] call (re-exported from `http`, so that no direct
+/// dependency is needed).
+pub use reqwest::Method;
 pub use response::{MessageLimitation, RateLimit, Response};
 pub use upload::{MAX_UPLOAD_BYTES, UploadFile};

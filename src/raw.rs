@@ -14,34 +14,88 @@ impl Client {
     /// A custom API call to a path relative to the base URL, e.g. for an endpoint this
     /// version does not know yet.
     ///
+    /// - **Method**: GET, POST, PUT, PATCH or DELETE, as a [`Method`](crate::Method) or its
+    ///   name (`"GET"`, any letter case); anything else makes `send()` fail.
+    /// - **Path**: relative to the base URL, with or without a leading `/`. A path that
+    ///   repeats the base URL's own prefix (`/v2/rooms/123/messages/` with the default base
+    ///   `https://api.chatwork.com/v2`) and a trailing slash are accepted, so a URL copied
+    ///   from Chatwork's documentation works as written.
+    /// - **Parameters**: [`query`](RawRequest::query), [`header`](RawRequest::header) and one
+    ///   body: [`form`](RawRequest::form) fields (what Chatwork reads),
+    ///   [`body`](RawRequest::body) bytes with a content type, or [`json`](RawRequest::json).
+    ///
     /// The token is added as for every other call, and the same rate limits, retries (a POST
-    /// is never retried once it may have been sent) and error type apply. Only relative paths
-    /// are accepted: an absolute URL, a `//host` path, `.`/`..` segments or a query in the path
-    /// make `send()` fail before anything is sent, so the token never leaves the base host.
+    /// or PATCH is never retried once it may have been sent) and error type apply. Only
+    /// relative paths are accepted: an absolute URL, a `//host` path, `.`/`..` segments or a
+    /// query in the path make `send()` fail before anything is sent, so the token never leaves
+    /// the base host.
     ///
     /// ```no_run
     /// # async fn run(client: chatwork::Client) -> Result<(), chatwork::Error> {
-    /// use reqwest::Method;
     /// let answer = client
-    ///     .raw(Method::POST, "/rooms/123/messages")
+    ///     .raw("GET", "/v2/rooms/123/messages/")
+    ///     .query("force", 1)
+    ///     .send()
+    ///     .await?;
+    /// let messages: serde_json::Value = answer.json()?;
+    ///
+    /// let answer = client
+    ///     .raw(chatwork::Method::POST, "rooms/123/messages")
     ///     .form("body", "hello")
     ///     .send()
     ///     .await?;
-    /// let posted: serde_json::Value = answer.json()?;
-    /// println!("{} {}", answer.status(), posted["message_id"]);
+    /// println!("{} {}", answer.status(), answer.json::<serde_json::Value>()?["message_id"]);
+    /// # let _ = messages;
     /// # Ok(()) }
     /// ```
-    pub fn raw(&self, method: Method, path: impl Into<String>) -> RawRequest<'_> {
+    pub fn raw<M>(&self, method: M, path: impl Into<String>) -> RawRequest<'_>
+    where
+        M: TryInto<Method>,
+        M::Error: std::fmt::Display,
+    {
+        let (method, error) = match method.try_into() {
+            Ok(m) => match allowed_method(&m) {
+                Some(m) => (m, None),
+                None => (
+                    m.clone(),
+                    Some(format!(
+                        "the method {m} is not accepted: use GET, POST, PUT, PATCH or DELETE"
+                    )),
+                ),
+            },
+            Err(e) => (Method::GET, Some(format!("invalid method: {e}"))),
+        };
         RawRequest {
             client: self,
             method,
             path: path.into(),
             query: Vec::new(),
-            form: Vec::new(),
+            body: RawBody::None,
             headers: HeaderMap::new(),
-            error: None,
+            error,
         }
     }
+}
+
+/// The methods a raw call accepts, whatever the letter case of their name.
+fn allowed_method(m: &Method) -> Option<Method> {
+    match m.as_str().to_ascii_uppercase().as_str() {
+        "GET" => Some(Method::GET),
+        "POST" => Some(Method::POST),
+        "PUT" => Some(Method::PUT),
+        "PATCH" => Some(Method::PATCH),
+        "DELETE" => Some(Method::DELETE),
+        _ => None,
+    }
+}
+
+/// The body of a raw call.
+#[derive(Debug, Clone)]
+enum RawBody {
+    None,
+    Form(Vec<(String, String)>),
+    Bytes(Bytes, HeaderValue),
+    Json(Vec<u8>),
 }
 
 /// Request builder for [`Client::raw`].
@@ -52,7 +106,7 @@ pub struct RawRequest<'a> {
     method: Method,
     path: String,
     query: Vec<(String, String)>,
-    form: Vec<(String, String)>,
+    body: RawBody,
     headers: HeaderMap,
     error: Option<String>,
 }
@@ -73,10 +127,50 @@ impl RawRequest<'_> {
         self
     }
 
-    /// Adds a field to the `application/x-www-form-urlencoded` body.
+    /// Adds a field to the `application/x-www-form-urlencoded` body, the body Chatwork reads
+    /// for POST, PUT and DELETE.
     pub fn form(mut self, name: impl Into<String>, value: impl ToString) -> Self {
-        self.form.push((name.into(), value.to_string()));
+        let field = (name.into(), value.to_string());
+        match &mut self.body {
+            RawBody::Form(fields) => fields.push(field),
+            RawBody::None => self.body = RawBody::Form(vec![field]),
+            _ => self.one_body(),
+        }
         self
+    }
+
+    /// Sends `bytes` as the body, with `content_type`.
+    pub fn body(mut self, bytes: impl Into<Bytes>, content_type: &str) -> Self {
+        match HeaderValue::from_str(content_type) {
+            Ok(ct) if matches!(self.body, RawBody::None) => {
+                self.body = RawBody::Bytes(bytes.into(), ct)
+            }
+            Ok(_) => self.one_body(),
+            Err(_) => {
+                self.error
+                    .get_or_insert(format!("invalid content type {content_type:?}"));
+            }
+        }
+        self
+    }
+
+    /// Sends `value` as a JSON body (`application/json`).
+    pub fn json<T: serde::Serialize + ?Sized>(mut self, value: &T) -> Self {
+        match serde_json::to_vec(value) {
+            Ok(bytes) if matches!(self.body, RawBody::None) => self.body = RawBody::Json(bytes),
+            Ok(_) => self.one_body(),
+            Err(e) => {
+                self.error
+                    .get_or_insert(format!("cannot encode the JSON body: {e}"));
+            }
+        }
+        self
+    }
+
+    fn one_body(&mut self) {
+        self.error.get_or_insert(
+            "a raw call has one body: form fields, bytes or JSON, not several".to_owned(),
+        );
     }
 
     /// Adds a header. Authentication headers (`x-chatworktoken`, `authorization`), `host`,
@@ -124,12 +218,20 @@ impl RawRequest<'_> {
         let base_text = progenitor_client::ClientInfo::baseurl(self.client.generated());
         let base =
             reqwest::Url::parse(base_text).map_err(|e| Error::InvalidRequest(e.to_string()))?;
-        let url = reqwest::Url::parse(&format!("{base_text}/{}", path.trim_start_matches('/')))
+        let base_path = base.path().trim_end_matches('/');
+        // `/v2/rooms/1/` against the base `.../v2`: the prefix and the trailing slash go.
+        let mut relative = format!("/{}", path.trim_start_matches('/'));
+        if !base_path.is_empty()
+            && let Some(rest) = relative.strip_prefix(base_path)
+            && (rest.is_empty() || rest.starts_with('/'))
+        {
+            relative = rest.to_owned();
+        }
+        let relative = relative.trim_end_matches('/');
+        let url = reqwest::Url::parse(&format!("{}{relative}", base_text.trim_end_matches('/')))
             .map_err(|e| Error::InvalidRequest(format!("raw call path {path:?}: {e}")))?;
         // Defence in depth: the result must stay on the base URL's origin and path.
-        if url.origin() != base.origin()
-            || !url.path().starts_with(base.path().trim_end_matches('/'))
-        {
+        if url.origin() != base.origin() || !url.path().starts_with(base_path) {
             return refuse("it leaves the base URL");
         }
         Ok(url)
@@ -139,8 +241,8 @@ impl RawRequest<'_> {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidRequest`] for a refused path or header (nothing is sent),
-    /// [`Error::Api`] for a non-success status, and transport errors as for every call.
+    /// [`Error::InvalidRequest`] for a refused method, path, header or body (nothing is
+    /// sent), [`Error::Api`] for a non-success status, and transport errors as for every call.
     pub async fn send(self) -> Result<RawResponse, Error> {
         if let Some(e) = self.error {
             return Err(Error::InvalidRequest(e));
@@ -153,9 +255,16 @@ impl RawRequest<'_> {
         let mut builder = progenitor_client::ClientInfo::client(generated)
             .request(self.method.clone(), url)
             .headers(self.headers);
-        if !self.form.is_empty() {
-            builder = builder.form(&self.form);
-        }
+        builder = match self.body {
+            RawBody::None => builder,
+            RawBody::Form(fields) => builder.form(&fields),
+            RawBody::Bytes(bytes, content_type) => builder
+                .header(reqwest::header::CONTENT_TYPE, content_type)
+                .body(bytes),
+            RawBody::Json(bytes) => builder
+                .header(reqwest::header::CONTENT_TYPE, "application/json")
+                .body(bytes),
+        };
         let request = builder
             .build()
             .map_err(|e| Error::InvalidRequest(format!("cannot build the raw call: {e}")))?;

@@ -818,3 +818,148 @@ async fn close_finishes_a_poll_in_flight_and_returns_its_messages() {
     assert_eq!(left, ["7", "8"]);
     m.assert_calls_async(1).await;
 }
+
+#[tokio::test]
+async fn the_raw_call_takes_the_integration_modules_url_as_written() {
+    let server = MockServer::start_async().await;
+    let messages = server
+        .mock_async(|when, then| {
+            when.method("GET")
+                .path("/v2/rooms/42/messages")
+                .header("x-chatworktoken", TOKEN)
+                .is_true(|req| req.uri().query() == Some("force=1"));
+            then.status(200).body("[]");
+        })
+        .await;
+    let client = Client::builder(Credentials::api_token(TOKEN))
+        .base_url(server.url("/v2"))
+        .build()
+        .unwrap();
+    // The brief's example: URL `/v2/rooms/{room_id}/messages/`, method GET, query force=1.
+    for (method, path) in [
+        ("GET", "/v2/rooms/42/messages/"),
+        ("get", "v2/rooms/42/messages"),
+        ("Get", "/rooms/42/messages/"),
+        ("GET", "rooms/42/messages"),
+    ] {
+        let answer = client
+            .raw(method, path)
+            .query("force", 1)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(answer.status(), 200, "{method} {path}");
+    }
+    messages.assert_calls_async(4).await;
+    // `/v2x/...` is not the base's prefix: it stays part of the path.
+    let other = server
+        .mock_async(|when, then| {
+            when.method("GET").path("/v2/v2x/rooms");
+            then.status(200).body("[]");
+        })
+        .await;
+    client.raw("GET", "/v2x/rooms").send().await.unwrap();
+    other.assert_async().await;
+    // Still nothing that leaves the base.
+    for path in [
+        "/v2/../me",
+        "/v2/%2E%2E/x",
+        "//evil.example/v2/me",
+        "https://evil.example/v2/me",
+    ] {
+        let err = client.raw("GET", path).send().await.unwrap_err();
+        assert!(matches!(err, Error::InvalidRequest(_)), "{path}: {err:?}");
+    }
+}
+
+#[tokio::test]
+async fn the_raw_call_sends_every_method_and_body_kind() {
+    let server = MockServer::start_async().await;
+    let patch = server
+        .mock_async(|when, then| {
+            when.method("PATCH")
+                .path("/rooms/1")
+                .header("content-type", "application/json")
+                .body(r#"{"ids":[1,2],"name":"Release"}"#);
+            then.status(200).body("{}");
+        })
+        .await;
+    let put = server
+        .mock_async(|when, then| {
+            when.method("PUT")
+                .path("/rooms/1/link")
+                .header("content-type", "text/plain; charset=utf-8")
+                .body("raw bytes ✓");
+            then.status(200).body("{}");
+        })
+        .await;
+    let delete = server
+        .mock_async(|when, then| {
+            when.method("DELETE")
+                .path("/rooms/1")
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body("action_type=leave");
+            then.status(204);
+        })
+        .await;
+    let client = client_no_retry(&server);
+    client
+        .raw(chatwork::Method::PATCH, "/rooms/1")
+        .json(&serde_json::json!({"name": "Release", "ids": [1, 2]}))
+        .send()
+        .await
+        .unwrap();
+    client
+        .raw("PUT", "/rooms/1/link")
+        .body(
+            "raw bytes ✓".as_bytes().to_vec(),
+            "text/plain; charset=utf-8",
+        )
+        .send()
+        .await
+        .unwrap();
+    let answer = client
+        .raw("DELETE", "/rooms/1")
+        .form("action_type", "leave")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!((answer.status(), answer.bytes().len()), (204, 0));
+    patch.assert_async().await;
+    put.assert_async().await;
+    delete.assert_async().await;
+    // Refused before sending: other methods, two bodies, a bad method name.
+    for err in [
+        client.raw("TRACE", "/me").send().await.unwrap_err(),
+        client.raw(Method::OPTIONS, "/me").send().await.unwrap_err(),
+        client.raw("GE T", "/me").send().await.unwrap_err(),
+        client
+            .raw("POST", "/rooms/1/messages")
+            .form("body", "x")
+            .json(&1)
+            .send()
+            .await
+            .unwrap_err(),
+    ] {
+        assert!(matches!(err, Error::InvalidRequest(_)), "{err:?}");
+    }
+}
+
+#[tokio::test]
+async fn a_raw_patch_is_never_resent_after_a_5xx() {
+    let server = MockServer::start_async().await;
+    let m = server
+        .mock_async(|when, then| {
+            when.method("PATCH").path("/rooms/1");
+            then.status(503).body("busy");
+        })
+        .await;
+    let err = client(&server)
+        .raw("PATCH", "/rooms/1")
+        .json(&serde_json::json!({}))
+        .send()
+        .await
+        .unwrap_err();
+    m.assert_calls_async(1).await;
+    assert!(!err.is_retryable());
+}
