@@ -42,7 +42,7 @@ for target in ${targets[@]}; do
   echo "== $target for ${seconds}s, inputs up to $max_len bytes"
   dict=()
   [ -f "fuzz/$target.dict" ] && dict=(-dict="fuzz/$target.dict")
-  log="fuzz/$target.log"
+  log="fuzz/$target.log"   # ignored by git
   status=0
   RUSTC_BOOTSTRAP=1 cargo fuzz run "$target" "fuzz/corpus/$target" -- \
     -max_total_time="$seconds" -max_len="$max_len" -len_control=0 -rss_limit_mb=4096 "${dict[@]}" 2>&1 | tee "$log" || status=$?

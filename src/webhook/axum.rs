@@ -67,6 +67,9 @@ pub const DEFAULT_MAX_IN_FLIGHT: usize = 16;
 /// Events that may wait for a handler, by default.
 pub const DEFAULT_QUEUE: usize = 1024;
 
+/// Bounds of the two settings, so that their sum fits the `u32` that `drain` acquires.
+const HALF_U32: usize = (u32::MAX / 2) as usize;
+
 /// Builds the receiver's routes; see the [module docs](self).
 #[must_use = "call build() to get the routes"]
 pub struct WebhookReceiver<F> {
@@ -111,14 +114,14 @@ where
     /// How many handlers may run at once (at least 1; default 16). With 1, events are
     /// handled one at a time in arrival order.
     pub fn max_in_flight(mut self, n: usize) -> Self {
-        self.max_in_flight = n.clamp(1, Semaphore::MAX_PERMITS / 2);
+        self.max_in_flight = n.clamp(1, HALF_U32);
         self
     }
 
     /// How many accepted events may wait for a handler (default 1,024). Past it, answers wait
     /// for room rather than dropping events.
     pub fn queue(mut self, n: usize) -> Self {
-        self.queue = n.min(Semaphore::MAX_PERMITS / 2);
+        self.queue = n.min(HALF_U32);
         self
     }
 
