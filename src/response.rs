@@ -182,3 +182,22 @@ impl<T> std::ops::Deref for Response<T> {
         &self.value
     }
 }
+
+/// `for item in response` takes the items of a list answer (drop the status, headers and
+/// [`omitted`](Response::omitted) count; read them first if you need them).
+impl<T> IntoIterator for Response<Vec<T>> {
+    type Item = T;
+    type IntoIter = std::vec::IntoIter<T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.value.into_iter()
+    }
+}
+
+/// `for item in &response` borrows the items of a list answer.
+impl<'a, T> IntoIterator for &'a Response<Vec<T>> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.value.iter()
+    }
+}

@@ -283,6 +283,14 @@ async fn limit_keeps_at_most_n_items_and_reports_the_rest() {
     assert_eq!((none.len(), none.omitted()), (0, 3));
     let unlimited = c.list_rooms().send().await.unwrap();
     assert_eq!((unlimited.len(), unlimited.omitted()), (3, 0));
+    // A list answer iterates, by reference and by value.
+    let mut borrowed = Vec::new();
+    for room in &two {
+        borrowed.push(room.room_id.get());
+    }
+    assert_eq!((borrowed, two.omitted()), (vec![1, 2], 1));
+    let owned: Vec<String> = two.into_iter().map(|r| r.name).collect();
+    assert_eq!(owned.len(), 2);
     // The limit never saves a request.
     m.assert_calls_async(4).await;
 }
