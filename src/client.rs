@@ -142,6 +142,7 @@ impl Client {
             budget: Some(Arc::new(LocalBudget::default())),
             room_limit: Some((10, Duration::from_secs(10))),
             pool_idle_timeout: Some(Duration::from_secs(90)),
+            http: None,
         }
     }
 
@@ -156,7 +157,7 @@ impl Client {
 }
 
 /// Configures a [`Client`].
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct ClientBuilder {
     credentials: Credentials,
     base_url: String,
@@ -167,9 +168,33 @@ pub struct ClientBuilder {
     budget: Option<Arc<dyn RateBudget>>,
     room_limit: Option<(usize, Duration)>,
     pool_idle_timeout: Option<Duration>,
+    http: Option<reqwest::ClientBuilder>,
 }
 
 impl ClientBuilder {
+    /// Starts the HTTP client from your own `reqwest::ClientBuilder`: a proxy, extra root
+    /// certificates, a client certificate, a TLS backend (`tls_backend_native()` with this
+    /// crate's `native-tls` feature), DNS overrides, connection pool sizes.
+    ///
+    /// This builder then sets what the client's safety depends on, over yours: no redirects
+    /// (a redirect would carry the API token to whatever host it names), the token and user
+    /// agent headers, and the timeouts and pool idle timeout of this builder. A finished
+    /// `reqwest::Client` is not accepted for that reason: whether it follows redirects cannot
+    /// be checked.
+    ///
+    /// ```no_run
+    /// # fn run() -> Result<(), Box<dyn std::error::Error>> {
+    /// let http = reqwest::Client::builder().proxy(reqwest::Proxy::https("http://proxy.internal:3128")?);
+    /// let client = chatwork::Client::builder(chatwork::Credentials::api_token("token"))
+    ///     .http_client_builder(http)
+    ///     .build()?;
+    /// # let _ = client; Ok(()) }
+    /// ```
+    pub fn http_client_builder(mut self, http: reqwest::ClientBuilder) -> Self {
+        self.http = Some(http);
+        self
+    }
+
     /// The API's base URL, `https://api.chatwork.com/v2` by default. It must be HTTPS,
     /// except for a loopback host (`127.0.0.1`, `[::1]`, `localhost`) such as a local
     /// mock server.
@@ -257,7 +282,9 @@ impl ClientBuilder {
         let user_agent = HeaderValue::from_str(&self.user_agent).map_err(|_| {
             Error::InvalidRequest("the user agent is not a valid header value".into())
         })?;
-        let mut http = reqwest::Client::builder()
+        let mut http = self
+            .http
+            .unwrap_or_else(reqwest::Client::builder)
             .default_headers(headers)
             .user_agent(user_agent)
             .redirect(reqwest::redirect::Policy::none())

@@ -576,3 +576,43 @@ async fn upload_errors_decode_like_any_other() {
     assert_eq!(api.operation(), "upload_file");
     assert!(err.is_retryable());
 }
+
+#[tokio::test]
+async fn your_own_http_client_builder_keeps_its_settings_but_never_follows_redirects() {
+    let server = MockServer::start_async().await;
+    let elsewhere = MockServer::start_async().await;
+    let stolen = elsewhere
+        .mock_async(|when, then| {
+            when.any_request();
+            then.status(200).body("{}");
+        })
+        .await;
+    let target = elsewhere.url("/me");
+    let redirect = server
+        .mock_async(move |when, then| {
+            when.method("GET")
+                .path("/me")
+                .header("x-chatworktoken", TOKEN)
+                .header("x-proxy-tag", "corp")
+                .header("user-agent", "my-bot/2.0");
+            then.status(302).header("location", target.as_str());
+        })
+        .await;
+    // The user's builder follows redirects and adds its own header.
+    let mut own = reqwest::header::HeaderMap::new();
+    own.insert("x-proxy-tag", "corp".parse().unwrap());
+    let http = reqwest::Client::builder()
+        .default_headers(own)
+        .redirect(reqwest::redirect::Policy::limited(10));
+    let client = chatwork::Client::builder(chatwork::Credentials::api_token(TOKEN))
+        .base_url(server.base_url())
+        .http_client_builder(http)
+        .user_agent("my-bot/2.0")
+        .retry_policy(chatwork::RetryPolicy::none())
+        .build()
+        .unwrap();
+    let err = client.get_me().send().await.unwrap_err();
+    assert_eq!(err.status(), Some(302));
+    redirect.assert_async().await;
+    stolen.assert_calls_async(0).await;
+}
