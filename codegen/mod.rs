@@ -18,6 +18,7 @@ pub const REPLACEMENTS: &[(&str, &str)] = &[
     ("MessageId", "::chatwork::model::MessageId"),
     ("AccountIds", "::chatwork::model::AccountIds"),
     ("Flag", "::chatwork::model::Flag"),
+    ("UnixTime", "::chatwork::model::UnixTime"),
     ("RoomType", "::chatwork::model::RoomType"),
     ("Role", "::chatwork::model::Role"),
     ("TaskStatus", "::chatwork::model::TaskStatus"),
@@ -43,6 +44,9 @@ pub struct OperationFacts {
     pub description: String,
     /// Descriptions of path, query and form parameters, by wire name.
     pub param_docs: std::collections::BTreeMap<String, String>,
+    /// The operation's `x-rust-names`: the Rust setter name of a parameter, by wire name,
+    /// where the two differ.
+    pub rust_names: std::collections::BTreeMap<String, String>,
 }
 
 /// Parses the spec text into an OpenAPI document.
@@ -144,6 +148,16 @@ pub fn operation_facts(spec: &openapiv3::OpenAPI) -> Vec<OperationFacts> {
                     }
                 }
             }
+            let rust_names = op
+                .extensions
+                .get("x-rust-names")
+                .and_then(|v| v.as_object())
+                .map(|m| {
+                    m.iter()
+                        .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_owned())))
+                        .collect()
+                })
+                .unwrap_or_default();
             out.push(OperationFacts {
                 operation_id: op.operation_id.clone().unwrap_or_default(),
                 method: method.to_string(),
@@ -154,6 +168,7 @@ pub fn operation_facts(spec: &openapiv3::OpenAPI) -> Vec<OperationFacts> {
                 summary: op.summary.clone().unwrap_or_default(),
                 description: op.description.clone().unwrap_or_default(),
                 param_docs,
+                rust_names,
             });
         }
     }

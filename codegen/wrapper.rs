@@ -248,7 +248,15 @@ pub fn generate(file: &syn::File, ops: &[OperationFacts]) -> Result<TokenStream,
         let mut setters = Vec::new();
         let mut setter_docs = String::new();
         for s in &op.setters {
+            // The wire name reaches progenitor's builder; the Rust name (`x-rust-names`) is
+            // the public setter's.
             let name = format_ident!("{}", s.name);
+            let rust_name = facts
+                .rust_names
+                .get(&s.name)
+                .cloned()
+                .unwrap_or_else(|| s.name.clone());
+            let setter = format_ident!("{}", rust_name);
             let target = &s.target;
             let desc = facts.param_docs.get(&s.name).cloned().unwrap_or_default();
             let place = if s.body_field {
@@ -263,17 +271,22 @@ pub fn generate(file: &syn::File, ops: &[OperationFacts]) -> Result<TokenStream,
             } else {
                 "optional"
             };
+            let wire_note = if rust_name == s.name {
+                String::new()
+            } else {
+                format!(", sent as `{}`", s.name)
+            };
             setter_docs.push_str(&format!(
-                "- [`{}`](request::{}::{}): {} ({place}, {required})\n",
-                s.name,
+                "- [`{}`](request::{}::{}): {} ({place}{wire_note}, {required})\n",
+                rust_name,
                 op.builder,
-                s.name,
+                rust_name,
                 desc.trim()
             ));
             let doc = doc_lines(&format!(
                 "{}\n\nThe `{}` {place} ({required}). A value that does not convert makes `send()` fail\nwith [`Error::InvalidRequest`](crate::Error::InvalidRequest) before anything is sent.",
                 if desc.trim().is_empty() {
-                    format!("Sets `{}`.", s.name)
+                    format!("Sets `{rust_name}`.")
                 } else {
                     desc.trim().to_string()
                 },
@@ -286,10 +299,10 @@ pub fn generate(file: &syn::File, ops: &[OperationFacts]) -> Result<TokenStream,
             } else {
                 quote!(self.inner = self.inner.body_map(move |b| b.#name(value)))
             };
-            let field_name = &s.name;
+            let field_name = &rust_name;
             setters.push(quote! {
                 #(#doc)*
-                pub fn #name<V>(mut self, value: V) -> Self
+                pub fn #setter<V>(mut self, value: V) -> Self
                 where
                     V: ::std::convert::TryInto<#target>,
                     <V as ::std::convert::TryInto<#target>>::Error: ::std::fmt::Display,

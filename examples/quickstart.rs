@@ -157,7 +157,7 @@ async fn main() -> Result<(), Error> {
             .room_id(room)
             .body("Review the release notes")
             .to_ids([me.account_id])
-            .limit_type("none")
+            .deadline_type("none")
             .send()
             .await?;
         println!(

@@ -189,9 +189,8 @@ pub mod types {
     pub struct CreateTaskBody {
         ///The task text.
         pub body: CreateTaskBodyBody,
-        ///The deadline, as Unix seconds.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub limit: ::std::option::Option<i64>,
+        pub limit: ::std::option::Option<::chatwork::model::UnixTime>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub limit_type: ::std::option::Option<::chatwork::model::TaskLimitType>,
         pub to_ids: ::chatwork::model::AccountIds,
@@ -1537,7 +1536,7 @@ the Base64-decoded webhook token).
                 ::std::string::String,
             >,
             limit: ::std::result::Result<
-                ::std::option::Option<i64>,
+                ::std::option::Option<::chatwork::model::UnixTime>,
                 ::std::string::String,
             >,
             limit_type: ::std::result::Result<
@@ -1574,7 +1573,9 @@ the Base64-decoded webhook token).
             }
             pub fn limit<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::chatwork::model::UnixTime>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.limit = value
@@ -5245,6 +5246,13 @@ Conventions that hold for every operation:
 - Every response carries `x-ratelimit-limit`, `x-ratelimit-remaining` and
   `x-ratelimit-reset`. The documented budget is 300 requests per 5 minutes per
   token, plus 10 message or task posts per 10 seconds per room.
+
+Rust names: where a wire name means something else in the Rust API, the operation's
+`x-rust-names` extension maps the wire name to the Rust setter's name, and the code
+generator reads it. A word keeps one meaning in the Rust API: `limit` is always "keep at
+most N items" of a list, so `create_task`'s `limit` (the deadline) is `deadline` and
+its `limit_type` is `deadline_type`, and `update_task_status`'s `body` (the status) is
+`status`. The wire keeps Chatwork's names.
 
 
 Version: 2*/

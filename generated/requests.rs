@@ -544,15 +544,17 @@ impl crate::Client {
     /// Add a task
     ///
     /// Creates a task for each account in `to_ids`, with an optional deadline.
-    /// Shares the 10 posts per 10 seconds per room limit with message posts.
+    /// Shares the 10 posts per 10 seconds per room limit with message posts. The deadline
+    /// travels as `limit` (Unix seconds) and `limit_type`; the Rust setters are `deadline`
+    /// (a `SystemTime` or Unix seconds) and `deadline_type`.
     ///
     /// Sends `POST /rooms/{room_id}/tasks`.
     ///
     /// Setters:
     /// - [`room_id`](request::CreateTask::room_id): The chat's ID. (path parameter, required)
     /// - [`body`](request::CreateTask::body): The task text. (form field, required)
-    /// - [`limit`](request::CreateTask::limit): The deadline, as Unix seconds. (form field, optional)
-    /// - [`limit_type`](request::CreateTask::limit_type): What kind of deadline a task has, if any. (form field, optional)
+    /// - [`deadline`](request::CreateTask::deadline): A time as Unix seconds (UTC), such as a task's deadline. (form field, sent as `limit`, optional)
+    /// - [`deadline_type`](request::CreateTask::deadline_type): What kind of deadline a task has, if any. (form field, sent as `limit_type`, optional)
     /// - [`to_ids`](request::CreateTask::to_ids): A list of account IDs, sent as one comma-separated string. (form field, required)
     pub fn create_task(&self) -> request::CreateTask<'_> {
         request::CreateTask {
@@ -578,14 +580,14 @@ impl crate::Client {
     /// Complete or reopen a task
     ///
     /// Sets a task's status: `done` completes it, `open` reopens it. On the wire the
-    /// field is really named `body`.
+    /// field is really named `body`; the Rust setter is `status`.
     ///
     /// Sends `PUT /rooms/{room_id}/tasks/{task_id}/status`.
     ///
     /// Setters:
     /// - [`room_id`](request::UpdateTaskStatus::room_id): The chat's ID. (path parameter, required)
     /// - [`task_id`](request::UpdateTaskStatus::task_id): The task's ID. (path parameter, required)
-    /// - [`body`](request::UpdateTaskStatus::body): Whether a task is still open or done. (form field, required)
+    /// - [`status`](request::UpdateTaskStatus::status): Whether a task is still open or done. (form field, sent as `body`, required)
     pub fn update_task_status(&self) -> request::UpdateTaskStatus<'_> {
         request::UpdateTaskStatus {
             inner: self.generated().update_task_status(),
@@ -2450,14 +2452,16 @@ pub mod request {
             }
             self
         }
-        /// The deadline, as Unix seconds.
+        /// A time as Unix seconds (UTC), such as a task's deadline.
         ///
         /// The `limit` form field (optional). A value that does not convert makes `send()` fail
         /// with [`Error::InvalidRequest`](crate::Error::InvalidRequest) before anything is sent.
-        pub fn limit<V>(mut self, value: V) -> Self
+        pub fn deadline<V>(mut self, value: V) -> Self
         where
-            V: ::std::convert::TryInto<i64>,
-            <V as ::std::convert::TryInto<i64>>::Error: ::std::fmt::Display,
+            V: ::std::convert::TryInto<::chatwork::model::UnixTime>,
+            <V as ::std::convert::TryInto<
+                ::chatwork::model::UnixTime,
+            >>::Error: ::std::fmt::Display,
         {
             match value.try_into() {
                 Ok(value) => {
@@ -2465,7 +2469,7 @@ pub mod request {
                         .inner
                         .body_map(move |b| b.limit(::std::option::Option::Some(value)));
                 }
-                Err(e) => self.invalid("limit", e),
+                Err(e) => self.invalid("deadline", e),
             }
             self
         }
@@ -2473,7 +2477,7 @@ pub mod request {
         ///
         /// The `limit_type` form field (optional). A value that does not convert makes `send()` fail
         /// with [`Error::InvalidRequest`](crate::Error::InvalidRequest) before anything is sent.
-        pub fn limit_type<V>(mut self, value: V) -> Self
+        pub fn deadline_type<V>(mut self, value: V) -> Self
         where
             V: ::std::convert::TryInto<::chatwork::model::TaskLimitType>,
             <V as ::std::convert::TryInto<
@@ -2488,7 +2492,7 @@ pub mod request {
                             b.limit_type(::std::option::Option::Some(value))
                         });
                 }
-                Err(e) => self.invalid("limit_type", e),
+                Err(e) => self.invalid("deadline_type", e),
             }
             self
         }
@@ -2660,7 +2664,7 @@ pub mod request {
         ///
         /// The `body` form field (required). A value that does not convert makes `send()` fail
         /// with [`Error::InvalidRequest`](crate::Error::InvalidRequest) before anything is sent.
-        pub fn body<V>(mut self, value: V) -> Self
+        pub fn status<V>(mut self, value: V) -> Self
         where
             V: ::std::convert::TryInto<::chatwork::model::TaskStatus>,
             <V as ::std::convert::TryInto<
@@ -2671,7 +2675,7 @@ pub mod request {
                 Ok(value) => {
                     self.inner = self.inner.body_map(move |b| b.body(value));
                 }
-                Err(e) => self.invalid("body", e),
+                Err(e) => self.invalid("status", e),
             }
             self
         }

@@ -17,6 +17,7 @@ mod response;
 #[cfg(feature = "spec-tools")]
 #[doc(hidden)]
 pub mod spec_tools;
+mod timestamps;
 mod transport;
 mod upload;
 pub mod webhook;
@@ -36,7 +37,9 @@ mod requests {
 pub use client::{Client, ClientBuilder, Credentials, DEFAULT_BASE_URL, TOKEN_ENV, TOKEN_HEADER};
 pub use error::{ApiError, DecodeError, Error, TransportError, WwwAuthenticate};
 pub use generated::types;
-pub use model::{AccountId, AccountIds, FileId, Flag, MessageId, RequestId, RoomId, TaskId};
+pub use model::{
+    AccountId, AccountIds, FileId, Flag, MessageId, RequestId, RoomId, TaskId, UnixTime,
+};
 pub use policy::{LocalBudget, RateBudget, RetryPolicy};
 pub use poll::MessageStream;
 pub use raw::{RawRequest, RawResponse};

@@ -100,6 +100,79 @@ integer_id!(
     RequestId
 );
 
+/// A time as Unix seconds (UTC), as Chatwork sends and takes times; converts from and to
+/// [`SystemTime`](std::time::SystemTime).
+///
+/// ```
+/// use std::time::{Duration, UNIX_EPOCH};
+/// use chatwork::model::UnixTime;
+///
+/// let t = UnixTime::from(UNIX_EPOCH + Duration::from_secs(1_767_225_599));
+/// assert_eq!(t, UnixTime(1_767_225_599));
+/// assert_eq!(t.to_system_time(), UNIX_EPOCH + Duration::from_secs(1_767_225_599));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "spec-tools", derive(schemars::JsonSchema))]
+#[serde(transparent)]
+pub struct UnixTime(pub i64);
+
+impl UnixTime {
+    /// The seconds since 1970-01-01T00:00:00Z.
+    pub const fn get(self) -> i64 {
+        self.0
+    }
+
+    /// The time as a [`SystemTime`](std::time::SystemTime) (whole seconds).
+    pub fn to_system_time(self) -> std::time::SystemTime {
+        system_time(self.0)
+    }
+}
+
+/// Unix seconds as a `SystemTime`; times before 1970 count backwards.
+pub(crate) fn system_time(secs: i64) -> std::time::SystemTime {
+    let epoch = std::time::UNIX_EPOCH;
+    let d = std::time::Duration::from_secs(secs.unsigned_abs());
+    if secs >= 0 {
+        epoch.checked_add(d).unwrap_or(epoch)
+    } else {
+        epoch.checked_sub(d).unwrap_or(epoch)
+    }
+}
+
+impl From<i64> for UnixTime {
+    fn from(v: i64) -> Self {
+        Self(v)
+    }
+}
+
+/// Rounds down to the whole second; saturates far outside the `i64` range.
+impl From<std::time::SystemTime> for UnixTime {
+    fn from(t: std::time::SystemTime) -> Self {
+        let secs = match t.duration_since(std::time::UNIX_EPOCH) {
+            Ok(d) => i64::try_from(d.as_secs()).unwrap_or(i64::MAX),
+            Err(e) => {
+                let d = e.duration();
+                let whole = i64::try_from(d.as_secs()).unwrap_or(i64::MAX);
+                // -0.5 s is in the second that starts at -1.
+                -whole - i64::from(d.subsec_nanos() > 0)
+            }
+        };
+        Self(secs)
+    }
+}
+
+impl From<UnixTime> for std::time::SystemTime {
+    fn from(t: UnixTime) -> Self {
+        t.to_system_time()
+    }
+}
+
+impl fmt::Display for UnixTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
 /// A message's ID: a decimal string, because real IDs exceed 2^53 and would lose digits
 /// as a JSON number in many languages. It is kept exactly as Chatwork sent it.
 ///

@@ -24,6 +24,7 @@ pub fn replacement_schemas() -> Vec<(&'static str, Value)> {
         ("MessageId", schema_of::<MessageId>()),
         ("AccountIds", schema_of::<AccountIds>()),
         ("Flag", schema_of::<Flag>()),
+        ("UnixTime", schema_of::<UnixTime>()),
         ("RoomType", schema_of::<RoomType>()),
         ("Role", schema_of::<Role>()),
         ("TaskStatus", schema_of::<TaskStatus>()),

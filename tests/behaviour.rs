@@ -616,3 +616,35 @@ async fn your_own_http_client_builder_keeps_its_settings_but_never_follows_redir
     redirect.assert_async().await;
     stolen.assert_calls_async(0).await;
 }
+
+#[test]
+fn times_have_typed_accessors_and_the_wire_keeps_seconds() {
+    use std::time::{Duration, UNIX_EPOCH};
+    let at = |s: u64| UNIX_EPOCH + Duration::from_secs(s);
+    let m: chatwork::types::Message = serde_json::from_str(
+        r#"{"message_id":"1","account":{"account_id":1,"name":"a","avatar_image_url":""},"body":"b","send_time":1384242850,"update_time":0}"#,
+    )
+    .unwrap();
+    assert_eq!((m.sent_at(), m.updated_at()), (at(1_384_242_850), None));
+    let task = r#"{"task_id":3,"account":{"account_id":1,"name":"","avatar_image_url":""},"assigned_by_account":{"account_id":1,"name":"","avatar_image_url":""},"message_id":"5","body":"","limit_time":1384354799,"status":"open","limit_type":"none"}"#;
+    let t: chatwork::types::RoomTask = serde_json::from_str(task).unwrap();
+    assert_eq!(t.deadline(), None, "limit_type none: no deadline");
+    let t: chatwork::types::RoomTask =
+        serde_json::from_str(&task.replace("\"none\"", "\"date\"")).unwrap();
+    assert_eq!(t.deadline(), Some(at(1_384_354_799)));
+    // UnixTime rounds a SystemTime down to the second, also before 1970.
+    use chatwork::UnixTime;
+    assert_eq!(
+        UnixTime::from(at(5) + Duration::from_millis(900)),
+        UnixTime(5)
+    );
+    assert_eq!(
+        UnixTime::from(UNIX_EPOCH - Duration::from_millis(500)),
+        UnixTime(-1)
+    );
+    assert_eq!(
+        UnixTime(-1).to_system_time(),
+        UNIX_EPOCH - Duration::from_secs(1)
+    );
+    assert_eq!(serde_json::to_string(&UnixTime(7)).unwrap(), "7");
+}

@@ -506,14 +506,51 @@ async fn create_task() {
         .room_id(5)
         .body("Buy milk")
         .to_ids([1, 3, 6])
-        .limit(1_385_996_399)
-        .limit_type(TaskLimitType::Time)
+        .deadline(1_385_996_399)
+        .deadline_type(TaskLimitType::Time)
         .send()
         .await
         .unwrap();
     m.assert_async().await;
     assert_eq!(created.task_ids.len(), 2);
     assert_lossless(created.value(), &ex);
+
+    // The same wire from a typed time: `due_at` implies `limit_type=time`, `due_on` `date`.
+    let server = MockServer::start_async().await;
+    let wire = Wire {
+        method: "POST",
+        form: Some("body=Buy+milk&limit=1385996399&limit_type=time&to_ids=1%2C3%2C6"),
+        ..get("/rooms/5/tasks")
+    };
+    let (m, _) = mock_example(&server, "create_task", wire).await;
+    let at = std::time::UNIX_EPOCH + std::time::Duration::from_millis(1_385_996_399_250);
+    client(&server)
+        .create_task()
+        .room_id(5)
+        .body("Buy milk")
+        .to_ids([1, 3, 6])
+        .due_at(at)
+        .send()
+        .await
+        .unwrap();
+    m.assert_async().await;
+    let server = MockServer::start_async().await;
+    let wire = Wire {
+        method: "POST",
+        form: Some("body=Buy+milk&limit=1385996399&limit_type=date&to_ids=1"),
+        ..get("/rooms/5/tasks")
+    };
+    let (m, _) = mock_example(&server, "create_task", wire).await;
+    client(&server)
+        .create_task()
+        .room_id(5)
+        .body("Buy milk")
+        .to_ids([1])
+        .due_on(at)
+        .send()
+        .await
+        .unwrap();
+    m.assert_async().await;
 
     let server = MockServer::start_async().await;
     let wire = Wire {
@@ -546,6 +583,10 @@ async fn get_task() {
         .unwrap();
     m.assert_async().await;
     assert_eq!(task.limit_time, 1_384_354_799);
+    assert_eq!(
+        task.deadline(),
+        Some(std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_384_354_799))
+    );
     assert_lossless(task.value(), &ex);
 }
 
@@ -562,7 +603,7 @@ async fn update_task_status() {
         .update_task_status()
         .room_id(5)
         .task_id(3)
-        .body(TaskStatus::Done)
+        .status(TaskStatus::Done)
         .send()
         .await
         .unwrap();

@@ -18,11 +18,18 @@ spec/fixtures/**/*.http -text
 
 /// The operation table of the README.
 pub fn operation_table(spec: &openapiv3::OpenAPI) -> String {
-    let mut out = String::from("| operation | HTTP | Rust |\n|---|---|---|\n");
+    let mut out =
+        String::from("| operation | HTTP | Rust | Rust names (wire name) |\n|---|---|---|---|\n");
     for op in codegen::operation_facts(spec) {
         let summary = op.summary.trim();
+        let renames = op
+            .rust_names
+            .iter()
+            .map(|(wire, rust)| format!("`{rust}` (`{wire}`)"))
+            .collect::<Vec<_>>()
+            .join(", ");
         out.push_str(&format!(
-            "| {summary} | `{} {}` | [`Client::{}`](https://docs.rs/chatwork-sdk/latest/chatwork/struct.Client.html#method.{}) |\n",
+            "| {summary} | `{} {}` | [`Client::{}`](https://docs.rs/chatwork-sdk/latest/chatwork/struct.Client.html#method.{}) | {renames} |\n",
             op.method, op.path, op.operation_id, op.operation_id
         ));
     }
