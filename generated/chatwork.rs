@@ -298,10 +298,25 @@ pub mod types {
             Default::default()
         }
     }
-    ///The ID of the uploaded file.
+    /**The uploaded file. The old docs show only `file_id`; an independent client's recorded
+answer carries the whole file object. Both shapes decode: the other fields are optional.
+*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct FileIdResponse {
+        ///The uploader.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub account: ::std::option::Option<AccountRef>,
         pub file_id: ::chatwork::model::FileId,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub filename: ::std::option::Option<::std::string::String>,
+        ///Size in bytes.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub filesize: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub message_id: ::std::option::Option<::chatwork::model::MessageId>,
+        ///Unix seconds.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub upload_time: ::std::option::Option<i64>,
     }
     impl FileIdResponse {
         pub fn builder() -> builder::FileIdResponse {
@@ -1873,19 +1888,56 @@ the Base64-decoded webhook token).
         }
         #[derive(Clone, Debug)]
         pub struct FileIdResponse {
+            account: ::std::result::Result<
+                ::std::option::Option<super::AccountRef>,
+                ::std::string::String,
+            >,
             file_id: ::std::result::Result<
                 ::chatwork::model::FileId,
+                ::std::string::String,
+            >,
+            filename: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            filesize: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            message_id: ::std::result::Result<
+                ::std::option::Option<::chatwork::model::MessageId>,
+                ::std::string::String,
+            >,
+            upload_time: ::std::result::Result<
+                ::std::option::Option<i64>,
                 ::std::string::String,
             >,
         }
         impl ::std::default::Default for FileIdResponse {
             fn default() -> Self {
                 Self {
+                    account: Ok(Default::default()),
                     file_id: Err("no value supplied for file_id".to_string()),
+                    filename: Ok(Default::default()),
+                    filesize: Ok(Default::default()),
+                    message_id: Ok(Default::default()),
+                    upload_time: Ok(Default::default()),
                 }
             }
         }
         impl FileIdResponse {
+            pub fn account<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::AccountRef>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.account = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for account: {e}")
+                    });
+                self
+            }
             pub fn file_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::chatwork::model::FileId>,
@@ -1898,18 +1950,82 @@ the Base64-decoded webhook token).
                     });
                 self
             }
+            pub fn filename<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.filename = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for filename: {e}")
+                    });
+                self
+            }
+            pub fn filesize<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.filesize = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for filesize: {e}")
+                    });
+                self
+            }
+            pub fn message_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::chatwork::model::MessageId>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.message_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for message_id: {e}")
+                    });
+                self
+            }
+            pub fn upload_time<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.upload_time = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for upload_time: {e}")
+                    });
+                self
+            }
         }
         impl ::std::convert::TryFrom<FileIdResponse> for super::FileIdResponse {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: FileIdResponse,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self { file_id: value.file_id? })
+                Ok(Self {
+                    account: value.account?,
+                    file_id: value.file_id?,
+                    filename: value.filename?,
+                    filesize: value.filesize?,
+                    message_id: value.message_id?,
+                    upload_time: value.upload_time?,
+                })
             }
         }
         impl ::std::convert::From<super::FileIdResponse> for FileIdResponse {
             fn from(value: super::FileIdResponse) -> Self {
-                Self { file_id: Ok(value.file_id) }
+                Self {
+                    account: Ok(value.account),
+                    file_id: Ok(value.file_id),
+                    filename: Ok(value.filename),
+                    filesize: Ok(value.filesize),
+                    message_id: Ok(value.message_id),
+                    upload_time: Ok(value.upload_time),
+                }
             }
         }
         #[derive(Clone, Debug)]
@@ -5246,6 +5362,10 @@ Conventions that hold for every operation:
 - Every response carries `x-ratelimit-limit`, `x-ratelimit-remaining` and
   `x-ratelimit-reset`. The documented budget is 300 requests per 5 minutes per
   token, plus 10 message or task posts per 10 seconds per room.
+
+Security: the items of an operation's `security` are alternatives. Chatwork accepts
+any one of the OAuth scopes it lists for an operation, so each scope is a requirement
+of its own (one requirement naming several scopes would demand all of them).
 
 Rust names: where a wire name means something else in the Rust API, the operation's
 `x-rust-names` extension maps the wire name to the Rust setter's name, and the code

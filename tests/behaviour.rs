@@ -648,3 +648,33 @@ fn times_have_typed_accessors_and_the_wire_keeps_seconds() {
     );
     assert_eq!(serde_json::to_string(&UnixTime(7)).unwrap(), "7");
 }
+
+#[tokio::test]
+async fn an_upload_answer_with_the_whole_file_object_keeps_every_field() {
+    let server = MockServer::start_async().await;
+    let full = r#"{"file_id":1918273645,"account":{"account_id":1484814,"name":"Taro Yamada","avatar_image_url":"https://example.com/a.png"},"message_id":"1928374655918273647","filename":"report.csv","filesize":20480,"upload_time":1764040987}"#;
+    server
+        .mock_async(move |when, then| {
+            when.method("POST").path("/rooms/5/files");
+            then.status(200).body(full);
+        })
+        .await;
+    let uploaded = client(&server)
+        .upload_file()
+        .room_id(5)
+        .file("report.csv", b"a,b".to_vec())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(uploaded.file_id.get(), 1_918_273_645);
+    assert_eq!(uploaded.filesize, Some(20480));
+    assert_eq!(
+        uploaded.message_id.as_ref().map(|m| m.as_str()),
+        Some("1928374655918273647")
+    );
+    assert_eq!(
+        serde_json::to_value(uploaded.value()).unwrap(),
+        serde_json::from_str::<serde_json::Value>(full).unwrap(),
+        "nothing Chatwork sent is dropped"
+    );
+}

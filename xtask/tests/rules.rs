@@ -412,3 +412,18 @@ fn hand_written_webhook_types_must_match_the_spec() {
         "webhook: spec/fixtures/webhooks/message_created.http: does not deserialize into chatwork::webhook::WebhookEvent",
     );
 }
+
+#[test]
+fn an_empty_error_body_is_accepted_only_where_the_spec_says_so() {
+    let mut p = project();
+    edit_spec(&mut p, |doc| {
+        doc["components"]["responses"]["Unauthorized"]
+            .as_mapping_mut()
+            .unwrap()
+            .remove("x-body-optional");
+    });
+    assert_error(
+        &p,
+        "get_me: spec/fixtures/get_me/401.oauth-empty.http: content-type is not application/json",
+    );
+}
