@@ -49,6 +49,20 @@ pub struct OperationFacts {
     pub rust_names: std::collections::BTreeMap<String, String>,
 }
 
+/// A parameter's description, with Chatwork's documented default (the spec's `default:`).
+fn with_default<D: std::fmt::Display>(description: String, default: Option<D>) -> String {
+    match default {
+        None => description,
+        Some(v) => {
+            // A JSON value: a string default shows without its quotes.
+            let shown = v.to_string().trim_matches('"').to_owned();
+            format!("{} Chatwork's default: `{shown}`.", description.trim_end())
+                .trim_start()
+                .to_owned()
+        }
+    }
+}
+
 /// Parses the spec text into an OpenAPI document.
 pub fn parse_spec(text: &str) -> Result<openapiv3::OpenAPI, String> {
     serde_yaml::from_str(text)
@@ -117,9 +131,16 @@ pub fn operation_facts(spec: &openapiv3::OpenAPI) -> Vec<OperationFacts> {
             for p in item_params.iter().chain(op.parameters.iter()) {
                 if let Some(p) = resolve_parameter(&spec_components, p) {
                     let data = p.parameter_data_ref();
+                    let default = match &data.format {
+                        openapiv3::ParameterSchemaOrContent::Schema(s) => {
+                            resolve_schema(&spec_components, s)
+                                .and_then(|s| s.schema_data.default.clone())
+                        }
+                        openapiv3::ParameterSchemaOrContent::Content(_) => None,
+                    };
                     param_docs.insert(
                         data.name.clone(),
-                        data.description.clone().unwrap_or_default(),
+                        with_default(data.description.clone().unwrap_or_default(), default),
                     );
                 }
             }
@@ -134,6 +155,7 @@ pub fn operation_facts(spec: &openapiv3::OpenAPI) -> Vec<OperationFacts> {
             {
                 {
                     for (name, prop) in &obj.properties {
+                        let default = prop.as_item().and_then(|s| s.schema_data.default.clone());
                         let doc = match prop {
                             openapiv3::ReferenceOr::Item(s) => s.schema_data.description.clone(),
                             openapiv3::ReferenceOr::Reference { reference } => resolve_schema(
@@ -144,7 +166,8 @@ pub fn operation_facts(spec: &openapiv3::OpenAPI) -> Vec<OperationFacts> {
                             )
                             .and_then(|s| s.schema_data.description.clone()),
                         };
-                        param_docs.insert(name.clone(), doc.unwrap_or_default());
+                        param_docs
+                            .insert(name.clone(), with_default(doc.unwrap_or_default(), default));
                     }
                 }
             }
@@ -180,7 +203,11 @@ pub fn operation_facts(spec: &openapiv3::OpenAPI) -> Vec<OperationFacts> {
 /// - multipart operations are removed (progenitor rejects the whole document on them);
 ///   the hand-written layer implements them;
 /// - a `204` next to a JSON `200` is removed (progenitor asserts one success type); the
-///   hand-written layer maps such a 204 to an empty list.
+///   hand-written layer maps such a 204 to an empty list;
+/// - a parameter or form field written `allOf: [$ref]` with a `default:` (how the spec
+///   documents Chatwork's default for a replaced type) becomes the plain `$ref`: the default
+///   is Chatwork's, applied by the server when the field is left out, so the client must not
+///   start sending it.
 pub fn prepare_for_progenitor(spec: &openapiv3::OpenAPI) -> openapiv3::OpenAPI {
     let mut spec = spec.clone();
     for (_path, item) in spec.paths.paths.iter_mut() {
@@ -202,10 +229,72 @@ pub fn prepare_for_progenitor(spec: &openapiv3::OpenAPI) -> openapiv3::OpenAPI {
                 if responses.contains_key(&openapiv3::StatusCode::Code(200)) {
                     responses.shift_remove(&openapiv3::StatusCode::Code(204));
                 }
+                for p in op.parameters.iter_mut() {
+                    let data = match p {
+                        openapiv3::ReferenceOr::Item(
+                            openapiv3::Parameter::Query { parameter_data, .. }
+                            | openapiv3::Parameter::Header { parameter_data, .. }
+                            | openapiv3::Parameter::Path { parameter_data, .. }
+                            | openapiv3::Parameter::Cookie { parameter_data, .. },
+                        ) => parameter_data,
+                        openapiv3::ReferenceOr::Reference { .. } => continue,
+                    };
+                    if let openapiv3::ParameterSchemaOrContent::Schema(schema) = &mut data.format
+                        && let Some(plain) = defaulted_ref(schema)
+                    {
+                        *schema = plain;
+                    }
+                }
+                let bodies = match op.request_body.as_mut() {
+                    Some(openapiv3::ReferenceOr::Item(body)) => Some(&mut body.content),
+                    _ => None,
+                };
+                for media in bodies.into_iter().flat_map(|c| c.values_mut()) {
+                    if let Some(openapiv3::ReferenceOr::Item(schema)) = media.schema.as_mut() {
+                        plain_defaulted_properties(schema);
+                    }
+                }
             }
         }
     }
+    let schemas = spec.components.as_mut().map(|c| c.schemas.values_mut());
+    for schema in schemas.into_iter().flatten() {
+        if let openapiv3::ReferenceOr::Item(schema) = schema {
+            plain_defaulted_properties(schema);
+        }
+    }
     spec
+}
+
+/// Replaces each `allOf: [$ref]` property with a `default` by the plain `$ref`.
+fn plain_defaulted_properties(schema: &mut openapiv3::Schema) {
+    if let openapiv3::SchemaKind::Type(openapiv3::Type::Object(obj)) = &mut schema.schema_kind {
+        for prop in obj.properties.values_mut() {
+            if let Some(openapiv3::ReferenceOr::Reference { reference }) =
+                defaulted_ref(&prop.clone().unbox())
+            {
+                *prop = openapiv3::ReferenceOr::Reference { reference };
+            }
+        }
+    }
+}
+
+/// `allOf: [$ref]` with a `default`, as the plain `$ref`.
+fn defaulted_ref(
+    schema: &openapiv3::ReferenceOr<openapiv3::Schema>,
+) -> Option<openapiv3::ReferenceOr<openapiv3::Schema>> {
+    let openapiv3::ReferenceOr::Item(s) = schema else {
+        return None;
+    };
+    match (&s.schema_kind, &s.schema_data.default) {
+        (openapiv3::SchemaKind::AllOf { all_of }, Some(_)) if all_of.len() == 1 => {
+            match &all_of[0] {
+                r @ openapiv3::ReferenceOr::Reference { .. } => Some(r.clone()),
+                openapiv3::ReferenceOr::Item(_) => None,
+            }
+        }
+        _ => None,
+    }
 }
 
 /// The progenitor settings of this crate.

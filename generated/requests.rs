@@ -245,7 +245,7 @@ impl crate::Client {
     ///
     /// Setters:
     /// - [`assigned_by_account_id`](request::ListMyTasks::assigned_by_account_id): Only tasks assigned by this account. (query parameter, optional)
-    /// - [`status`](request::ListMyTasks::status): Only tasks with this status (Chatwork's default is `open`). (query parameter, optional)
+    /// - [`status`](request::ListMyTasks::status): Only tasks with this status. Chatwork's default: `open`. (query parameter, optional)
     pub fn list_my_tasks(&self) -> request::ListMyTasks<'_> {
         request::ListMyTasks {
             inner: self.generated().list_my_tasks(),
@@ -301,9 +301,9 @@ impl crate::Client {
     /// Setters:
     /// - [`description`](request::CreateRoom::description): The group chat's description (may contain message notation). (form field, optional)
     /// - [`icon_preset`](request::CreateRoom::icon_preset): One of Chatwork's preset chat icons. (form field, optional)
-    /// - [`link`](request::CreateRoom::link): A boolean sent as the integer 0 or 1. (form field, optional)
+    /// - [`link`](request::CreateRoom::link): 1 also creates an invitation link. Chatwork's default: `0`. (form field, optional)
     /// - [`link_code`](request::CreateRoom::link_code): The invitation link's path; random when omitted. (form field, optional)
-    /// - [`link_need_acceptance`](request::CreateRoom::link_need_acceptance): A boolean sent as the integer 0 or 1. (form field, optional)
+    /// - [`link_need_acceptance`](request::CreateRoom::link_need_acceptance): 1 makes joining through the link wait for an admin's approval. Chatwork's default: `1`. (form field, optional)
     /// - [`members_admin_ids`](request::CreateRoom::members_admin_ids): A list of account IDs, sent as one comma-separated string. (form field, required)
     /// - [`members_member_ids`](request::CreateRoom::members_member_ids): A list of account IDs, sent as one comma-separated string. (form field, optional)
     /// - [`members_readonly_ids`](request::CreateRoom::members_readonly_ids): A list of account IDs, sent as one comma-separated string. (form field, optional)
@@ -416,7 +416,7 @@ impl crate::Client {
     ///
     /// Setters:
     /// - [`room_id`](request::ListMessages::room_id): The chat's ID. (path parameter, required)
-    /// - [`force`](request::ListMessages::force): 1 returns the latest 100 messages; 0 (the default) only the ones not returned before. (query parameter, optional)
+    /// - [`force`](request::ListMessages::force): 1 returns the latest 100 messages; 0 only the ones not returned before. Chatwork's default: `0`. (query parameter, optional)
     pub fn list_messages(&self) -> request::ListMessages<'_> {
         request::ListMessages {
             inner: self.generated().list_messages(),
@@ -435,7 +435,7 @@ impl crate::Client {
     /// Setters:
     /// - [`room_id`](request::PostMessage::room_id): The chat's ID. (path parameter, required)
     /// - [`body`](request::PostMessage::body): The message text, in Chatwork message notation. (form field, required)
-    /// - [`self_unread`](request::PostMessage::self_unread): A boolean sent as the integer 0 or 1. (form field, optional)
+    /// - [`self_unread`](request::PostMessage::self_unread): 1 leaves the new message unread for yourself. Chatwork's default: `0`. (form field, optional)
     pub fn post_message(&self) -> request::PostMessage<'_> {
         request::PostMessage {
             inner: self.generated().post_message(),
@@ -533,7 +533,7 @@ impl crate::Client {
     /// - [`room_id`](request::ListRoomTasks::room_id): The chat's ID. (path parameter, required)
     /// - [`account_id`](request::ListRoomTasks::account_id): Only tasks assigned to this account. (query parameter, optional)
     /// - [`assigned_by_account_id`](request::ListRoomTasks::assigned_by_account_id): Only tasks assigned by this account. (query parameter, optional)
-    /// - [`status`](request::ListRoomTasks::status): Only tasks with this status (Chatwork's default is `open`). (query parameter, optional)
+    /// - [`status`](request::ListRoomTasks::status): Only tasks with this status. Chatwork's default: `open`. (query parameter, optional)
     pub fn list_room_tasks(&self) -> request::ListRoomTasks<'_> {
         request::ListRoomTasks {
             inner: self.generated().list_room_tasks(),
@@ -624,7 +624,7 @@ impl crate::Client {
     /// Setters:
     /// - [`room_id`](request::GetFile::room_id): The chat's ID. (path parameter, required)
     /// - [`file_id`](request::GetFile::file_id): The file's ID. (path parameter, required)
-    /// - [`create_download_url`](request::GetFile::create_download_url): 1 adds a `download_url` valid for 30 seconds. (query parameter, optional)
+    /// - [`create_download_url`](request::GetFile::create_download_url): 1 adds a `download_url` valid for 30 seconds. Chatwork's default: `0`. (query parameter, optional)
     pub fn get_file(&self) -> request::GetFile<'_> {
         request::GetFile {
             inner: self.generated().get_file(),
@@ -655,7 +655,7 @@ impl crate::Client {
     /// - [`room_id`](request::UpdateInvitationLink::room_id): The chat's ID. (path parameter, required)
     /// - [`code`](request::UpdateInvitationLink::code): The link's path; random when omitted at creation. (form field, optional)
     /// - [`description`](request::UpdateInvitationLink::description): The text shown on the link's page. (form field, optional)
-    /// - [`need_acceptance`](request::UpdateInvitationLink::need_acceptance): A boolean sent as the integer 0 or 1. (form field, optional)
+    /// - [`need_acceptance`](request::UpdateInvitationLink::need_acceptance): 1: joining through the link waits for an admin's approval. Chatwork's default: `1`. (form field, optional)
     pub fn update_invitation_link(&self) -> request::UpdateInvitationLink<'_> {
         request::UpdateInvitationLink {
             inner: self.generated().update_invitation_link(),
@@ -674,7 +674,7 @@ impl crate::Client {
     /// - [`room_id`](request::CreateInvitationLink::room_id): The chat's ID. (path parameter, required)
     /// - [`code`](request::CreateInvitationLink::code): The link's path; random when omitted at creation. (form field, optional)
     /// - [`description`](request::CreateInvitationLink::description): The text shown on the link's page. (form field, optional)
-    /// - [`need_acceptance`](request::CreateInvitationLink::need_acceptance): A boolean sent as the integer 0 or 1. (form field, optional)
+    /// - [`need_acceptance`](request::CreateInvitationLink::need_acceptance): 1: joining through the link waits for an admin's approval. Chatwork's default: `1`. (form field, optional)
     pub fn create_invitation_link(&self) -> request::CreateInvitationLink<'_> {
         request::CreateInvitationLink {
             inner: self.generated().create_invitation_link(),
@@ -853,7 +853,7 @@ pub mod request {
             }
             self
         }
-        /// Only tasks with this status (Chatwork's default is `open`).
+        /// Only tasks with this status. Chatwork's default: `open`.
         ///
         /// The `status` query parameter (optional). A value that does not convert makes `send()` fail
         /// with [`Error::InvalidRequest`](crate::Error::InvalidRequest) before anything is sent.
@@ -1082,7 +1082,7 @@ pub mod request {
             }
             self
         }
-        /// A boolean sent as the integer 0 or 1.
+        /// 1 also creates an invitation link. Chatwork's default: `0`.
         ///
         /// The `link` form field (optional). A value that does not convert makes `send()` fail
         /// with [`Error::InvalidRequest`](crate::Error::InvalidRequest) before anything is sent.
@@ -1126,7 +1126,7 @@ pub mod request {
             }
             self
         }
-        /// A boolean sent as the integer 0 or 1.
+        /// 1 makes joining through the link wait for an admin's approval. Chatwork's default: `1`.
         ///
         /// The `link_need_acceptance` form field (optional). A value that does not convert makes `send()` fail
         /// with [`Error::InvalidRequest`](crate::Error::InvalidRequest) before anything is sent.
@@ -1729,7 +1729,7 @@ pub mod request {
             }
             self
         }
-        /// 1 returns the latest 100 messages; 0 (the default) only the ones not returned before.
+        /// 1 returns the latest 100 messages; 0 only the ones not returned before. Chatwork's default: `0`.
         ///
         /// The `force` query parameter (optional). A value that does not convert makes `send()` fail
         /// with [`Error::InvalidRequest`](crate::Error::InvalidRequest) before anything is sent.
@@ -1840,7 +1840,7 @@ pub mod request {
             }
             self
         }
-        /// A boolean sent as the integer 0 or 1.
+        /// 1 leaves the new message unread for yourself. Chatwork's default: `0`.
         ///
         /// The `self_unread` form field (optional). A value that does not convert makes `send()` fail
         /// with [`Error::InvalidRequest`](crate::Error::InvalidRequest) before anything is sent.
@@ -2341,7 +2341,7 @@ pub mod request {
             }
             self
         }
-        /// Only tasks with this status (Chatwork's default is `open`).
+        /// Only tasks with this status. Chatwork's default: `open`.
         ///
         /// The `status` query parameter (optional). A value that does not convert makes `send()` fail
         /// with [`Error::InvalidRequest`](crate::Error::InvalidRequest) before anything is sent.
@@ -2846,7 +2846,7 @@ pub mod request {
             }
             self
         }
-        /// 1 adds a `download_url` valid for 30 seconds.
+        /// 1 adds a `download_url` valid for 30 seconds. Chatwork's default: `0`.
         ///
         /// The `create_download_url` query parameter (optional). A value that does not convert makes `send()` fail
         /// with [`Error::InvalidRequest`](crate::Error::InvalidRequest) before anything is sent.
@@ -3016,7 +3016,7 @@ pub mod request {
             }
             self
         }
-        /// A boolean sent as the integer 0 or 1.
+        /// 1: joining through the link waits for an admin's approval. Chatwork's default: `1`.
         ///
         /// The `need_acceptance` form field (optional). A value that does not convert makes `send()` fail
         /// with [`Error::InvalidRequest`](crate::Error::InvalidRequest) before anything is sent.
@@ -3138,7 +3138,7 @@ pub mod request {
             }
             self
         }
-        /// A boolean sent as the integer 0 or 1.
+        /// 1: joining through the link waits for an admin's approval. Chatwork's default: `1`.
         ///
         /// The `need_acceptance` form field (optional). A value that does not convert makes `send()` fail
         /// with [`Error::InvalidRequest`](crate::Error::InvalidRequest) before anything is sent.
