@@ -422,18 +422,43 @@ impl<'de> Deserialize<'de> for Flag {
     }
 }
 
+/// A value of an open enum that this version of the crate does not know, kept as Chatwork
+/// sent it. Opaque on purpose: it cannot be built or matched by its text, so code that
+/// matches on it never silently stops matching when a later version learns the value as a
+/// variant. Compare the enum's `as_str()` instead, which keeps working either way.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct UnknownValue(String);
+
+impl UnknownValue {
+    pub(crate) fn new(value: String) -> Self {
+        Self(value)
+    }
+
+    /// The value as Chatwork sent it.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for UnknownValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 macro_rules! open_enum {
     ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $wire:literal,)+ }) => {
         $(#[$doc])*
         ///
         /// A value this version does not know is kept in `Unknown` instead of failing the
-        /// whole response, and is sent back unchanged.
+        /// whole response, and is sent back unchanged. Test for a value this version does not
+        /// name with `as_str()`, never by matching inside `Unknown`: see [`UnknownValue`].
         #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum $name {
             $($(#[$vdoc])* $variant,)+
-            /// A value this version of the crate does not know.
-            Unknown(String),
+            /// A value this version of the crate does not know (see [`UnknownValue`]).
+            Unknown(UnknownValue),
         }
 
         #[cfg(feature = "spec-tools")]
@@ -451,7 +476,7 @@ macro_rules! open_enum {
             pub fn as_str(&self) -> &str {
                 match self {
                     $(Self::$variant => $wire,)+
-                    Self::Unknown(s) => s,
+                    Self::Unknown(s) => s.as_str(),
                 }
             }
         }
@@ -466,7 +491,7 @@ macro_rules! open_enum {
             fn from(s: &str) -> Self {
                 match s {
                     $($wire => Self::$variant,)+
-                    other => Self::Unknown(other.to_owned()),
+                    other => Self::Unknown(UnknownValue(other.to_owned())),
                 }
             }
         }
@@ -474,7 +499,7 @@ macro_rules! open_enum {
         impl From<String> for $name {
             fn from(s: String) -> Self {
                 match Self::from(s.as_str()) {
-                    Self::Unknown(_) => Self::Unknown(s),
+                    Self::Unknown(_) => Self::Unknown(UnknownValue(s)),
                     known => known,
                 }
             }

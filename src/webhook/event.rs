@@ -58,8 +58,8 @@ pub enum WebhookEventPayload {
     /// An event type this version does not know: its name and the raw `webhook_event`
     /// JSON, so a new event type never breaks a handler.
     Unknown {
-        /// The `webhook_event_type` as sent.
-        event_type: String,
+        /// The `webhook_event_type` as sent (compare `WebhookEvent::event_type().as_str()`).
+        event_type: crate::model::UnknownValue,
         /// The `webhook_event` object as sent.
         raw: Value,
     },
@@ -127,7 +127,7 @@ impl<'de> Deserialize<'de> for WebhookEvent {
                 serde_json::from_value(e.webhook_event).map_err(D::Error::custom)?,
             ),
             _ => WebhookEventPayload::Unknown {
-                event_type: e.webhook_event_type,
+                event_type: crate::model::UnknownValue::new(e.webhook_event_type),
                 raw: e.webhook_event,
             },
         };
@@ -154,7 +154,7 @@ impl Serialize for WebhookEvent {
                 ("mention_to_me".to_owned(), serde_json::to_value(e))
             }
             WebhookEventPayload::Unknown { event_type, raw } => {
-                (event_type.clone(), Ok(raw.clone()))
+                (event_type.as_str().to_owned(), Ok(raw.clone()))
             }
         };
         Envelope {
