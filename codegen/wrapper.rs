@@ -395,15 +395,15 @@ pub fn generate(file: &syn::File, ops: &[OperationFacts]) -> Result<TokenStream,
             #[must_use = "a request does nothing until `send()` is awaited"]
             pub struct #builder<'a> {
                 pub(crate) inner: crate::generated::builder::#builder<'a>,
-                pub(crate) error: ::std::option::Option<::std::string::String>,
+                pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
                 #limit_field
             }
 
             impl<'a> #builder<'a> {
                 #[allow(dead_code)]
-                fn invalid(&mut self, field: &str, e: impl ::std::fmt::Display) {
+                fn invalid(&mut self, field: &'static str, e: impl ::std::fmt::Display) {
                     if self.error.is_none() {
-                        self.error = ::std::option::Option::Some(::std::format!("invalid value for `{field}`: {e}"));
+                        self.error = ::std::option::Option::Some((field, ::std::format!("invalid value for `{field}`: {e}")));
                     }
                 }
 
@@ -413,8 +413,8 @@ pub fn generate(file: &syn::File, ops: &[OperationFacts]) -> Result<TokenStream,
 
                 #(#send_doc)*
                 pub async fn send(self) -> ::std::result::Result<crate::Response<#output>, crate::Error> {
-                    if let ::std::option::Option::Some(message) = self.error {
-                        return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
+                    if let ::std::option::Option::Some((field, message)) = self.error {
+                        return ::std::result::Result::Err(crate::Error::invalid(crate::InvalidKind::Value, ::std::option::Option::Some(field), message));
                     }
                     #finish
                 }

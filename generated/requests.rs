@@ -756,15 +756,16 @@ pub mod request {
     #[must_use = "a request does nothing until `send()` is awaited"]
     pub struct GetMe<'a> {
         pub(crate) inner: crate::generated::builder::GetMe<'a>,
-        pub(crate) error: ::std::option::Option<::std::string::String>,
+        pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
     }
     impl<'a> GetMe<'a> {
         #[allow(dead_code)]
-        fn invalid(&mut self, field: &str, e: impl ::std::fmt::Display) {
+        fn invalid(&mut self, field: &'static str, e: impl ::std::fmt::Display) {
             if self.error.is_none() {
-                self.error = ::std::option::Option::Some(
+                self.error = ::std::option::Option::Some((
+                    field,
                     ::std::format!("invalid value for `{field}`: {e}"),
-                );
+                ));
             }
         }
         /// Sends `GET /me` and decodes the answer.
@@ -776,8 +777,14 @@ pub mod request {
         pub async fn send(
             self,
         ) -> ::std::result::Result<crate::Response<types::Me>, crate::Error> {
-            if let ::std::option::Option::Some(message) = self.error {
-                return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
+            if let ::std::option::Option::Some((field, message)) = self.error {
+                return ::std::result::Result::Err(
+                    crate::Error::invalid(
+                        crate::InvalidKind::Value,
+                        ::std::option::Option::Some(field),
+                        message,
+                    ),
+                );
             }
             crate::transport::finish("get_me", self.inner.send()).await
         }
@@ -789,15 +796,16 @@ pub mod request {
     #[must_use = "a request does nothing until `send()` is awaited"]
     pub struct GetMyStatus<'a> {
         pub(crate) inner: crate::generated::builder::GetMyStatus<'a>,
-        pub(crate) error: ::std::option::Option<::std::string::String>,
+        pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
     }
     impl<'a> GetMyStatus<'a> {
         #[allow(dead_code)]
-        fn invalid(&mut self, field: &str, e: impl ::std::fmt::Display) {
+        fn invalid(&mut self, field: &'static str, e: impl ::std::fmt::Display) {
             if self.error.is_none() {
-                self.error = ::std::option::Option::Some(
+                self.error = ::std::option::Option::Some((
+                    field,
                     ::std::format!("invalid value for `{field}`: {e}"),
-                );
+                ));
             }
         }
         /// Sends `GET /my/status` and decodes the answer.
@@ -809,8 +817,14 @@ pub mod request {
         pub async fn send(
             self,
         ) -> ::std::result::Result<crate::Response<types::MyStatus>, crate::Error> {
-            if let ::std::option::Option::Some(message) = self.error {
-                return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
+            if let ::std::option::Option::Some((field, message)) = self.error {
+                return ::std::result::Result::Err(
+                    crate::Error::invalid(
+                        crate::InvalidKind::Value,
+                        ::std::option::Option::Some(field),
+                        message,
+                    ),
+                );
             }
             crate::transport::finish("get_my_status", self.inner.send()).await
         }
@@ -822,16 +836,17 @@ pub mod request {
     #[must_use = "a request does nothing until `send()` is awaited"]
     pub struct ListMyTasks<'a> {
         pub(crate) inner: crate::generated::builder::ListMyTasks<'a>,
-        pub(crate) error: ::std::option::Option<::std::string::String>,
+        pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
         pub(crate) limit: ::std::option::Option<usize>,
     }
     impl<'a> ListMyTasks<'a> {
         #[allow(dead_code)]
-        fn invalid(&mut self, field: &str, e: impl ::std::fmt::Display) {
+        fn invalid(&mut self, field: &'static str, e: impl ::std::fmt::Display) {
             if self.error.is_none() {
-                self.error = ::std::option::Option::Some(
+                self.error = ::std::option::Option::Some((
+                    field,
                     ::std::format!("invalid value for `{field}`: {e}"),
-                );
+                ));
             }
         }
         /// Only tasks assigned by this account.
@@ -898,8 +913,14 @@ pub mod request {
             crate::Response<::std::vec::Vec<types::MyTask>>,
             crate::Error,
         > {
-            if let ::std::option::Option::Some(message) = self.error {
-                return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
+            if let ::std::option::Option::Some((field, message)) = self.error {
+                return ::std::result::Result::Err(
+                    crate::Error::invalid(
+                        crate::InvalidKind::Value,
+                        ::std::option::Option::Some(field),
+                        message,
+                    ),
+                );
             }
             crate::transport::finish_list::<
                 types::MyTask,
@@ -915,16 +936,17 @@ pub mod request {
     #[must_use = "a request does nothing until `send()` is awaited"]
     pub struct ListContacts<'a> {
         pub(crate) inner: crate::generated::builder::ListContacts<'a>,
-        pub(crate) error: ::std::option::Option<::std::string::String>,
+        pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
         pub(crate) limit: ::std::option::Option<usize>,
     }
     impl<'a> ListContacts<'a> {
         #[allow(dead_code)]
-        fn invalid(&mut self, field: &str, e: impl ::std::fmt::Display) {
+        fn invalid(&mut self, field: &'static str, e: impl ::std::fmt::Display) {
             if self.error.is_none() {
-                self.error = ::std::option::Option::Some(
+                self.error = ::std::option::Option::Some((
+                    field,
                     ::std::format!("invalid value for `{field}`: {e}"),
-                );
+                ));
             }
         }
         /// Keeps at most `n` items of the answer (the integration "limit").
@@ -953,8 +975,14 @@ pub mod request {
             crate::Response<::std::vec::Vec<types::Contact>>,
             crate::Error,
         > {
-            if let ::std::option::Option::Some(message) = self.error {
-                return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
+            if let ::std::option::Option::Some((field, message)) = self.error {
+                return ::std::result::Result::Err(
+                    crate::Error::invalid(
+                        crate::InvalidKind::Value,
+                        ::std::option::Option::Some(field),
+                        message,
+                    ),
+                );
             }
             crate::transport::finish_list::<
                 types::Contact,
@@ -970,16 +998,17 @@ pub mod request {
     #[must_use = "a request does nothing until `send()` is awaited"]
     pub struct ListRooms<'a> {
         pub(crate) inner: crate::generated::builder::ListRooms<'a>,
-        pub(crate) error: ::std::option::Option<::std::string::String>,
+        pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
         pub(crate) limit: ::std::option::Option<usize>,
     }
     impl<'a> ListRooms<'a> {
         #[allow(dead_code)]
-        fn invalid(&mut self, field: &str, e: impl ::std::fmt::Display) {
+        fn invalid(&mut self, field: &'static str, e: impl ::std::fmt::Display) {
             if self.error.is_none() {
-                self.error = ::std::option::Option::Some(
+                self.error = ::std::option::Option::Some((
+                    field,
                     ::std::format!("invalid value for `{field}`: {e}"),
-                );
+                ));
             }
         }
         /// Keeps at most `n` items of the answer (the integration "limit").
@@ -1008,8 +1037,14 @@ pub mod request {
             crate::Response<::std::vec::Vec<types::RoomSummary>>,
             crate::Error,
         > {
-            if let ::std::option::Option::Some(message) = self.error {
-                return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
+            if let ::std::option::Option::Some((field, message)) = self.error {
+                return ::std::result::Result::Err(
+                    crate::Error::invalid(
+                        crate::InvalidKind::Value,
+                        ::std::option::Option::Some(field),
+                        message,
+                    ),
+                );
             }
             crate::transport::finish_list::<
                 types::RoomSummary,
@@ -1025,15 +1060,16 @@ pub mod request {
     #[must_use = "a request does nothing until `send()` is awaited"]
     pub struct CreateRoom<'a> {
         pub(crate) inner: crate::generated::builder::CreateRoom<'a>,
-        pub(crate) error: ::std::option::Option<::std::string::String>,
+        pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
     }
     impl<'a> CreateRoom<'a> {
         #[allow(dead_code)]
-        fn invalid(&mut self, field: &str, e: impl ::std::fmt::Display) {
+        fn invalid(&mut self, field: &'static str, e: impl ::std::fmt::Display) {
             if self.error.is_none() {
-                self.error = ::std::option::Option::Some(
+                self.error = ::std::option::Option::Some((
+                    field,
                     ::std::format!("invalid value for `{field}`: {e}"),
-                );
+                ));
             }
         }
         /// The group chat's description (may contain message notation).
@@ -1247,8 +1283,14 @@ pub mod request {
             crate::Response<types::RoomIdResponse>,
             crate::Error,
         > {
-            if let ::std::option::Option::Some(message) = self.error {
-                return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
+            if let ::std::option::Option::Some((field, message)) = self.error {
+                return ::std::result::Result::Err(
+                    crate::Error::invalid(
+                        crate::InvalidKind::Value,
+                        ::std::option::Option::Some(field),
+                        message,
+                    ),
+                );
             }
             crate::transport::finish("create_room", self.inner.send()).await
         }
@@ -1260,15 +1302,16 @@ pub mod request {
     #[must_use = "a request does nothing until `send()` is awaited"]
     pub struct GetRoom<'a> {
         pub(crate) inner: crate::generated::builder::GetRoom<'a>,
-        pub(crate) error: ::std::option::Option<::std::string::String>,
+        pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
     }
     impl<'a> GetRoom<'a> {
         #[allow(dead_code)]
-        fn invalid(&mut self, field: &str, e: impl ::std::fmt::Display) {
+        fn invalid(&mut self, field: &'static str, e: impl ::std::fmt::Display) {
             if self.error.is_none() {
-                self.error = ::std::option::Option::Some(
+                self.error = ::std::option::Option::Some((
+                    field,
                     ::std::format!("invalid value for `{field}`: {e}"),
-                );
+                ));
             }
         }
         /// The chat's ID.
@@ -1299,8 +1342,14 @@ pub mod request {
         pub async fn send(
             self,
         ) -> ::std::result::Result<crate::Response<types::Room>, crate::Error> {
-            if let ::std::option::Option::Some(message) = self.error {
-                return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
+            if let ::std::option::Option::Some((field, message)) = self.error {
+                return ::std::result::Result::Err(
+                    crate::Error::invalid(
+                        crate::InvalidKind::Value,
+                        ::std::option::Option::Some(field),
+                        message,
+                    ),
+                );
             }
             crate::transport::finish("get_room", self.inner.send()).await
         }
@@ -1312,15 +1361,16 @@ pub mod request {
     #[must_use = "a request does nothing until `send()` is awaited"]
     pub struct UpdateRoom<'a> {
         pub(crate) inner: crate::generated::builder::UpdateRoom<'a>,
-        pub(crate) error: ::std::option::Option<::std::string::String>,
+        pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
     }
     impl<'a> UpdateRoom<'a> {
         #[allow(dead_code)]
-        fn invalid(&mut self, field: &str, e: impl ::std::fmt::Display) {
+        fn invalid(&mut self, field: &'static str, e: impl ::std::fmt::Display) {
             if self.error.is_none() {
-                self.error = ::std::option::Option::Some(
+                self.error = ::std::option::Option::Some((
+                    field,
                     ::std::format!("invalid value for `{field}`: {e}"),
-                );
+                ));
             }
         }
         /// The chat's ID.
@@ -1421,8 +1471,14 @@ pub mod request {
             crate::Response<types::RoomIdResponse>,
             crate::Error,
         > {
-            if let ::std::option::Option::Some(message) = self.error {
-                return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
+            if let ::std::option::Option::Some((field, message)) = self.error {
+                return ::std::result::Result::Err(
+                    crate::Error::invalid(
+                        crate::InvalidKind::Value,
+                        ::std::option::Option::Some(field),
+                        message,
+                    ),
+                );
             }
             crate::transport::finish("update_room", self.inner.send()).await
         }
@@ -1434,15 +1490,16 @@ pub mod request {
     #[must_use = "a request does nothing until `send()` is awaited"]
     pub struct DeleteRoom<'a> {
         pub(crate) inner: crate::generated::builder::DeleteRoom<'a>,
-        pub(crate) error: ::std::option::Option<::std::string::String>,
+        pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
     }
     impl<'a> DeleteRoom<'a> {
         #[allow(dead_code)]
-        fn invalid(&mut self, field: &str, e: impl ::std::fmt::Display) {
+        fn invalid(&mut self, field: &'static str, e: impl ::std::fmt::Display) {
             if self.error.is_none() {
-                self.error = ::std::option::Option::Some(
+                self.error = ::std::option::Option::Some((
+                    field,
                     ::std::format!("invalid value for `{field}`: {e}"),
-                );
+                ));
             }
         }
         /// The chat's ID.
@@ -1492,8 +1549,14 @@ pub mod request {
         pub async fn send(
             self,
         ) -> ::std::result::Result<crate::Response<()>, crate::Error> {
-            if let ::std::option::Option::Some(message) = self.error {
-                return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
+            if let ::std::option::Option::Some((field, message)) = self.error {
+                return ::std::result::Result::Err(
+                    crate::Error::invalid(
+                        crate::InvalidKind::Value,
+                        ::std::option::Option::Some(field),
+                        message,
+                    ),
+                );
             }
             crate::transport::finish("delete_room", self.inner.send()).await
         }
@@ -1505,16 +1568,17 @@ pub mod request {
     #[must_use = "a request does nothing until `send()` is awaited"]
     pub struct ListMembers<'a> {
         pub(crate) inner: crate::generated::builder::ListMembers<'a>,
-        pub(crate) error: ::std::option::Option<::std::string::String>,
+        pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
         pub(crate) limit: ::std::option::Option<usize>,
     }
     impl<'a> ListMembers<'a> {
         #[allow(dead_code)]
-        fn invalid(&mut self, field: &str, e: impl ::std::fmt::Display) {
+        fn invalid(&mut self, field: &'static str, e: impl ::std::fmt::Display) {
             if self.error.is_none() {
-                self.error = ::std::option::Option::Some(
+                self.error = ::std::option::Option::Some((
+                    field,
                     ::std::format!("invalid value for `{field}`: {e}"),
-                );
+                ));
             }
         }
         /// The chat's ID.
@@ -1562,8 +1626,14 @@ pub mod request {
             crate::Response<::std::vec::Vec<types::Member>>,
             crate::Error,
         > {
-            if let ::std::option::Option::Some(message) = self.error {
-                return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
+            if let ::std::option::Option::Some((field, message)) = self.error {
+                return ::std::result::Result::Err(
+                    crate::Error::invalid(
+                        crate::InvalidKind::Value,
+                        ::std::option::Option::Some(field),
+                        message,
+                    ),
+                );
             }
             crate::transport::finish_list::<
                 types::Member,
@@ -1579,15 +1649,16 @@ pub mod request {
     #[must_use = "a request does nothing until `send()` is awaited"]
     pub struct UpdateMembers<'a> {
         pub(crate) inner: crate::generated::builder::UpdateMembers<'a>,
-        pub(crate) error: ::std::option::Option<::std::string::String>,
+        pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
     }
     impl<'a> UpdateMembers<'a> {
         #[allow(dead_code)]
-        fn invalid(&mut self, field: &str, e: impl ::std::fmt::Display) {
+        fn invalid(&mut self, field: &'static str, e: impl ::std::fmt::Display) {
             if self.error.is_none() {
-                self.error = ::std::option::Option::Some(
+                self.error = ::std::option::Option::Some((
+                    field,
                     ::std::format!("invalid value for `{field}`: {e}"),
-                );
+                ));
             }
         }
         /// The chat's ID.
@@ -1685,8 +1756,14 @@ pub mod request {
         pub async fn send(
             self,
         ) -> ::std::result::Result<crate::Response<types::MembersByRole>, crate::Error> {
-            if let ::std::option::Option::Some(message) = self.error {
-                return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
+            if let ::std::option::Option::Some((field, message)) = self.error {
+                return ::std::result::Result::Err(
+                    crate::Error::invalid(
+                        crate::InvalidKind::Value,
+                        ::std::option::Option::Some(field),
+                        message,
+                    ),
+                );
             }
             crate::transport::finish("update_members", self.inner.send()).await
         }
@@ -1698,16 +1775,17 @@ pub mod request {
     #[must_use = "a request does nothing until `send()` is awaited"]
     pub struct ListMessages<'a> {
         pub(crate) inner: crate::generated::builder::ListMessages<'a>,
-        pub(crate) error: ::std::option::Option<::std::string::String>,
+        pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
         pub(crate) limit: ::std::option::Option<usize>,
     }
     impl<'a> ListMessages<'a> {
         #[allow(dead_code)]
-        fn invalid(&mut self, field: &str, e: impl ::std::fmt::Display) {
+        fn invalid(&mut self, field: &'static str, e: impl ::std::fmt::Display) {
             if self.error.is_none() {
-                self.error = ::std::option::Option::Some(
+                self.error = ::std::option::Option::Some((
+                    field,
                     ::std::format!("invalid value for `{field}`: {e}"),
-                );
+                ));
             }
         }
         /// The chat's ID.
@@ -1774,8 +1852,14 @@ pub mod request {
             crate::Response<::std::vec::Vec<types::Message>>,
             crate::Error,
         > {
-            if let ::std::option::Option::Some(message) = self.error {
-                return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
+            if let ::std::option::Option::Some((field, message)) = self.error {
+                return ::std::result::Result::Err(
+                    crate::Error::invalid(
+                        crate::InvalidKind::Value,
+                        ::std::option::Option::Some(field),
+                        message,
+                    ),
+                );
             }
             crate::transport::finish_list::<
                 types::Message,
@@ -1791,15 +1875,16 @@ pub mod request {
     #[must_use = "a request does nothing until `send()` is awaited"]
     pub struct PostMessage<'a> {
         pub(crate) inner: crate::generated::builder::PostMessage<'a>,
-        pub(crate) error: ::std::option::Option<::std::string::String>,
+        pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
     }
     impl<'a> PostMessage<'a> {
         #[allow(dead_code)]
-        fn invalid(&mut self, field: &str, e: impl ::std::fmt::Display) {
+        fn invalid(&mut self, field: &'static str, e: impl ::std::fmt::Display) {
             if self.error.is_none() {
-                self.error = ::std::option::Option::Some(
+                self.error = ::std::option::Option::Some((
+                    field,
                     ::std::format!("invalid value for `{field}`: {e}"),
-                );
+                ));
             }
         }
         /// The chat's ID.
@@ -1875,8 +1960,14 @@ pub mod request {
             crate::Response<types::MessageIdResponse>,
             crate::Error,
         > {
-            if let ::std::option::Option::Some(message) = self.error {
-                return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
+            if let ::std::option::Option::Some((field, message)) = self.error {
+                return ::std::result::Result::Err(
+                    crate::Error::invalid(
+                        crate::InvalidKind::Value,
+                        ::std::option::Option::Some(field),
+                        message,
+                    ),
+                );
             }
             crate::transport::finish("post_message", self.inner.send()).await
         }
@@ -1888,15 +1979,16 @@ pub mod request {
     #[must_use = "a request does nothing until `send()` is awaited"]
     pub struct MarkMessagesRead<'a> {
         pub(crate) inner: crate::generated::builder::MarkMessagesRead<'a>,
-        pub(crate) error: ::std::option::Option<::std::string::String>,
+        pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
     }
     impl<'a> MarkMessagesRead<'a> {
         #[allow(dead_code)]
-        fn invalid(&mut self, field: &str, e: impl ::std::fmt::Display) {
+        fn invalid(&mut self, field: &'static str, e: impl ::std::fmt::Display) {
             if self.error.is_none() {
-                self.error = ::std::option::Option::Some(
+                self.error = ::std::option::Option::Some((
+                    field,
                     ::std::format!("invalid value for `{field}`: {e}"),
-                );
+                ));
             }
         }
         /// The chat's ID.
@@ -1950,8 +2042,14 @@ pub mod request {
         pub async fn send(
             self,
         ) -> ::std::result::Result<crate::Response<types::UnreadCounts>, crate::Error> {
-            if let ::std::option::Option::Some(message) = self.error {
-                return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
+            if let ::std::option::Option::Some((field, message)) = self.error {
+                return ::std::result::Result::Err(
+                    crate::Error::invalid(
+                        crate::InvalidKind::Value,
+                        ::std::option::Option::Some(field),
+                        message,
+                    ),
+                );
             }
             crate::transport::finish("mark_messages_read", self.inner.send()).await
         }
@@ -1963,15 +2061,16 @@ pub mod request {
     #[must_use = "a request does nothing until `send()` is awaited"]
     pub struct MarkMessagesUnread<'a> {
         pub(crate) inner: crate::generated::builder::MarkMessagesUnread<'a>,
-        pub(crate) error: ::std::option::Option<::std::string::String>,
+        pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
     }
     impl<'a> MarkMessagesUnread<'a> {
         #[allow(dead_code)]
-        fn invalid(&mut self, field: &str, e: impl ::std::fmt::Display) {
+        fn invalid(&mut self, field: &'static str, e: impl ::std::fmt::Display) {
             if self.error.is_none() {
-                self.error = ::std::option::Option::Some(
+                self.error = ::std::option::Option::Some((
+                    field,
                     ::std::format!("invalid value for `{field}`: {e}"),
-                );
+                ));
             }
         }
         /// The chat's ID.
@@ -2021,8 +2120,14 @@ pub mod request {
         pub async fn send(
             self,
         ) -> ::std::result::Result<crate::Response<types::UnreadCounts>, crate::Error> {
-            if let ::std::option::Option::Some(message) = self.error {
-                return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
+            if let ::std::option::Option::Some((field, message)) = self.error {
+                return ::std::result::Result::Err(
+                    crate::Error::invalid(
+                        crate::InvalidKind::Value,
+                        ::std::option::Option::Some(field),
+                        message,
+                    ),
+                );
             }
             crate::transport::finish("mark_messages_unread", self.inner.send()).await
         }
@@ -2034,15 +2139,16 @@ pub mod request {
     #[must_use = "a request does nothing until `send()` is awaited"]
     pub struct GetMessage<'a> {
         pub(crate) inner: crate::generated::builder::GetMessage<'a>,
-        pub(crate) error: ::std::option::Option<::std::string::String>,
+        pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
     }
     impl<'a> GetMessage<'a> {
         #[allow(dead_code)]
-        fn invalid(&mut self, field: &str, e: impl ::std::fmt::Display) {
+        fn invalid(&mut self, field: &'static str, e: impl ::std::fmt::Display) {
             if self.error.is_none() {
-                self.error = ::std::option::Option::Some(
+                self.error = ::std::option::Option::Some((
+                    field,
                     ::std::format!("invalid value for `{field}`: {e}"),
-                );
+                ));
             }
         }
         /// The chat's ID.
@@ -2092,8 +2198,14 @@ pub mod request {
         pub async fn send(
             self,
         ) -> ::std::result::Result<crate::Response<types::Message>, crate::Error> {
-            if let ::std::option::Option::Some(message) = self.error {
-                return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
+            if let ::std::option::Option::Some((field, message)) = self.error {
+                return ::std::result::Result::Err(
+                    crate::Error::invalid(
+                        crate::InvalidKind::Value,
+                        ::std::option::Option::Some(field),
+                        message,
+                    ),
+                );
             }
             crate::transport::finish("get_message", self.inner.send()).await
         }
@@ -2105,15 +2217,16 @@ pub mod request {
     #[must_use = "a request does nothing until `send()` is awaited"]
     pub struct UpdateMessage<'a> {
         pub(crate) inner: crate::generated::builder::UpdateMessage<'a>,
-        pub(crate) error: ::std::option::Option<::std::string::String>,
+        pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
     }
     impl<'a> UpdateMessage<'a> {
         #[allow(dead_code)]
-        fn invalid(&mut self, field: &str, e: impl ::std::fmt::Display) {
+        fn invalid(&mut self, field: &'static str, e: impl ::std::fmt::Display) {
             if self.error.is_none() {
-                self.error = ::std::option::Option::Some(
+                self.error = ::std::option::Option::Some((
+                    field,
                     ::std::format!("invalid value for `{field}`: {e}"),
-                );
+                ));
             }
         }
         /// The chat's ID.
@@ -2185,8 +2298,14 @@ pub mod request {
             crate::Response<types::MessageIdResponse>,
             crate::Error,
         > {
-            if let ::std::option::Option::Some(message) = self.error {
-                return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
+            if let ::std::option::Option::Some((field, message)) = self.error {
+                return ::std::result::Result::Err(
+                    crate::Error::invalid(
+                        crate::InvalidKind::Value,
+                        ::std::option::Option::Some(field),
+                        message,
+                    ),
+                );
             }
             crate::transport::finish("update_message", self.inner.send()).await
         }
@@ -2198,15 +2317,16 @@ pub mod request {
     #[must_use = "a request does nothing until `send()` is awaited"]
     pub struct DeleteMessage<'a> {
         pub(crate) inner: crate::generated::builder::DeleteMessage<'a>,
-        pub(crate) error: ::std::option::Option<::std::string::String>,
+        pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
     }
     impl<'a> DeleteMessage<'a> {
         #[allow(dead_code)]
-        fn invalid(&mut self, field: &str, e: impl ::std::fmt::Display) {
+        fn invalid(&mut self, field: &'static str, e: impl ::std::fmt::Display) {
             if self.error.is_none() {
-                self.error = ::std::option::Option::Some(
+                self.error = ::std::option::Option::Some((
+                    field,
                     ::std::format!("invalid value for `{field}`: {e}"),
-                );
+                ));
             }
         }
         /// The chat's ID.
@@ -2259,8 +2379,14 @@ pub mod request {
             crate::Response<types::MessageIdResponse>,
             crate::Error,
         > {
-            if let ::std::option::Option::Some(message) = self.error {
-                return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
+            if let ::std::option::Option::Some((field, message)) = self.error {
+                return ::std::result::Result::Err(
+                    crate::Error::invalid(
+                        crate::InvalidKind::Value,
+                        ::std::option::Option::Some(field),
+                        message,
+                    ),
+                );
             }
             crate::transport::finish("delete_message", self.inner.send()).await
         }
@@ -2272,16 +2398,17 @@ pub mod request {
     #[must_use = "a request does nothing until `send()` is awaited"]
     pub struct ListRoomTasks<'a> {
         pub(crate) inner: crate::generated::builder::ListRoomTasks<'a>,
-        pub(crate) error: ::std::option::Option<::std::string::String>,
+        pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
         pub(crate) limit: ::std::option::Option<usize>,
     }
     impl<'a> ListRoomTasks<'a> {
         #[allow(dead_code)]
-        fn invalid(&mut self, field: &str, e: impl ::std::fmt::Display) {
+        fn invalid(&mut self, field: &'static str, e: impl ::std::fmt::Display) {
             if self.error.is_none() {
-                self.error = ::std::option::Option::Some(
+                self.error = ::std::option::Option::Some((
+                    field,
                     ::std::format!("invalid value for `{field}`: {e}"),
-                );
+                ));
             }
         }
         /// The chat's ID.
@@ -2386,8 +2513,14 @@ pub mod request {
             crate::Response<::std::vec::Vec<types::RoomTask>>,
             crate::Error,
         > {
-            if let ::std::option::Option::Some(message) = self.error {
-                return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
+            if let ::std::option::Option::Some((field, message)) = self.error {
+                return ::std::result::Result::Err(
+                    crate::Error::invalid(
+                        crate::InvalidKind::Value,
+                        ::std::option::Option::Some(field),
+                        message,
+                    ),
+                );
             }
             crate::transport::finish_list::<
                 types::RoomTask,
@@ -2403,15 +2536,16 @@ pub mod request {
     #[must_use = "a request does nothing until `send()` is awaited"]
     pub struct CreateTask<'a> {
         pub(crate) inner: crate::generated::builder::CreateTask<'a>,
-        pub(crate) error: ::std::option::Option<::std::string::String>,
+        pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
     }
     impl<'a> CreateTask<'a> {
         #[allow(dead_code)]
-        fn invalid(&mut self, field: &str, e: impl ::std::fmt::Display) {
+        fn invalid(&mut self, field: &'static str, e: impl ::std::fmt::Display) {
             if self.error.is_none() {
-                self.error = ::std::option::Option::Some(
+                self.error = ::std::option::Option::Some((
+                    field,
                     ::std::format!("invalid value for `{field}`: {e}"),
-                );
+                ));
             }
         }
         /// The chat's ID.
@@ -2527,8 +2661,14 @@ pub mod request {
             crate::Response<types::TaskIdsResponse>,
             crate::Error,
         > {
-            if let ::std::option::Option::Some(message) = self.error {
-                return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
+            if let ::std::option::Option::Some((field, message)) = self.error {
+                return ::std::result::Result::Err(
+                    crate::Error::invalid(
+                        crate::InvalidKind::Value,
+                        ::std::option::Option::Some(field),
+                        message,
+                    ),
+                );
             }
             crate::transport::finish("create_task", self.inner.send()).await
         }
@@ -2540,15 +2680,16 @@ pub mod request {
     #[must_use = "a request does nothing until `send()` is awaited"]
     pub struct GetTask<'a> {
         pub(crate) inner: crate::generated::builder::GetTask<'a>,
-        pub(crate) error: ::std::option::Option<::std::string::String>,
+        pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
     }
     impl<'a> GetTask<'a> {
         #[allow(dead_code)]
-        fn invalid(&mut self, field: &str, e: impl ::std::fmt::Display) {
+        fn invalid(&mut self, field: &'static str, e: impl ::std::fmt::Display) {
             if self.error.is_none() {
-                self.error = ::std::option::Option::Some(
+                self.error = ::std::option::Option::Some((
+                    field,
                     ::std::format!("invalid value for `{field}`: {e}"),
-                );
+                ));
             }
         }
         /// The chat's ID.
@@ -2598,8 +2739,14 @@ pub mod request {
         pub async fn send(
             self,
         ) -> ::std::result::Result<crate::Response<types::RoomTask>, crate::Error> {
-            if let ::std::option::Option::Some(message) = self.error {
-                return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
+            if let ::std::option::Option::Some((field, message)) = self.error {
+                return ::std::result::Result::Err(
+                    crate::Error::invalid(
+                        crate::InvalidKind::Value,
+                        ::std::option::Option::Some(field),
+                        message,
+                    ),
+                );
             }
             crate::transport::finish("get_task", self.inner.send()).await
         }
@@ -2611,15 +2758,16 @@ pub mod request {
     #[must_use = "a request does nothing until `send()` is awaited"]
     pub struct UpdateTaskStatus<'a> {
         pub(crate) inner: crate::generated::builder::UpdateTaskStatus<'a>,
-        pub(crate) error: ::std::option::Option<::std::string::String>,
+        pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
     }
     impl<'a> UpdateTaskStatus<'a> {
         #[allow(dead_code)]
-        fn invalid(&mut self, field: &str, e: impl ::std::fmt::Display) {
+        fn invalid(&mut self, field: &'static str, e: impl ::std::fmt::Display) {
             if self.error.is_none() {
-                self.error = ::std::option::Option::Some(
+                self.error = ::std::option::Option::Some((
+                    field,
                     ::std::format!("invalid value for `{field}`: {e}"),
-                );
+                ));
             }
         }
         /// The chat's ID.
@@ -2691,8 +2839,14 @@ pub mod request {
             crate::Response<types::TaskIdResponse>,
             crate::Error,
         > {
-            if let ::std::option::Option::Some(message) = self.error {
-                return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
+            if let ::std::option::Option::Some((field, message)) = self.error {
+                return ::std::result::Result::Err(
+                    crate::Error::invalid(
+                        crate::InvalidKind::Value,
+                        ::std::option::Option::Some(field),
+                        message,
+                    ),
+                );
             }
             crate::transport::finish("update_task_status", self.inner.send()).await
         }
@@ -2704,16 +2858,17 @@ pub mod request {
     #[must_use = "a request does nothing until `send()` is awaited"]
     pub struct ListFiles<'a> {
         pub(crate) inner: crate::generated::builder::ListFiles<'a>,
-        pub(crate) error: ::std::option::Option<::std::string::String>,
+        pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
         pub(crate) limit: ::std::option::Option<usize>,
     }
     impl<'a> ListFiles<'a> {
         #[allow(dead_code)]
-        fn invalid(&mut self, field: &str, e: impl ::std::fmt::Display) {
+        fn invalid(&mut self, field: &'static str, e: impl ::std::fmt::Display) {
             if self.error.is_none() {
-                self.error = ::std::option::Option::Some(
+                self.error = ::std::option::Option::Some((
+                    field,
                     ::std::format!("invalid value for `{field}`: {e}"),
-                );
+                ));
             }
         }
         /// The chat's ID.
@@ -2780,8 +2935,14 @@ pub mod request {
             crate::Response<::std::vec::Vec<types::File>>,
             crate::Error,
         > {
-            if let ::std::option::Option::Some(message) = self.error {
-                return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
+            if let ::std::option::Option::Some((field, message)) = self.error {
+                return ::std::result::Result::Err(
+                    crate::Error::invalid(
+                        crate::InvalidKind::Value,
+                        ::std::option::Option::Some(field),
+                        message,
+                    ),
+                );
             }
             crate::transport::finish_list::<
                 types::File,
@@ -2797,15 +2958,16 @@ pub mod request {
     #[must_use = "a request does nothing until `send()` is awaited"]
     pub struct GetFile<'a> {
         pub(crate) inner: crate::generated::builder::GetFile<'a>,
-        pub(crate) error: ::std::option::Option<::std::string::String>,
+        pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
     }
     impl<'a> GetFile<'a> {
         #[allow(dead_code)]
-        fn invalid(&mut self, field: &str, e: impl ::std::fmt::Display) {
+        fn invalid(&mut self, field: &'static str, e: impl ::std::fmt::Display) {
             if self.error.is_none() {
-                self.error = ::std::option::Option::Some(
+                self.error = ::std::option::Option::Some((
+                    field,
                     ::std::format!("invalid value for `{field}`: {e}"),
-                );
+                ));
             }
         }
         /// The chat's ID.
@@ -2874,8 +3036,14 @@ pub mod request {
         pub async fn send(
             self,
         ) -> ::std::result::Result<crate::Response<types::File>, crate::Error> {
-            if let ::std::option::Option::Some(message) = self.error {
-                return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
+            if let ::std::option::Option::Some((field, message)) = self.error {
+                return ::std::result::Result::Err(
+                    crate::Error::invalid(
+                        crate::InvalidKind::Value,
+                        ::std::option::Option::Some(field),
+                        message,
+                    ),
+                );
             }
             crate::transport::finish("get_file", self.inner.send()).await
         }
@@ -2887,15 +3055,16 @@ pub mod request {
     #[must_use = "a request does nothing until `send()` is awaited"]
     pub struct GetInvitationLink<'a> {
         pub(crate) inner: crate::generated::builder::GetInvitationLink<'a>,
-        pub(crate) error: ::std::option::Option<::std::string::String>,
+        pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
     }
     impl<'a> GetInvitationLink<'a> {
         #[allow(dead_code)]
-        fn invalid(&mut self, field: &str, e: impl ::std::fmt::Display) {
+        fn invalid(&mut self, field: &'static str, e: impl ::std::fmt::Display) {
             if self.error.is_none() {
-                self.error = ::std::option::Option::Some(
+                self.error = ::std::option::Option::Some((
+                    field,
                     ::std::format!("invalid value for `{field}`: {e}"),
-                );
+                ));
             }
         }
         /// The chat's ID.
@@ -2929,8 +3098,14 @@ pub mod request {
             crate::Response<types::InvitationLink>,
             crate::Error,
         > {
-            if let ::std::option::Option::Some(message) = self.error {
-                return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
+            if let ::std::option::Option::Some((field, message)) = self.error {
+                return ::std::result::Result::Err(
+                    crate::Error::invalid(
+                        crate::InvalidKind::Value,
+                        ::std::option::Option::Some(field),
+                        message,
+                    ),
+                );
             }
             crate::transport::finish("get_invitation_link", self.inner.send()).await
         }
@@ -2942,15 +3117,16 @@ pub mod request {
     #[must_use = "a request does nothing until `send()` is awaited"]
     pub struct UpdateInvitationLink<'a> {
         pub(crate) inner: crate::generated::builder::UpdateInvitationLink<'a>,
-        pub(crate) error: ::std::option::Option<::std::string::String>,
+        pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
     }
     impl<'a> UpdateInvitationLink<'a> {
         #[allow(dead_code)]
-        fn invalid(&mut self, field: &str, e: impl ::std::fmt::Display) {
+        fn invalid(&mut self, field: &'static str, e: impl ::std::fmt::Display) {
             if self.error.is_none() {
-                self.error = ::std::option::Option::Some(
+                self.error = ::std::option::Option::Some((
+                    field,
                     ::std::format!("invalid value for `{field}`: {e}"),
-                );
+                ));
             }
         }
         /// The chat's ID.
@@ -3051,8 +3227,14 @@ pub mod request {
             crate::Response<types::InvitationLink>,
             crate::Error,
         > {
-            if let ::std::option::Option::Some(message) = self.error {
-                return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
+            if let ::std::option::Option::Some((field, message)) = self.error {
+                return ::std::result::Result::Err(
+                    crate::Error::invalid(
+                        crate::InvalidKind::Value,
+                        ::std::option::Option::Some(field),
+                        message,
+                    ),
+                );
             }
             crate::transport::finish("update_invitation_link", self.inner.send()).await
         }
@@ -3064,15 +3246,16 @@ pub mod request {
     #[must_use = "a request does nothing until `send()` is awaited"]
     pub struct CreateInvitationLink<'a> {
         pub(crate) inner: crate::generated::builder::CreateInvitationLink<'a>,
-        pub(crate) error: ::std::option::Option<::std::string::String>,
+        pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
     }
     impl<'a> CreateInvitationLink<'a> {
         #[allow(dead_code)]
-        fn invalid(&mut self, field: &str, e: impl ::std::fmt::Display) {
+        fn invalid(&mut self, field: &'static str, e: impl ::std::fmt::Display) {
             if self.error.is_none() {
-                self.error = ::std::option::Option::Some(
+                self.error = ::std::option::Option::Some((
+                    field,
                     ::std::format!("invalid value for `{field}`: {e}"),
-                );
+                ));
             }
         }
         /// The chat's ID.
@@ -3173,8 +3356,14 @@ pub mod request {
             crate::Response<types::InvitationLink>,
             crate::Error,
         > {
-            if let ::std::option::Option::Some(message) = self.error {
-                return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
+            if let ::std::option::Option::Some((field, message)) = self.error {
+                return ::std::result::Result::Err(
+                    crate::Error::invalid(
+                        crate::InvalidKind::Value,
+                        ::std::option::Option::Some(field),
+                        message,
+                    ),
+                );
             }
             crate::transport::finish("create_invitation_link", self.inner.send()).await
         }
@@ -3186,15 +3375,16 @@ pub mod request {
     #[must_use = "a request does nothing until `send()` is awaited"]
     pub struct DeleteInvitationLink<'a> {
         pub(crate) inner: crate::generated::builder::DeleteInvitationLink<'a>,
-        pub(crate) error: ::std::option::Option<::std::string::String>,
+        pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
     }
     impl<'a> DeleteInvitationLink<'a> {
         #[allow(dead_code)]
-        fn invalid(&mut self, field: &str, e: impl ::std::fmt::Display) {
+        fn invalid(&mut self, field: &'static str, e: impl ::std::fmt::Display) {
             if self.error.is_none() {
-                self.error = ::std::option::Option::Some(
+                self.error = ::std::option::Option::Some((
+                    field,
                     ::std::format!("invalid value for `{field}`: {e}"),
-                );
+                ));
             }
         }
         /// The chat's ID.
@@ -3228,8 +3418,14 @@ pub mod request {
             crate::Response<types::InvitationLink>,
             crate::Error,
         > {
-            if let ::std::option::Option::Some(message) = self.error {
-                return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
+            if let ::std::option::Option::Some((field, message)) = self.error {
+                return ::std::result::Result::Err(
+                    crate::Error::invalid(
+                        crate::InvalidKind::Value,
+                        ::std::option::Option::Some(field),
+                        message,
+                    ),
+                );
             }
             crate::transport::finish("delete_invitation_link", self.inner.send()).await
         }
@@ -3241,16 +3437,17 @@ pub mod request {
     #[must_use = "a request does nothing until `send()` is awaited"]
     pub struct ListIncomingRequests<'a> {
         pub(crate) inner: crate::generated::builder::ListIncomingRequests<'a>,
-        pub(crate) error: ::std::option::Option<::std::string::String>,
+        pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
         pub(crate) limit: ::std::option::Option<usize>,
     }
     impl<'a> ListIncomingRequests<'a> {
         #[allow(dead_code)]
-        fn invalid(&mut self, field: &str, e: impl ::std::fmt::Display) {
+        fn invalid(&mut self, field: &'static str, e: impl ::std::fmt::Display) {
             if self.error.is_none() {
-                self.error = ::std::option::Option::Some(
+                self.error = ::std::option::Option::Some((
+                    field,
                     ::std::format!("invalid value for `{field}`: {e}"),
-                );
+                ));
             }
         }
         /// Keeps at most `n` items of the answer (the integration "limit").
@@ -3279,8 +3476,14 @@ pub mod request {
             crate::Response<::std::vec::Vec<types::IncomingRequest>>,
             crate::Error,
         > {
-            if let ::std::option::Option::Some(message) = self.error {
-                return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
+            if let ::std::option::Option::Some((field, message)) = self.error {
+                return ::std::result::Result::Err(
+                    crate::Error::invalid(
+                        crate::InvalidKind::Value,
+                        ::std::option::Option::Some(field),
+                        message,
+                    ),
+                );
             }
             crate::transport::finish_list::<
                 types::IncomingRequest,
@@ -3296,15 +3499,16 @@ pub mod request {
     #[must_use = "a request does nothing until `send()` is awaited"]
     pub struct AcceptIncomingRequest<'a> {
         pub(crate) inner: crate::generated::builder::AcceptIncomingRequest<'a>,
-        pub(crate) error: ::std::option::Option<::std::string::String>,
+        pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
     }
     impl<'a> AcceptIncomingRequest<'a> {
         #[allow(dead_code)]
-        fn invalid(&mut self, field: &str, e: impl ::std::fmt::Display) {
+        fn invalid(&mut self, field: &'static str, e: impl ::std::fmt::Display) {
             if self.error.is_none() {
-                self.error = ::std::option::Option::Some(
+                self.error = ::std::option::Option::Some((
+                    field,
                     ::std::format!("invalid value for `{field}`: {e}"),
-                );
+                ));
             }
         }
         /// The contact request's ID.
@@ -3335,8 +3539,14 @@ pub mod request {
         pub async fn send(
             self,
         ) -> ::std::result::Result<crate::Response<types::Contact>, crate::Error> {
-            if let ::std::option::Option::Some(message) = self.error {
-                return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
+            if let ::std::option::Option::Some((field, message)) = self.error {
+                return ::std::result::Result::Err(
+                    crate::Error::invalid(
+                        crate::InvalidKind::Value,
+                        ::std::option::Option::Some(field),
+                        message,
+                    ),
+                );
             }
             crate::transport::finish("accept_incoming_request", self.inner.send()).await
         }
@@ -3348,15 +3558,16 @@ pub mod request {
     #[must_use = "a request does nothing until `send()` is awaited"]
     pub struct DeclineIncomingRequest<'a> {
         pub(crate) inner: crate::generated::builder::DeclineIncomingRequest<'a>,
-        pub(crate) error: ::std::option::Option<::std::string::String>,
+        pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
     }
     impl<'a> DeclineIncomingRequest<'a> {
         #[allow(dead_code)]
-        fn invalid(&mut self, field: &str, e: impl ::std::fmt::Display) {
+        fn invalid(&mut self, field: &'static str, e: impl ::std::fmt::Display) {
             if self.error.is_none() {
-                self.error = ::std::option::Option::Some(
+                self.error = ::std::option::Option::Some((
+                    field,
                     ::std::format!("invalid value for `{field}`: {e}"),
-                );
+                ));
             }
         }
         /// The contact request's ID.
@@ -3387,8 +3598,14 @@ pub mod request {
         pub async fn send(
             self,
         ) -> ::std::result::Result<crate::Response<()>, crate::Error> {
-            if let ::std::option::Option::Some(message) = self.error {
-                return ::std::result::Result::Err(crate::Error::InvalidRequest(message));
+            if let ::std::option::Option::Some((field, message)) = self.error {
+                return ::std::result::Result::Err(
+                    crate::Error::invalid(
+                        crate::InvalidKind::Value,
+                        ::std::option::Option::Some(field),
+                        message,
+                    ),
+                );
             }
             crate::transport::finish("decline_incoming_request", self.inner.send()).await
         }

@@ -53,7 +53,7 @@ impl Credentials {
     fn header(&self) -> Result<(HeaderName, HeaderValue), Error> {
         let secret = self.secret.trim();
         if secret.is_empty() {
-            return Err(Error::InvalidRequest("the token is empty".into()));
+            return Err(Error::config("the token is empty"));
         }
         let (name, value) = match self.kind {
             CredentialKind::ApiToken => (HeaderName::from_static(TOKEN_HEADER), secret.to_owned()),
@@ -61,9 +61,7 @@ impl Credentials {
         };
         // The error text never includes the token itself.
         let mut value = HeaderValue::from_str(&value).map_err(|_| {
-            Error::InvalidRequest(
-                "the token contains characters that cannot be sent in an HTTP header".into(),
-            )
+            Error::config("the token contains characters that cannot be sent in an HTTP header")
         })?;
         value.set_sensitive(true);
         Ok((name, value))
@@ -126,7 +124,7 @@ impl Client {
     /// [`Error::InvalidRequest`] when the variable is unset or empty.
     pub fn from_env() -> Result<Self, Error> {
         let token = std::env::var(TOKEN_ENV)
-            .map_err(|_| Error::InvalidRequest(format!("{TOKEN_ENV} is not set")))?;
+            .map_err(|_| Error::config(format!("{TOKEN_ENV} is not set")))?;
         Self::new(token)
     }
 
@@ -279,9 +277,8 @@ impl ClientBuilder {
         let (name, value) = self.credentials.header()?;
         let mut headers = HeaderMap::new();
         headers.insert(name, value);
-        let user_agent = HeaderValue::from_str(&self.user_agent).map_err(|_| {
-            Error::InvalidRequest("the user agent is not a valid header value".into())
-        })?;
+        let user_agent = HeaderValue::from_str(&self.user_agent)
+            .map_err(|_| Error::config("the user agent is not a valid header value"))?;
         let mut http = self
             .http
             .unwrap_or_else(reqwest::Client::builder)
@@ -297,7 +294,7 @@ impl ClientBuilder {
         }
         let http = http
             .build()
-            .map_err(|e| Error::InvalidRequest(format!("cannot build the HTTP client: {e}")))?;
+            .map_err(|e| Error::config(format!("cannot build the HTTP client: {e}")))?;
         let inner = Inner::new(self.retry, self.budget, self.room_limit);
         Ok(Client {
             generated: generated::Client::new_with_client(&base_url, http, inner),
@@ -308,13 +305,13 @@ impl ClientBuilder {
 
 fn check_base_url(raw: &str) -> Result<String, Error> {
     let url = reqwest::Url::parse(raw)
-        .map_err(|e| Error::InvalidRequest(format!("base URL {raw:?} does not parse: {e}")))?;
+        .map_err(|e| Error::config(format!("base URL {raw:?} does not parse: {e}")))?;
     if url.query().is_some()
         || url.fragment().is_some()
         || !url.username().is_empty()
         || url.password().is_some()
     {
-        return Err(Error::InvalidRequest(format!(
+        return Err(Error::config(format!(
             "base URL {raw:?} must not carry credentials, a query or a fragment"
         )));
     }
@@ -328,7 +325,7 @@ fn check_base_url(raw: &str) -> Result<String, Error> {
         "https" => {}
         "http" if loopback => {}
         _ => {
-            return Err(Error::InvalidRequest(format!(
+            return Err(Error::config(format!(
                 "base URL {raw:?} must use https (plain http is allowed only for a loopback host)"
             )));
         }

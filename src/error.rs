@@ -14,9 +14,10 @@ use crate::response::RateLimit;
 #[non_exhaustive]
 pub enum Error {
     /// The request was not sent: a parameter is missing or invalid, or the client is
-    /// misconfigured.
+    /// misconfigured. [`InvalidRequest::kind`] and [`InvalidRequest::parameter`] say which
+    /// and why.
     #[error("invalid request (not sent): {0}")]
-    InvalidRequest(String),
+    InvalidRequest(Box<InvalidRequest>),
     /// The request could not be sent, or the answer could not be read.
     #[error(transparent)]
     Transport(Box<TransportError>),
@@ -75,6 +76,102 @@ impl Error {
     }
 }
 
+impl Error {
+    pub(crate) fn invalid(
+        kind: InvalidKind,
+        parameter: Option<&str>,
+        message: impl Into<String>,
+    ) -> Self {
+        Error::InvalidRequest(Box::new(InvalidRequest {
+            kind,
+            parameter: parameter.map(str::to_owned),
+            message: message.into(),
+        }))
+    }
+
+    /// A refused client setting.
+    pub(crate) fn config(message: impl Into<String>) -> Self {
+        Self::invalid(InvalidKind::Config, None, message)
+    }
+
+    /// An error of the generated builders, read for the parameter it names.
+    pub(crate) fn from_builder(message: String) -> Self {
+        let missing = message
+            .strip_suffix(" was not initialized")
+            .or_else(|| message.strip_prefix("no value supplied for "))
+            .map(str::to_owned);
+        if let Some(parameter) = missing {
+            let text = format!("`{parameter}` is required but was not set");
+            return Self::invalid(InvalidKind::Missing, Some(&parameter), text);
+        }
+        let converting = message
+            .strip_prefix("error converting supplied value for ")
+            .and_then(|rest| rest.split_once(':'))
+            .map(|(p, _)| p.trim().to_owned());
+        match converting {
+            Some(parameter) => Self::invalid(InvalidKind::Value, Some(&parameter), message),
+            None => Self::invalid(InvalidKind::Value, None, message),
+        }
+    }
+
+    /// The details of a request refused before sending.
+    pub fn as_invalid_request(&self) -> Option<&InvalidRequest> {
+        match self {
+            Error::InvalidRequest(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+/// What kind of input a request was refused for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum InvalidKind {
+    /// A required parameter was not set.
+    Missing,
+    /// A value does not convert or breaks a rule of the spec (length, pattern, an empty
+    /// list).
+    Value,
+    /// A value is too large (a file over the upload limit).
+    TooLarge,
+    /// A raw call's method, path or header that the client refuses: it could leave the base
+    /// URL or override the client's authentication.
+    Refused,
+    /// The client's own settings: the token, the base URL, the user agent, the HTTP client.
+    Config,
+}
+
+/// A request refused before anything was sent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvalidRequest {
+    kind: InvalidKind,
+    parameter: Option<String>,
+    message: String,
+}
+
+impl InvalidRequest {
+    /// Why.
+    pub fn kind(&self) -> InvalidKind {
+        self.kind
+    }
+
+    /// The parameter at fault, by its Rust setter's name, when one is.
+    pub fn parameter(&self) -> Option<&str> {
+        self.parameter.as_deref()
+    }
+
+    /// The explanation.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for InvalidRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
 /// The request could not be sent or its answer not read (DNS, TLS, connection, timeout).
 #[derive(Debug)]
 pub struct TransportError {
@@ -110,7 +207,14 @@ impl fmt::Display for TransportError {
         } else {
             "transport failure"
         };
-        write!(f, "{}: {what}", self.operation)
+        write!(f, "{}: {what}: {}", self.operation, self.source)?;
+        // The causes, down to the root (a refused connection, a TLS failure, a reset).
+        let mut cause = std::error::Error::source(&self.source);
+        while let Some(c) = cause {
+            write!(f, ": {c}")?;
+            cause = c.source();
+        }
+        Ok(())
     }
 }
 
@@ -274,11 +378,19 @@ pub struct DecodeError {
     pub(crate) operation: &'static str,
     pub(crate) status: u16,
     pub(crate) message: String,
+    /// Where in the JSON decoding failed (`[3].account.name`), when known.
+    pub(crate) path: Option<String>,
     pub(crate) headers: HeaderMap,
     pub(crate) body: Bytes,
 }
 
 impl DecodeError {
+    /// Where in the JSON the decoding failed, as a path such as `[3].account.name` (`.` for
+    /// the top level), when known.
+    pub fn path(&self) -> Option<&str> {
+        self.path.as_deref()
+    }
+
     /// The operation whose answer failed to decode.
     pub fn operation(&self) -> &str {
         self.operation
@@ -309,12 +421,15 @@ impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{}: could not decode Chatwork's {} answer ({} bytes): {}",
+            "{}: could not decode Chatwork's {} answer ({} bytes)",
             self.operation,
             self.status,
             self.body.len(),
-            self.message
-        )
+        )?;
+        if let Some(path) = &self.path {
+            write!(f, " at {path}")?;
+        }
+        write!(f, ": {}", self.message)
     }
 }
 

@@ -35,7 +35,9 @@ mod requests {
 }
 
 pub use client::{Client, ClientBuilder, Credentials, DEFAULT_BASE_URL, TOKEN_ENV, TOKEN_HEADER};
-pub use error::{ApiError, DecodeError, Error, TransportError, WwwAuthenticate};
+pub use error::{
+    ApiError, DecodeError, Error, InvalidKind, InvalidRequest, TransportError, WwwAuthenticate,
+};
 pub use generated::types;
 pub use model::{
     AccountId, AccountIds, FileId, Flag, MessageId, RequestId, RoomId, TaskId, UnixTime,

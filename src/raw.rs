@@ -7,7 +7,7 @@ use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use serde::de::DeserializeOwned;
 
 use crate::Client;
-use crate::error::Error;
+use crate::error::{Error, InvalidKind};
 use crate::response::RateLimit;
 
 impl Client {
@@ -58,12 +58,19 @@ impl Client {
                 Some(m) => (m, None),
                 None => (
                     m.clone(),
-                    Some(format!(
-                        "the method {m} is not accepted: use GET, POST, PUT, PATCH or DELETE"
+                    Some((
+                        InvalidKind::Refused,
+                        "method",
+                        format!(
+                            "the method {m} is not accepted: use GET, POST, PUT, PATCH or DELETE"
+                        ),
                     )),
                 ),
             },
-            Err(e) => (Method::GET, Some(format!("invalid method: {e}"))),
+            Err(e) => (
+                Method::GET,
+                Some((InvalidKind::Value, "method", format!("invalid method: {e}"))),
+            ),
         };
         RawRequest {
             client: self,
@@ -108,7 +115,8 @@ pub struct RawRequest<'a> {
     query: Vec<(String, String)>,
     body: RawBody,
     headers: HeaderMap,
-    error: Option<String>,
+    /// The first refused input: kind, parameter, explanation.
+    error: Option<(InvalidKind, &'static str, String)>,
 }
 
 /// Header names a raw call may not set: the client owns authentication and routing.
@@ -147,8 +155,11 @@ impl RawRequest<'_> {
             }
             Ok(_) => self.one_body(),
             Err(_) => {
-                self.error
-                    .get_or_insert(format!("invalid content type {content_type:?}"));
+                self.error.get_or_insert((
+                    InvalidKind::Value,
+                    "body",
+                    format!("invalid content type {content_type:?}"),
+                ));
             }
         }
         self
@@ -160,17 +171,22 @@ impl RawRequest<'_> {
             Ok(bytes) if matches!(self.body, RawBody::None) => self.body = RawBody::Json(bytes),
             Ok(_) => self.one_body(),
             Err(e) => {
-                self.error
-                    .get_or_insert(format!("cannot encode the JSON body: {e}"));
+                self.error.get_or_insert((
+                    InvalidKind::Value,
+                    "json",
+                    format!("cannot encode the JSON body: {e}"),
+                ));
             }
         }
         self
     }
 
     fn one_body(&mut self) {
-        self.error.get_or_insert(
+        self.error.get_or_insert((
+            InvalidKind::Value,
+            "body",
             "a raw call has one body: form fields, bytes or JSON, not several".to_owned(),
-        );
+        ));
     }
 
     /// Adds a header. Authentication headers (`x-chatworktoken`, `authorization`), `host`,
@@ -178,8 +194,10 @@ impl RawRequest<'_> {
     pub fn header(mut self, name: &str, value: &str) -> Self {
         let lower = name.to_ascii_lowercase();
         if RESERVED_HEADERS.contains(&lower.as_str()) {
-            self.error.get_or_insert(format!(
-                "the header {name:?} is set by the client and cannot be overridden"
+            self.error.get_or_insert((
+                InvalidKind::Refused,
+                "header",
+                format!("the header {name:?} is set by the client and cannot be overridden"),
             ));
             return self;
         }
@@ -191,7 +209,11 @@ impl RawRequest<'_> {
                 self.headers.append(n, v);
             }
             _ => {
-                self.error.get_or_insert(format!("invalid header {name:?}"));
+                self.error.get_or_insert((
+                    InvalidKind::Value,
+                    "header",
+                    format!("invalid header {name:?}"),
+                ));
             }
         }
         self
@@ -199,10 +221,11 @@ impl RawRequest<'_> {
 
     fn url(&self) -> Result<reqwest::Url, Error> {
         let refuse = |why: &str| {
-            Err(Error::InvalidRequest(format!(
-                "raw call path {:?}: {why}",
-                self.path
-            )))
+            Err(Error::invalid(
+                InvalidKind::Refused,
+                Some("path"),
+                format!("raw call path {:?}: {why}", self.path),
+            ))
         };
         let path = self.path.as_str();
         if path.contains("://") || path.starts_with("//") || path.contains('\\') {
@@ -216,8 +239,7 @@ impl RawRequest<'_> {
             return refuse("`.` and `..` segments are not accepted");
         }
         let base_text = progenitor_client::ClientInfo::baseurl(self.client.generated());
-        let base =
-            reqwest::Url::parse(base_text).map_err(|e| Error::InvalidRequest(e.to_string()))?;
+        let base = reqwest::Url::parse(base_text).map_err(|e| Error::config(e.to_string()))?;
         let base_path = base.path().trim_end_matches('/');
         // `/v2/rooms/1/` against the base `.../v2`: the prefix and the trailing slash go.
         let mut relative = format!("/{}", path.trim_start_matches('/'));
@@ -229,7 +251,13 @@ impl RawRequest<'_> {
         }
         let relative = relative.trim_end_matches('/');
         let url = reqwest::Url::parse(&format!("{}{relative}", base_text.trim_end_matches('/')))
-            .map_err(|e| Error::InvalidRequest(format!("raw call path {path:?}: {e}")))?;
+            .map_err(|e| {
+                Error::invalid(
+                    InvalidKind::Value,
+                    Some("path"),
+                    format!("raw call path {path:?}: {e}"),
+                )
+            })?;
         // Defence in depth: the result must stay on the base URL's origin and path.
         if url.origin() != base.origin() || !url.path().starts_with(base_path) {
             return refuse("it leaves the base URL");
@@ -244,8 +272,8 @@ impl RawRequest<'_> {
     /// [`Error::InvalidRequest`] for a refused method, path, header or body (nothing is
     /// sent), [`Error::Api`] for a non-success status, and transport errors as for every call.
     pub async fn send(self) -> Result<RawResponse, Error> {
-        if let Some(e) = self.error {
-            return Err(Error::InvalidRequest(e));
+        if let Some((kind, parameter, message)) = self.error {
+            return Err(Error::invalid(kind, Some(parameter), message));
         }
         let mut url = self.url()?;
         if !self.query.is_empty() {
@@ -267,7 +295,7 @@ impl RawRequest<'_> {
         };
         let request = builder
             .build()
-            .map_err(|e| Error::InvalidRequest(format!("cannot build the raw call: {e}")))?;
+            .map_err(|e| Error::config(format!("cannot build the raw call: {e}")))?;
         let (response, resend) = crate::transport::execute_raw(generated, "raw", request).await?;
         let (status, headers, body) = crate::transport::read_body("raw", resend, response).await?;
         Ok(RawResponse {

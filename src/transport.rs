@@ -132,15 +132,25 @@ fn decode_error(
     status: u16,
     headers: HeaderMap,
     body: Bytes,
-    message: String,
+    (path, message): (Option<String>, String),
 ) -> Error {
     Error::Decode(Box::new(DecodeError {
         operation,
         status,
         message,
+        path,
         headers,
         body,
     }))
+}
+
+/// Decodes JSON into `T`, saying where in the document it failed.
+fn decode_with_path<T: DeserializeOwned>(body: &[u8]) -> Result<T, (Option<String>, String)> {
+    let mut de = serde_json::Deserializer::from_slice(body);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        (Some(path), e.into_inner().to_string())
+    })
 }
 
 /// Decodes an answer that the generated code did not handle (an undeclared status, or a
@@ -163,7 +173,7 @@ async fn convert<T: DeserializeOwned>(
     let Call { meta, resend } = call;
     Err(match error {
         GeneratedError::InvalidRequest(message) | GeneratedError::Custom(message) => {
-            Error::InvalidRequest(message)
+            Error::from_builder(message)
         }
         GeneratedError::CommunicationError(e)
         | GeneratedError::InvalidUpgrade(e)
@@ -186,7 +196,11 @@ async fn convert<T: DeserializeOwned>(
                 headers: HeaderMap::new(),
             });
             if (200..300).contains(&status) {
-                decode_error(operation, status, headers, body, e.to_string())
+                // Decode again to learn where it failed; progenitor only says what.
+                let failure = decode_with_path::<T>(&body)
+                    .err()
+                    .unwrap_or((None, e.to_string()));
+                decode_error(operation, status, headers, body, failure)
             } else {
                 api_error(operation, resend, status, headers, body)
             }
@@ -267,12 +281,12 @@ pub(crate) async fn execute_raw(
     client
         .pre::<ErrorBody>(&mut request, &info)
         .await
-        .map_err(|e| Error::InvalidRequest(e.to_string()))?;
+        .map_err(|e| Error::config(e.to_string()))?;
     let result = client.exec(request, &info).await;
     client
         .post::<ErrorBody>(&result, &info)
         .await
-        .map_err(|e| Error::InvalidRequest(e.to_string()))?;
+        .map_err(|e| Error::config(e.to_string()))?;
     result
         .map(|r| (r, resend))
         .map_err(|e| transport(operation, resend, e))
@@ -313,13 +327,6 @@ pub(crate) fn decode_json<T: DeserializeOwned>(
     headers: &HeaderMap,
     body: &Bytes,
 ) -> Result<T, Error> {
-    serde_json::from_slice(body).map_err(|e| {
-        decode_error(
-            operation,
-            status,
-            headers.clone(),
-            body.clone(),
-            e.to_string(),
-        )
-    })
+    decode_with_path(body)
+        .map_err(|failure| decode_error(operation, status, headers.clone(), body.clone(), failure))
 }

@@ -6,7 +6,7 @@ use std::hash::{BuildHasher, Hasher};
 use bytes::Bytes;
 
 use crate::Client;
-use crate::error::Error;
+use crate::error::{Error, InvalidKind};
 use crate::generated::types::FileIdResponse;
 use crate::model::RoomId;
 use crate::response::Response;
@@ -63,12 +63,12 @@ pub struct UploadFile<'a> {
     content_type: String,
     message: Option<String>,
     boundary: Option<String>,
-    error: Option<String>,
+    error: Option<(&'static str, String)>,
 }
 
 impl UploadFile<'_> {
-    fn invalid(&mut self, message: String) {
-        self.error.get_or_insert(message);
+    fn invalid(&mut self, parameter: &'static str, message: String) {
+        self.error.get_or_insert((parameter, message));
     }
 
     /// The chat to upload to (required).
@@ -79,7 +79,7 @@ impl UploadFile<'_> {
     {
         match value.try_into() {
             Ok(v) => self.room_id = Some(v),
-            Err(e) => self.invalid(format!("invalid value for `room_id`: {e}")),
+            Err(e) => self.invalid("room_id", format!("invalid value for `room_id`: {e}")),
         }
         self
     }
@@ -120,24 +120,42 @@ impl UploadFile<'_> {
     /// [`MAX_UPLOAD_BYTES`], the content type is not a single header line, or the boundary
     /// is invalid or occurs in the content.
     pub fn encode(&self) -> Result<(String, Vec<u8>), Error> {
-        if let Some(message) = &self.error {
-            return Err(Error::InvalidRequest(message.clone()));
+        if let Some((parameter, message)) = &self.error {
+            return Err(Error::invalid(
+                InvalidKind::Value,
+                Some(parameter),
+                message.clone(),
+            ));
         }
         let name = self.file_name.as_deref().ok_or_else(|| {
-            Error::InvalidRequest("no file given: call `file(name, data)`".into())
+            Error::invalid(
+                InvalidKind::Missing,
+                Some("file"),
+                "no file given: call `file(name, data)`",
+            )
         })?;
         if name.is_empty() {
-            return Err(Error::InvalidRequest("the file name is empty".into()));
+            return Err(Error::invalid(
+                InvalidKind::Value,
+                Some("file"),
+                "the file name is empty",
+            ));
         }
         if self.data.len() > MAX_UPLOAD_BYTES {
-            return Err(Error::InvalidRequest(format!(
-                "the file is {} bytes; Chatwork accepts at most {MAX_UPLOAD_BYTES}",
-                self.data.len()
-            )));
+            return Err(Error::invalid(
+                InvalidKind::TooLarge,
+                Some("file"),
+                format!(
+                    "the file is {} bytes; Chatwork accepts at most {MAX_UPLOAD_BYTES}",
+                    self.data.len()
+                ),
+            ));
         }
         if self.content_type.is_empty() || self.content_type.chars().any(|c| c.is_control()) {
-            return Err(Error::InvalidRequest(
-                "the content type must be one non-empty header line".into(),
+            return Err(Error::invalid(
+                InvalidKind::Value,
+                Some("content_type"),
+                "the content type must be one non-empty header line",
             ));
         }
         let boundary = match &self.boundary {
@@ -147,9 +165,11 @@ impl UploadFile<'_> {
                         .all(|c| c.is_ascii_alphanumeric() || b"'()+_,-./:=?".contains(&c))
                     && !b.ends_with(' ');
                 if !valid {
-                    return Err(Error::InvalidRequest(format!(
-                        "invalid multipart boundary {b:?}"
-                    )));
+                    return Err(Error::invalid(
+                        InvalidKind::Value,
+                        Some("boundary"),
+                        format!("invalid multipart boundary {b:?}"),
+                    ));
                 }
                 b.clone()
             }
@@ -166,9 +186,11 @@ impl UploadFile<'_> {
                 .as_deref()
                 .is_some_and(|m| occurs(m.as_bytes()))
         {
-            return Err(Error::InvalidRequest(format!(
-                "the boundary {boundary:?} occurs in the content"
-            )));
+            return Err(Error::invalid(
+                InvalidKind::Value,
+                Some("boundary"),
+                format!("the boundary {boundary:?} occurs in the content"),
+            ));
         }
         let escaped = name
             .replace('"', "%22")
@@ -202,9 +224,13 @@ impl UploadFile<'_> {
     /// is sent); otherwise the transport, API and decoding errors of [`Error`].
     pub async fn send(self) -> Result<Response<FileIdResponse>, Error> {
         let (content_type, body) = self.encode()?;
-        let room_id = self
-            .room_id
-            .ok_or_else(|| Error::InvalidRequest("`room_id` was not set".into()))?;
+        let room_id = self.room_id.ok_or_else(|| {
+            Error::invalid(
+                InvalidKind::Missing,
+                Some("room_id"),
+                "`room_id` is required but was not set",
+            )
+        })?;
         let generated = self.client.generated();
         let url = format!(
             "{}/rooms/{}/files",
@@ -217,7 +243,13 @@ impl UploadFile<'_> {
             .header(reqwest::header::ACCEPT, "application/json")
             .body(body)
             .build()
-            .map_err(|e| Error::InvalidRequest(format!("cannot build the upload request: {e}")))?;
+            .map_err(|e| {
+                Error::invalid(
+                    InvalidKind::Config,
+                    None,
+                    format!("cannot build the upload request: {e}"),
+                )
+            })?;
         crate::transport::execute(generated, "upload_file", request).await
     }
 }

@@ -308,7 +308,8 @@ async fn invalid_input_is_refused_before_sending() {
         })
         .await;
     let c = client(&server);
-    let cases: Vec<(Error, &str)> = vec![
+    use chatwork::InvalidKind::{Missing, Value};
+    let cases: Vec<(Error, &str, chatwork::InvalidKind)> = vec![
         (
             c.create_task()
                 .room_id(5)
@@ -318,6 +319,7 @@ async fn invalid_input_is_refused_before_sending() {
                 .await
                 .unwrap_err(),
             "to_ids",
+            Value,
         ),
         (
             c.get_message()
@@ -327,6 +329,7 @@ async fn invalid_input_is_refused_before_sending() {
                 .await
                 .unwrap_err(),
             "message_id",
+            Value,
         ),
         (
             c.get_message()
@@ -336,8 +339,9 @@ async fn invalid_input_is_refused_before_sending() {
                 .await
                 .unwrap_err(),
             "message_id",
+            Value,
         ),
-        (c.get_room().send().await.unwrap_err(), "room_id"),
+        (c.get_room().send().await.unwrap_err(), "room_id", Missing),
         (
             c.post_message()
                 .room_id(5)
@@ -346,6 +350,7 @@ async fn invalid_input_is_refused_before_sending() {
                 .await
                 .unwrap_err(),
             "body",
+            Value,
         ),
         (
             c.post_message()
@@ -355,14 +360,17 @@ async fn invalid_input_is_refused_before_sending() {
                 .await
                 .unwrap_err(),
             "body",
+            Value,
         ),
         (
             c.post_message().room_id(5).send().await.unwrap_err(),
             "body",
+            Missing,
         ),
         (
             c.create_room().name("n").send().await.unwrap_err(),
             "members_admin_ids",
+            Missing,
         ),
         (
             c.create_invitation_link()
@@ -372,15 +380,23 @@ async fn invalid_input_is_refused_before_sending() {
                 .await
                 .unwrap_err(),
             "code",
+            Value,
         ),
         (
             c.get_room().room_id(u64::MAX).send().await.unwrap_err(),
             "room_id",
+            Value,
         ),
     ];
-    for (err, field) in cases {
+    for (err, field, kind) in cases {
         assert!(matches!(err, Error::InvalidRequest(_)), "{field}: {err:?}");
         assert!(err.to_string().contains(field), "{field}: {err}");
+        let invalid = err.as_invalid_request().unwrap();
+        assert_eq!(
+            (invalid.parameter(), invalid.kind()),
+            (Some(field), kind),
+            "{err}"
+        );
         assert_eq!(err.status(), None);
         assert!(!err.is_retryable());
     }
@@ -425,6 +441,38 @@ async fn the_token_never_appears_in_debug_or_errors() {
     assert!(err.is_retryable(), "nothing reached the server");
     let printed = format!("{err} {err:?} {:?}", std::error::Error::source(&err));
     assert!(!printed.contains(TOKEN), "{printed}");
+    // The text carries the cause chain down to the refused connection.
+    let text = err.to_string();
+    assert!(
+        text.starts_with("get_me: could not connect: error sending request"),
+        "{text}"
+    );
+    assert!(
+        text.to_ascii_lowercase().contains("connection refused"),
+        "{text}"
+    );
+}
+
+#[tokio::test]
+async fn a_decode_error_says_where_in_the_json_it_failed() {
+    let server = MockServer::start_async().await;
+    let body = format!(
+        "[{},{}]",
+        room_json(1, "my", "admin"),
+        room_json(2, "group", "member").replace(r#""name":"#, r#""name":7,"x":"#)
+    );
+    mock(&server, get("/rooms"), 200, &body).await;
+    let err = client(&server).list_rooms().send().await.unwrap_err();
+    let Error::Decode(d) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(d.path(), Some("[1].name"), "{err}");
+    assert_eq!(d.body(), body.as_bytes(), "the body is kept");
+    assert!(
+        err.to_string()
+            .contains(" at [1].name: invalid type: integer `7`"),
+        "{err}"
+    );
 }
 
 #[test]
