@@ -332,13 +332,36 @@ pub fn generate(spec: &openapiv3::OpenAPI) -> Result<Generated, String> {
     let mut file = syn::parse2::<syn::File>(tokens)
         .map_err(|e| format!("generated code does not parse: {e}"))?;
     drop_client_method_docs(&mut file);
-    let requests = wrapper::generate(&file, &operation_facts(spec))?;
+    let facts = operation_facts(spec);
+    let public = wrapper::public_types(&file, &facts)?;
+    mark_non_exhaustive(&mut file, &public);
+    let requests = wrapper::generate(&file, &facts)?;
     let requests = syn::parse2::<syn::File>(requests)
         .map_err(|e| format!("generated request builders do not parse: {e}"))?;
     Ok(Generated {
         client: format!("{HEADER}{}", prettyplease::unparse(&file)),
         requests: format!("{HEADER}{}", prettyplease::unparse(&requests)),
     })
+}
+
+/// Adds `#[non_exhaustive]` to the public structs that mirror an answer, so that a field
+/// Chatwork starts sending is a minor release of this crate. Code in this crate (progenitor's
+/// own conversions) still builds them; users decode them or use their builders.
+fn mark_non_exhaustive(file: &mut syn::File, public: &BTreeSet<String>) {
+    let Some(types) = file.items.iter_mut().find_map(|i| match i {
+        syn::Item::Mod(m) if m.ident == "types" => m.content.as_mut().map(|(_, items)| items),
+        _ => None,
+    }) else {
+        return;
+    };
+    for item in types.iter_mut() {
+        if let syn::Item::Struct(s) = item
+            && public.contains(&s.ident.to_string())
+            && matches!(s.fields, syn::Fields::Named(_))
+        {
+            s.attrs.push(syn::parse_quote!(#[non_exhaustive]));
+        }
+    }
 }
 
 /// Names of all operations, sorted.

@@ -6,7 +6,7 @@
 //! whose `send()` returns `chatwork::Response<T>` or `chatwork::Error`. Nothing here is
 //! written by hand per operation: a spec edit flows through on the next build.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -229,10 +229,94 @@ fn doc_lines(text: &str) -> Vec<TokenStream> {
         .collect()
 }
 
+/// Collects every identifier in a type (`Vec<Member>` gives `Vec`, `Member`).
+struct Idents(BTreeSet<String>);
+
+impl VisitMut for Idents {
+    fn visit_path_segment_mut(&mut self, seg: &mut syn::PathSegment) {
+        self.0.insert(seg.ident.to_string());
+        syn::visit_mut::visit_path_segment_mut(self, seg);
+    }
+}
+
+fn idents_of(ty: &syn::Type) -> BTreeSet<String> {
+    let mut v = Idents(BTreeSet::new());
+    v.visit_type_mut(&mut ty.clone());
+    v.0
+}
+
+/// The `types` items that wrap a `String` (constrained strings of request bodies): their
+/// setters take `impl Into<String>` and check it, so the wrapper types stay private.
+fn string_newtypes(types: &[syn::Item]) -> BTreeSet<String> {
+    types
+        .iter()
+        .filter_map(|i| match i {
+            syn::Item::Struct(s) => match &s.fields {
+                syn::Fields::Unnamed(f)
+                    if f.unnamed.len() == 1
+                        && last_ident(&f.unnamed[0].ty).as_deref() == Some("String") =>
+                {
+                    Some(s.ident.to_string())
+                }
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect()
+}
+
+/// The generated types users see: every type an answer is made of (the operations' outputs
+/// and, transitively, their fields' types) and the enums that setters take. Request-body
+/// structs, constrained-string wrappers, builders and the webhook envelope stay private.
+pub fn public_types(file: &syn::File, ops: &[OperationFacts]) -> Result<BTreeSet<String>, String> {
+    let types = find_mod(&file.items, "types").ok_or("no `types` module")?;
+    let defined: BTreeMap<String, &syn::Item> = types
+        .iter()
+        .filter_map(|i| match i {
+            syn::Item::Struct(s) => Some((s.ident.to_string(), i)),
+            syn::Item::Enum(e) => Some((e.ident.to_string(), i)),
+            _ => None,
+        })
+        .collect();
+    let strings = string_newtypes(types);
+    let mut todo: Vec<String> = Vec::new();
+    for facts in ops {
+        let ty: syn::Type = syn::parse_str(&facts.response_type)
+            .map_err(|e| format!("{}: {e}", facts.operation_id))?;
+        todo.extend(idents_of(&ty));
+    }
+    for facts in ops.iter().filter(|o| !o.multipart) {
+        for s in read_operation(file, facts)?.setters {
+            todo.extend(idents_of(&s.target));
+        }
+    }
+    let mut public = BTreeSet::new();
+    while let Some(name) = todo.pop() {
+        let Some(item) = defined.get(&name) else {
+            continue;
+        };
+        if strings.contains(&name) || !public.insert(name) {
+            continue;
+        }
+        if let syn::Item::Struct(s) = item {
+            for field in &s.fields {
+                todo.extend(idents_of(&field.ty));
+            }
+        }
+    }
+    Ok(public)
+}
+
 /// Emits the request builders and the `Client` methods that create them.
 pub fn generate(file: &syn::File, ops: &[OperationFacts]) -> Result<TokenStream, String> {
     let mut builders = Vec::new();
     let mut methods = Vec::new();
+    let types_items = find_mod(&file.items, "types").ok_or("no `types` module")?;
+    let strings = string_newtypes(types_items);
+    let public: Vec<syn::Ident> = public_types(file, ops)?
+        .iter()
+        .map(|n| format_ident!("{}", n))
+        .collect();
     for facts in ops.iter().filter(|o| o.multipart) {
         // Hand-written in src/upload.rs; re-exported next to the generated builders.
         let builder = format_ident!("{}", pascal(&facts.operation_id));
@@ -292,6 +376,9 @@ pub fn generate(file: &syn::File, ops: &[OperationFacts]) -> Result<TokenStream,
                 },
                 s.name
             ));
+            // A constrained string (`types::PostMessageBodyBody`) stays private: the setter
+            // takes any string and checks it here.
+            let string_newtype = last_ident(target).is_some_and(|n| strings.contains(&n));
             let apply = if !s.body_field {
                 quote!(self.inner = self.inner.#name(value))
             } else if s.optional {
@@ -300,6 +387,19 @@ pub fn generate(file: &syn::File, ops: &[OperationFacts]) -> Result<TokenStream,
                 quote!(self.inner = self.inner.body_map(move |b| b.#name(value)))
             };
             let field_name = &rust_name;
+            if string_newtype {
+                setters.push(quote! {
+                    #(#doc)*
+                    pub fn #setter(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+                        match <#target as ::std::convert::TryFrom<::std::string::String>>::try_from(value.into()) {
+                            Ok(value) => { #apply; }
+                            Err(e) => self.invalid(#field_name, e),
+                        }
+                        self
+                    }
+                });
+                continue;
+            }
             setters.push(quote! {
                 #(#doc)*
                 pub fn #setter<V>(mut self, value: V) -> Self
@@ -481,6 +581,14 @@ pub fn generate(file: &syn::File, ops: &[OperationFacts]) -> Result<TokenStream,
 
         impl crate::Client {
             #(#methods)*
+        }
+
+        /// The types of Chatwork's answers (and the enums some setters take), generated from
+        /// the spec. Structs that mirror an answer are `#[non_exhaustive]`: a field Chatwork
+        /// adds is a minor release. Read them from answers; to make one in a test, decode its
+        /// JSON (`serde_json::from_str`) or start from `Type::builder()`.
+        pub mod types {
+            pub use crate::generated::types::{#(#public),*};
         }
 
         /// Request builders, one per operation, created by the [`Client`](crate::Client) methods.

@@ -10,6 +10,7 @@ use progenitor_client::{encode_path, ClientHooks, OperationInfo, RequestBuilderE
 pub mod types {
     ///A short reference to an account.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[non_exhaustive]
     pub struct AccountRef {
         pub account_id: ::chatwork::model::AccountId,
         pub avatar_image_url: ::std::string::String,
@@ -22,6 +23,7 @@ pub mod types {
     }
     ///A contact, with the direct chat shared with them.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[non_exhaustive]
     pub struct Contact {
         pub account_id: ::chatwork::model::AccountId,
         pub avatar_image_url: ::std::string::String,
@@ -279,6 +281,7 @@ pub mod types {
     }
     ///A file's metadata. `download_url` is present only when requested, and works for 30 seconds.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[non_exhaustive]
     pub struct File {
         ///The uploader.
         pub account: AccountRef,
@@ -302,6 +305,7 @@ pub mod types {
 answer carries the whole file object. Both shapes decode: the other fields are optional.
 */
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[non_exhaustive]
     pub struct FileIdResponse {
         ///The uploader.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -325,6 +329,7 @@ answer carries the whole file object. Both shapes decode: the other fields are o
     }
     ///A contact request received by the authenticated account.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[non_exhaustive]
     pub struct IncomingRequest {
         pub account_id: ::chatwork::model::AccountId,
         pub avatar_image_url: ::std::string::String,
@@ -344,6 +349,7 @@ answer carries the whole file object. Both shapes decode: the other fields are o
     }
     ///A chat's invitation link. Without a link only `public` (false) is present.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[non_exhaustive]
     pub struct InvitationLink {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub description: ::std::option::Option<::std::string::String>,
@@ -462,6 +468,7 @@ answer carries the whole file object. Both shapes decode: the other fields are o
     }
     ///The authenticated account's profile. Unset profile fields are empty strings.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[non_exhaustive]
     pub struct Me {
         pub account_id: ::chatwork::model::AccountId,
         pub avatar_image_url: ::std::string::String,
@@ -491,6 +498,7 @@ answer carries the whole file object. Both shapes decode: the other fields are o
     }
     ///A chat member.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[non_exhaustive]
     pub struct Member {
         pub account_id: ::chatwork::model::AccountId,
         pub avatar_image_url: ::std::string::String,
@@ -508,6 +516,7 @@ answer carries the whole file object. Both shapes decode: the other fields are o
     }
     ///A chat's member list after an update, by role.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[non_exhaustive]
     pub struct MembersByRole {
         pub admin: ::std::vec::Vec<::chatwork::model::AccountId>,
         pub member: ::std::vec::Vec<::chatwork::model::AccountId>,
@@ -520,6 +529,7 @@ answer carries the whole file object. Both shapes decode: the other fields are o
     }
     ///A message.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[non_exhaustive]
     pub struct Message {
         pub account: AccountRef,
         ///The text
@@ -537,6 +547,7 @@ answer carries the whole file object. Both shapes decode: the other fields are o
     }
     ///The ID of the message that was posted, edited or deleted.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[non_exhaustive]
     pub struct MessageIdResponse {
         pub message_id: ::chatwork::model::MessageId,
     }
@@ -547,6 +558,7 @@ answer carries the whole file object. Both shapes decode: the other fields are o
     }
     ///Unread, mention and task counters of the authenticated account.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[non_exhaustive]
     pub struct MyStatus {
         pub mention_num: i64,
         pub mention_room_num: i64,
@@ -562,6 +574,7 @@ answer carries the whole file object. Both shapes decode: the other fields are o
     }
     ///A task assigned to the authenticated account.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[non_exhaustive]
     pub struct MyTask {
         pub assigned_by_account: AccountRef,
         pub body: ::std::string::String,
@@ -580,6 +593,7 @@ answer carries the whole file object. Both shapes decode: the other fields are o
     }
     ///The chat a task belongs to.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[non_exhaustive]
     pub struct MyTaskRoom {
         pub icon_path: ::std::string::String,
         pub name: ::std::string::String,
@@ -662,6 +676,7 @@ answer carries the whole file object. Both shapes decode: the other fields are o
     }
     ///A chat's details, as returned by `GET /rooms/{room_id}`.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[non_exhaustive]
     pub struct Room {
         pub description: ::std::string::String,
         pub file_num: i64,
@@ -742,6 +757,7 @@ answer carries the whole file object. Both shapes decode: the other fields are o
     }
     ///The ID of the chat that was created or changed.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[non_exhaustive]
     pub struct RoomIdResponse {
         pub room_id: ::chatwork::model::RoomId,
     }
@@ -752,6 +768,7 @@ answer carries the whole file object. Both shapes decode: the other fields are o
     }
     ///A chat as listed by `GET /rooms`.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[non_exhaustive]
     pub struct RoomSummary {
         pub file_num: i64,
         pub icon_path: ::std::string::String,
@@ -776,6 +793,7 @@ answer carries the whole file object. Both shapes decode: the other fields are o
     }
     ///A task in a chat.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[non_exhaustive]
     pub struct RoomTask {
         ///The assignee.
         pub account: AccountRef,
@@ -795,6 +813,7 @@ answer carries the whole file object. Both shapes decode: the other fields are o
     }
     ///The ID of the task that was changed.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[non_exhaustive]
     pub struct TaskIdResponse {
         pub task_id: ::chatwork::model::TaskId,
     }
@@ -805,6 +824,7 @@ answer carries the whole file object. Both shapes decode: the other fields are o
     }
     ///The IDs of the tasks that were created.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[non_exhaustive]
     pub struct TaskIdsResponse {
         pub task_ids: ::std::vec::Vec<::chatwork::model::TaskId>,
     }
@@ -815,6 +835,7 @@ answer carries the whole file object. Both shapes decode: the other fields are o
     }
     ///A chat's unread and mention counts after marking messages.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[non_exhaustive]
     pub struct UnreadCounts {
         pub mention_num: i64,
         pub unread_num: i64,

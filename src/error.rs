@@ -226,6 +226,7 @@ impl std::error::Error for TransportError {
 
 /// The OAuth 2.0 details of a `WWW-Authenticate: Bearer ...` header (RFC 6750).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct WwwAuthenticate {
     /// The scheme, e.g. `Bearer`.
     pub scheme: String,

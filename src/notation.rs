@@ -137,28 +137,11 @@ impl From<MessageBody> for String {
     }
 }
 
-macro_rules! body_conversions {
-    ($($target:ident),+) => {$(
-        impl TryFrom<MessageBody> for crate::types::$target {
-            type Error = crate::types::error::ConversionError;
-            fn try_from(b: MessageBody) -> Result<Self, Self::Error> {
-                Self::try_from(b.0)
-            }
-        }
-        impl TryFrom<&MessageBody> for crate::types::$target {
-            type Error = crate::types::error::ConversionError;
-            fn try_from(b: &MessageBody) -> Result<Self, Self::Error> {
-                Self::try_from(b.0.clone())
-            }
-        }
-    )+};
+impl From<&MessageBody> for String {
+    fn from(b: &MessageBody) -> String {
+        b.0.clone()
+    }
 }
-
-body_conversions!(
-    PostMessageBodyBody,
-    UpdateMessageBodyBody,
-    CreateTaskBodyBody
-);
 
 /// Builds a message body; text is always escaped.
 #[derive(Clone, Debug, Default)]
@@ -431,6 +414,7 @@ pub struct Document {
 
 /// The message a reply points to.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ReplyTarget {
     /// Its author.
     pub account_id: AccountId,

@@ -91,6 +91,7 @@ pub(crate) fn server_time(headers: &HeaderMap) -> Option<u64> {
 ///
 /// Present only when Chatwork sent the headers; it leaves them out when nothing was hidden.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct MessageLimitation {
     /// `chatwork-message-limitation`: true when the limit applied to this answer.
     pub limited: bool,

@@ -42,12 +42,10 @@ async fn list_messages_204_is_an_empty_list_with_limits() {
     assert!(messages.is_empty());
     assert_eq!(messages.status(), 204);
     assert_rate_limit(&messages);
+    let limitation: MessageLimitation = messages.message_limitation().unwrap();
     assert_eq!(
-        messages.message_limitation(),
-        Some(MessageLimitation {
-            limited: true,
-            summary: Some("older messages are hidden".into())
-        })
+        (limitation.limited, limitation.summary.as_deref()),
+        (true, Some("older messages are hidden"))
     );
 }
 
@@ -728,4 +726,35 @@ async fn an_upload_answer_with_the_whole_file_object_keeps_every_field() {
         serde_json::from_str::<serde_json::Value>(full).unwrap(),
         "nothing Chatwork sent is dropped"
     );
+}
+
+#[test]
+fn answer_types_are_built_in_tests_by_builder_or_json() {
+    // Answer structs are #[non_exhaustive] (no struct literals outside the crate): tests
+    // build them from their builder or their JSON.
+    let account: chatwork::types::AccountRef = chatwork::types::AccountRef::builder()
+        .account_id(7)
+        .name("Bob")
+        .avatar_image_url("https://example.com/b.png")
+        .try_into()
+        .unwrap();
+    let m: chatwork::types::Message = chatwork::types::Message::builder()
+        .message_id("1928374655918273645")
+        .account(account.clone())
+        .body("hi")
+        .send_time(1)
+        .update_time(0)
+        .try_into()
+        .unwrap();
+    assert_eq!((m.account.name.as_str(), m.body.as_str()), ("Bob", "hi"));
+    let from_json: chatwork::types::Message =
+        serde_json::from_value(serde_json::to_value(&m).unwrap()).unwrap();
+    assert_eq!(from_json, m);
+    // A missing field is a clear error, not a panic.
+    let err = chatwork::types::Message::builder()
+        .body("x")
+        .try_into()
+        .map(|_: chatwork::types::Message| ())
+        .unwrap_err();
+    assert!(err.to_string().contains("no value supplied for"), "{err}");
 }
