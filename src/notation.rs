@@ -186,19 +186,43 @@ impl MessageBuilder {
     }
 
     /// `[rp aid=.. to=room-message]`: a reply to a message (also addresses its author).
+    ///
+    /// IDs are taken as the request builders take them: integers or the ID types, and the
+    /// message as a [`MessageId`], a `&MessageId` or an integer. A message ID in a string is
+    /// checked first (`MessageId::try_from(text)?`), so the body never holds a broken tag.
     pub fn reply(
         mut self,
         account: impl Into<AccountId>,
         room: impl Into<RoomId>,
-        message: &MessageId,
+        message: impl Into<MessageId>,
     ) -> Self {
         self.out.push_str(&format!(
             "[rp aid={} to={}-{}]",
             account.into(),
             room.into(),
-            message
+            message.into()
         ));
         self
+    }
+
+    /// `[qt][qtmeta aid=..]...[/qt]`: a quote of `author`'s words.
+    pub fn quote_by(
+        self,
+        author: impl Into<AccountId>,
+        content: impl FnOnce(Self) -> Self,
+    ) -> Self {
+        self.quote(Some((author.into(), None)), content)
+    }
+
+    /// `[qt][qtmeta aid=.. time=..]...[/qt]`: a quote of `author`'s words, sent at `time`
+    /// (Unix seconds or a `SystemTime`).
+    pub fn quote_at(
+        self,
+        author: impl Into<AccountId>,
+        time: impl Into<crate::model::UnixTime>,
+        content: impl FnOnce(Self) -> Self,
+    ) -> Self {
+        self.quote(Some((author.into(), Some(time.into().get()))), content)
     }
 
     /// `[qt][qtmeta aid=.. time=..]...[/qt]`: a quote, with its author and, optionally, the
@@ -715,8 +739,8 @@ impl Document {
     }
 
     /// Whether the body addresses `account` (directly or by a reply to them).
-    pub fn mentions_account(&self, account: AccountId) -> bool {
-        self.mentions().contains(&account)
+    pub fn mentions_account(&self, account: impl Into<AccountId>) -> bool {
+        self.mentions().contains(&account.into())
     }
 
     /// Whether the body addresses everyone with `[toall]` (outside quotes).

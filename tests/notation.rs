@@ -493,3 +493,28 @@ fn code_blocks_escape_only_what_would_end_them() {
     assert_eq!(plain.as_str(), "[code]xs[0][1] = [a, b];[/code]");
     assert_eq!(chatwork::notation::escape_code("[/code"), "[/code");
 }
+
+#[test]
+fn notation_helpers_take_ids_like_the_request_builders() {
+    let id = MessageId::try_from("1928374655918273645").unwrap();
+    let at = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_700_000_000);
+    let body = MessageBuilder::new()
+        .reply(7_i64, RoomId(5), 1_928_374_655_918_273_645_u64)
+        .reply(AccountId(7), 5, &id)
+        .reply(7, 5, id.clone())
+        .quote_by(9, |b| b.text("a"))
+        .quote_at(AccountId(9), at, |b| b.text("b"))
+        .build();
+    let rp = "[rp aid=7 to=5-1928374655918273645]";
+    assert_eq!(
+        body.as_str(),
+        format!("{rp}{rp}{rp}[qt][qtmeta aid=9]a[/qt][qt][qtmeta aid=9 time=1700000000]b[/qt]")
+    );
+    let doc = Document::parse(body.as_str());
+    assert!(doc.mentions_account(7));
+    assert!(doc.mentions_account(AccountId(7)));
+    assert!(
+        !doc.mentions_account(9_i64),
+        "quoted authors are not addressed"
+    );
+}
