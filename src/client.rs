@@ -25,12 +25,16 @@ pub const TOKEN_HEADER: &str = "x-chatworktoken";
 pub struct Credentials {
     kind: CredentialKind,
     secret: String,
+    /// A session that provides (and refreshes) the token per request.
+    auth: Option<Arc<dyn crate::policy::Authenticator>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum CredentialKind {
     ApiToken,
     OAuth,
+    #[cfg_attr(not(feature = "oauth"), allow(dead_code))]
+    OAuthSession,
 }
 
 impl Credentials {
@@ -39,6 +43,7 @@ impl Credentials {
         Self {
             kind: CredentialKind::ApiToken,
             secret: token.into(),
+            auth: None,
         }
     }
 
@@ -47,6 +52,20 @@ impl Credentials {
         Self {
             kind: CredentialKind::OAuth,
             secret: token.into(),
+            auth: None,
+        }
+    }
+
+    /// A signed-in OAuth session: the client sends its access token, refreshes it shortly
+    /// before it expires and once after a 401 `invalid_token` (one refresh for all concurrent
+    /// requests and clones), and saves new tokens to the session's store.
+    #[cfg(feature = "oauth")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "oauth")))]
+    pub fn oauth_session(session: Arc<crate::oauth::OAuthSession>) -> Self {
+        Self {
+            kind: CredentialKind::OAuthSession,
+            secret: String::new(),
+            auth: Some(session),
         }
     }
 
@@ -57,7 +76,9 @@ impl Credentials {
         }
         let (name, value) = match self.kind {
             CredentialKind::ApiToken => (HeaderName::from_static(TOKEN_HEADER), secret.to_owned()),
-            CredentialKind::OAuth => (reqwest::header::AUTHORIZATION, format!("Bearer {secret}")),
+            CredentialKind::OAuth | CredentialKind::OAuthSession => {
+                (reqwest::header::AUTHORIZATION, format!("Bearer {secret}"))
+            }
         };
         // The error text never includes the token itself.
         let mut value = HeaderValue::from_str(&value).map_err(|_| {
@@ -73,6 +94,7 @@ impl fmt::Debug for Credentials {
         match self.kind {
             CredentialKind::ApiToken => f.write_str("Credentials::ApiToken(<redacted>)"),
             CredentialKind::OAuth => f.write_str("Credentials::OAuth(<redacted>)"),
+            CredentialKind::OAuthSession => f.write_str("Credentials::OAuthSession(<redacted>)"),
         }
     }
 }
@@ -101,6 +123,7 @@ impl fmt::Debug for Client {
                 &match self.kind {
                     CredentialKind::ApiToken => "api token <redacted>",
                     CredentialKind::OAuth => "oauth access token <redacted>",
+                    CredentialKind::OAuthSession => "oauth session <redacted>",
                 },
             )
             .finish()
@@ -274,9 +297,12 @@ impl ClientBuilder {
     /// parse or is plain HTTP to a non-loopback host, or an invalid user agent.
     pub fn build(self) -> Result<Client, Error> {
         let base_url = check_base_url(&self.base_url)?;
-        let (name, value) = self.credentials.header()?;
         let mut headers = HeaderMap::new();
-        headers.insert(name, value);
+        // A session sets the header per request; a fixed token is a default header.
+        if self.credentials.auth.is_none() {
+            let (name, value) = self.credentials.header()?;
+            headers.insert(name, value);
+        }
         let user_agent = HeaderValue::from_str(&self.user_agent)
             .map_err(|_| Error::config("the user agent is not a valid header value"))?;
         let mut http = self
@@ -295,7 +321,12 @@ impl ClientBuilder {
         let http = http
             .build()
             .map_err(|e| Error::config(format!("cannot build the HTTP client: {e}")))?;
-        let inner = Inner::new(self.retry, self.budget, self.room_limit);
+        let inner = Inner::new(
+            self.retry,
+            self.budget,
+            self.room_limit,
+            self.credentials.auth.clone(),
+        );
         Ok(Client {
             generated: generated::Client::new_with_client(&base_url, http, inner),
             kind: self.credentials.kind,

@@ -27,6 +27,13 @@ pub enum Error {
     /// Chatwork answered with a success status but a body this crate cannot decode.
     #[error(transparent)]
     Decode(Box<DecodeError>),
+    /// The OAuth session could not provide a valid access token (the refresh token was
+    /// rejected: the user must authorize again; or the token endpoint failed). Nothing was
+    /// sent to the API, or it answered 401 and the refresh that followed failed.
+    #[cfg(feature = "oauth")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "oauth")))]
+    #[error("OAuth: {0}")]
+    OAuth(Box<crate::oauth::OAuthError>),
 }
 
 impl Error {
@@ -35,7 +42,7 @@ impl Error {
         match self {
             Error::Api(e) => Some(e.status),
             Error::Decode(e) => Some(e.status),
-            Error::InvalidRequest(_) | Error::Transport(_) => None,
+            _ => None,
         }
     }
 
@@ -54,7 +61,7 @@ impl Error {
                 e.status == 429 || (e.resend && matches!(e.status, 500 | 502 | 503 | 504))
             }
             Error::Transport(e) => e.connect || e.resend,
-            Error::InvalidRequest(_) | Error::Decode(_) => false,
+            _ => false,
         }
     }
 
@@ -63,7 +70,7 @@ impl Error {
         match self {
             Error::Api(e) => e.rate_limit(),
             Error::Decode(e) => RateLimit::from_headers(&e.headers),
-            Error::InvalidRequest(_) | Error::Transport(_) => None,
+            _ => None,
         }
     }
 

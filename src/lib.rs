@@ -10,6 +10,9 @@ mod client;
 mod error;
 pub mod model;
 pub mod notation;
+#[cfg(feature = "oauth")]
+#[cfg_attr(docsrs, doc(cfg(feature = "oauth")))]
+pub mod oauth;
 mod policy;
 mod poll;
 mod raw;

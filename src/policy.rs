@@ -237,6 +237,22 @@ impl Rooms {
     }
 }
 
+/// Provides the `Authorization` header of each attempt (an OAuth session that refreshes its
+/// access token). Errors are the crate's, to be handed to the caller as they are.
+pub(crate) trait Authenticator: Send + Sync + fmt::Debug {
+    /// The header value to send now (refreshing first when needed).
+    fn authorization(
+        &self,
+    ) -> futures_util::future::BoxFuture<'_, Result<reqwest::header::HeaderValue, crate::Error>>;
+
+    /// The value `sent` got a 401 `invalid_token`: refresh unless another request already
+    /// did. `Ok`: send again.
+    fn rejected<'a>(
+        &'a self,
+        sent: &'a reqwest::header::HeaderValue,
+    ) -> futures_util::future::BoxFuture<'a, Result<(), crate::Error>>;
+}
+
 /// Rate limiting and retry settings of a client, shared by its clones.
 #[derive(Debug, Clone)]
 pub struct Inner(Arc<Shared>);
@@ -246,6 +262,7 @@ struct Shared {
     retry: RetryPolicy,
     budget: Option<Arc<dyn RateBudget>>,
     rooms: Option<RoomPacer>,
+    auth: Option<Arc<dyn Authenticator>>,
 }
 
 impl Inner {
@@ -253,11 +270,13 @@ impl Inner {
         retry: RetryPolicy,
         budget: Option<Arc<dyn RateBudget>>,
         room_limit: Option<(usize, Duration)>,
+        auth: Option<Arc<dyn Authenticator>>,
     ) -> Self {
         Self(Arc::new(Shared {
             retry,
             budget,
             rooms: room_limit.map(|(max, per)| RoomPacer::new(max, per)),
+            auth,
         }))
     }
 }
@@ -369,6 +388,23 @@ fn rate_limit_wait(headers: &reqwest::header::HeaderMap, room_window: Duration) 
     }
 }
 
+/// Whether a 401 says the access token is invalid or expired (`WWW-Authenticate: Bearer
+/// error="invalid_token"`).
+fn invalid_token(headers: &reqwest::header::HeaderMap) -> bool {
+    headers
+        .get_all(reqwest::header::WWW_AUTHENTICATE)
+        .iter()
+        .any(|v| String::from_utf8_lossy(v.as_bytes()).contains("invalid_token"))
+}
+
+/// A local 401 standing for "no valid token": never sent by Chatwork, replaced by the
+/// recorded error before the caller sees it.
+fn unauthorized() -> reqwest::Response {
+    let mut response = http::Response::new(Vec::<u8>::new());
+    *response.status_mut() = StatusCode::UNAUTHORIZED;
+    reqwest::Response::from(response)
+}
+
 /// Chatwork's per-room posting window.
 const ROOM_WINDOW: Duration = Duration::from_secs(10);
 
@@ -431,12 +467,29 @@ pub(crate) async fn send(
         let mut retries = 0u32;
         let mut rate_limit_retries = 0u32;
         let mut rate_limit_waited = Duration::ZERO;
+        let mut auth_retried = false;
         let mut pending = Some(request);
         loop {
             attempt += 1;
             tracing::Span::current().record("attempt", attempt);
             pace(shared, room, &mut rate_limit_waited).await;
-            let original = pending.take().expect("a request is pending");
+            let mut original = pending.take().expect("a request is pending");
+            let sent_auth = match &shared.auth {
+                None => None,
+                Some(auth) => match auth.authorization().await {
+                    Ok(value) => {
+                        original
+                            .headers_mut()
+                            .insert(reqwest::header::AUTHORIZATION, value.clone());
+                        Some(value)
+                    }
+                    Err(e) => {
+                        // No valid token: nothing is sent; the caller gets this error.
+                        crate::transport::record_auth_failure(e);
+                        return Ok(unauthorized());
+                    }
+                },
+            };
             // Keep a copy for a retry; a streaming body cannot be copied and is sent once.
             let copy = original.try_clone();
             let result = http.execute(original).await;
@@ -451,6 +504,25 @@ pub(crate) async fn send(
                         span.record("remaining", rl.remaining);
                         if let Some(budget) = &shared.budget {
                             budget.observe(rl);
+                        }
+                    }
+                    if let (Some(auth), Some(sent)) = (&shared.auth, &sent_auth)
+                        && status == StatusCode::UNAUTHORIZED
+                        && invalid_token(response.headers())
+                        && can_retry
+                        && !auth_retried
+                    {
+                        // Chatwork did not act on a 401: refresh once, then send again.
+                        auth_retried = true;
+                        match auth.rejected(sent).await {
+                            Ok(()) => {
+                                tracing::debug!("401 invalid_token: refreshed, sending again");
+                                continue;
+                            }
+                            Err(e) => {
+                                crate::transport::record_auth_failure(e);
+                                return Ok(response);
+                            }
                         }
                     }
                     if status == StatusCode::TOO_MANY_REQUESTS && can_retry {

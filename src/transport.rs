@@ -29,6 +29,13 @@ struct Call {
     meta: Option<Meta>,
     /// Whether the request may be sent again ([`crate::policy::may_resend`]).
     resend: bool,
+    /// The authenticator could not provide a token: the caller gets this error.
+    auth_failure: Option<Error>,
+}
+
+/// Records that no valid token could be had for the current call.
+pub(crate) fn record_auth_failure(error: Error) {
+    let _ = CALL.try_with(|c| c.borrow_mut().auth_failure = Some(error));
 }
 
 tokio::task_local! {
@@ -170,7 +177,7 @@ async fn convert<T: DeserializeOwned>(
     error: GeneratedError,
     call: Call,
 ) -> Result<Response<T>, Error> {
-    let Call { meta, resend } = call;
+    let Call { meta, resend, .. } = call;
     Err(match error {
         GeneratedError::InvalidRequest(message) | GeneratedError::Custom(message) => {
             Error::from_builder(message)
@@ -218,6 +225,13 @@ pub(crate) async fn finish<T: DeserializeOwned>(
     fut: impl Future<Output = Result<ResponseValue<T>, GeneratedError>>,
 ) -> Result<Response<T>, Error> {
     match run(fut).await {
+        (
+            _,
+            Call {
+                auth_failure: Some(e),
+                ..
+            },
+        ) => Err(e),
         (Ok(rv), _) => {
             let status = rv.status().as_u16();
             let headers = rv.headers().clone();
@@ -238,6 +252,13 @@ where
     F: Future<Output = Result<ResponseValue<Vec<T>>, GeneratedError>>,
 {
     let response = match run(fut).await {
+        (
+            _,
+            Call {
+                auth_failure: Some(e),
+                ..
+            },
+        ) => return Err(e),
         (Ok(rv), _) => {
             let status = rv.status().as_u16();
             let headers = rv.headers().clone();
@@ -282,7 +303,15 @@ pub(crate) async fn execute_raw(
         .pre::<ErrorBody>(&mut request, &info)
         .await
         .map_err(|e| Error::config(e.to_string()))?;
-    let result = client.exec(request, &info).await;
+    let (result, auth_failure) = CALL
+        .scope(RefCell::new(Call::default()), async {
+            let result = client.exec(request, &info).await;
+            (result, CALL.with(|c| c.borrow_mut().auth_failure.take()))
+        })
+        .await;
+    if let Some(e) = auth_failure {
+        return Err(e);
+    }
     client
         .post::<ErrorBody>(&result, &info)
         .await
