@@ -190,7 +190,26 @@ impl RoomPacer {
     }
 
     /// Reserves the next slot for `room` and says how long to wait for it.
+    #[cfg(test)]
     fn reserve(&self, room: i64) -> Duration {
+        self.reserve_slot(room).0
+    }
+
+    /// After the post's answer: its slot counts from now, not from when it was sent.
+    /// Chatwork stamps a post when it arrives; counting the window from the answer keeps the
+    /// next post out of the window however long the request took.
+    fn settle(&self, room: i64, reserved: Instant) {
+        let mut rooms = self.rooms.lock().unwrap_or_else(|e| e.into_inner());
+        let now = Instant::now();
+        if let Some(slots) = rooms.sent.get_mut(&room)
+            && let Some(slot) = slots.iter_mut().find(|t| **t == reserved)
+        {
+            *slot = (*slot).max(now);
+        }
+    }
+
+    /// Reserves the next slot: how long to wait, and the slot's time.
+    fn reserve_slot(&self, room: i64) -> (Duration, Instant) {
         let mut rooms = self.rooms.lock().unwrap_or_else(|e| e.into_inner());
         let now = Instant::now();
         let per = self.per;
@@ -206,7 +225,7 @@ impl RoomPacer {
         };
         slots.push_back(at);
         rooms.prune(now, per);
-        at - now
+        (at - now, at)
     }
 
     /// After a room-level 429: holds the room's next post until `wait` from now.
@@ -410,7 +429,8 @@ const ROOM_WINDOW: Duration = Duration::from_secs(10);
 
 /// Waits for the token budget and the room's pace. Budget waits count toward the request's
 /// `waited`, bounded by the policy's `max_rate_limit_wait`: past it, the request goes anyway.
-async fn pace(shared: &Shared, room: Option<i64>, waited: &mut Duration) {
+/// Returns the room slot taken, to be settled when the answer arrives.
+async fn pace(shared: &Shared, room: Option<i64>, waited: &mut Duration) -> Option<Instant> {
     if let Some(budget) = &shared.budget {
         while let Some(wait) = budget.reserve() {
             let allowance = shared.retry.max_rate_limit_wait.saturating_sub(*waited);
@@ -428,7 +448,7 @@ async fn pace(shared: &Shared, room: Option<i64>, waited: &mut Duration) {
         }
     }
     if let (Some(pacer), Some(room)) = (&shared.rooms, room) {
-        let wait = pacer.reserve(room);
+        let (wait, slot) = pacer.reserve_slot(room);
         if !wait.is_zero() {
             tracing::debug!(
                 room,
@@ -437,7 +457,9 @@ async fn pace(shared: &Shared, room: Option<i64>, waited: &mut Duration) {
             );
             tokio::time::sleep(wait).await;
         }
+        return Some(slot);
     }
+    None
 }
 
 /// Sends `request` under the client's rate limits and retry policy.
@@ -472,7 +494,7 @@ pub(crate) async fn send(
         loop {
             attempt += 1;
             tracing::Span::current().record("attempt", attempt);
-            pace(shared, room, &mut rate_limit_waited).await;
+            let slot = pace(shared, room, &mut rate_limit_waited).await;
             let mut original = pending.take().expect("a request is pending");
             let sent_auth = match &shared.auth {
                 None => None,
@@ -493,6 +515,9 @@ pub(crate) async fn send(
             // Keep a copy for a retry; a streaming body cannot be copied and is sent once.
             let copy = original.try_clone();
             let result = http.execute(original).await;
+            if let (Some(pacer), Some(room), Some(slot)) = (&shared.rooms, room, slot) {
+                pacer.settle(room, slot);
+            }
             let can_retry = copy.is_some();
             pending = copy;
             match result {
@@ -752,6 +777,17 @@ mod tests {
             p.reserve(room);
         }
         assert_eq!(p.reserve(-1), Duration::from_secs(10));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_slot_counts_from_the_answer_not_from_the_send() {
+        let p = RoomPacer::new(1, Duration::from_secs(10));
+        let (wait, slot) = p.reserve_slot(7);
+        assert_eq!(wait, Duration::ZERO);
+        // The post took 3 s to be answered: Chatwork stamped it somewhere in between.
+        tokio::time::advance(Duration::from_secs(3)).await;
+        p.settle(7, slot);
+        assert_eq!(p.reserve(7), Duration::from_secs(10));
     }
 
     #[tokio::test(start_paused = true)]

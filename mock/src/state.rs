@@ -1,0 +1,792 @@
+//! The mock's world: accounts, contacts, rooms, members and messages, with Chatwork's rules.
+
+use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use serde_json::{Value, json};
+
+/// What a handler answers.
+pub(crate) enum Answer {
+    Json(Value),
+    NoContent,
+    Error(u16, String),
+}
+
+fn bad(message: impl Into<String>) -> Answer {
+    Answer::Error(400, message.into())
+}
+
+fn forbidden(message: impl Into<String>) -> Answer {
+    Answer::Error(403, message.into())
+}
+
+fn not_found() -> Answer {
+    Answer::Error(404, "Resource not found".into())
+}
+
+/// Chatwork's limits; shorten the windows to test waiting in seconds.
+#[derive(Clone, Debug)]
+pub struct Limits {
+    /// Requests per token per window (Chatwork: 300).
+    pub requests: u32,
+    /// The token window (Chatwork: 5 minutes).
+    pub window: Duration,
+    /// Message posts and task creations per room per room window (Chatwork: 10).
+    pub room_posts: usize,
+    /// The room window (Chatwork: 10 seconds).
+    pub room_window: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            requests: 300,
+            window: Duration::from_secs(300),
+            room_posts: 10,
+            room_window: Duration::from_secs(10),
+        }
+    }
+}
+
+/// The accounts the mock starts with.
+#[derive(Clone, Debug)]
+pub struct Seed {
+    accounts: Vec<(i64, &'static str, String)>,
+}
+
+impl Seed {
+    /// Alice (1001), Bob (1002) and Carol (1003), each with a token; Alice has both as
+    /// contacts; a group chat "Project" where Alice is admin, Bob member, Carol read-only.
+    pub fn demo() -> Self {
+        Self {
+            accounts: vec![
+                (1001, "Alice", "alice-token-0001".into()),
+                (1002, "Bob", "bob-token-0002".into()),
+                (1003, "Carol", "carol-token-0003".into()),
+            ],
+        }
+    }
+
+    pub(crate) fn tokens(&self) -> Vec<(String, String)> {
+        self.accounts
+            .iter()
+            .map(|(_, name, token)| (name.to_lowercase(), token.clone()))
+            .collect()
+    }
+}
+
+struct Account {
+    id: i64,
+    name: String,
+    token: String,
+    my_room: i64,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Admin,
+    Member,
+    Readonly,
+}
+
+impl Role {
+    fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Member => "member",
+            Role::Readonly => "readonly",
+        }
+    }
+}
+
+struct Message {
+    id: u64,
+    account: i64,
+    body: String,
+    send_time: i64,
+    update_time: i64,
+}
+
+struct Room {
+    id: i64,
+    kind: &'static str,
+    name: String,
+    description: String,
+    icon_preset: String,
+    members: BTreeMap<i64, Role>,
+    messages: Vec<Message>,
+    /// Per account: how many messages were already handed out without `force`.
+    cursor: HashMap<i64, usize>,
+    /// Per account: messages from this index on are unread.
+    read_up_to: HashMap<i64, usize>,
+    sticky: bool,
+    last_update_time: i64,
+}
+
+/// The token budget after one request.
+pub(crate) struct Rate {
+    pub limit: u32,
+    pub remaining_before: u32,
+    pub remaining_after: u32,
+    pub reset: u64,
+}
+
+pub(crate) struct World {
+    limits: Limits,
+    accounts: Vec<Account>,
+    contacts: BTreeMap<i64, Vec<(i64, i64)>>,
+    rooms: BTreeMap<i64, Room>,
+    next_room: i64,
+    next_message: u64,
+    budgets: HashMap<i64, (Instant, u64, u32)>,
+    room_posts: HashMap<i64, VecDeque<Instant>>,
+}
+
+fn now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+fn field<'a>(form: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    form.iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+}
+
+fn ids(text: &str) -> Result<Vec<i64>, Answer> {
+    text.split(',')
+        .map(|s| s.trim().parse::<i64>())
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|_| bad("Invalid account ID list"))
+}
+
+fn flag(form: &[(String, String)], name: &str) -> Result<bool, Answer> {
+    match field(form, name) {
+        None | Some("0") => Ok(false),
+        Some("1") => Ok(true),
+        Some(_) => Err(bad(format!("Parameter '{name}' must be 0 or 1"))),
+    }
+}
+
+impl World {
+    pub(crate) fn new(seed: Seed, limits: Limits) -> Self {
+        let mut w = World {
+            limits,
+            accounts: Vec::new(),
+            contacts: BTreeMap::new(),
+            rooms: BTreeMap::new(),
+            next_room: 100,
+            next_message: 1_928_374_655_918_273_645,
+            budgets: HashMap::new(),
+            room_posts: HashMap::new(),
+        };
+        for (id, name, token) in seed.accounts {
+            let my_room = w.add_room("my", name, [(id, Role::Admin)]);
+            w.accounts.push(Account {
+                id,
+                name: name.into(),
+                token,
+                my_room,
+            });
+        }
+        let ids: Vec<i64> = w.accounts.iter().map(|a| a.id).collect();
+        if let [alice, rest @ ..] = ids.as_slice() {
+            for other in rest {
+                let direct =
+                    w.add_room("direct", "", [(*alice, Role::Admin), (*other, Role::Admin)]);
+                w.contacts.entry(*alice).or_default().push((*other, direct));
+                w.contacts.entry(*other).or_default().push((*alice, direct));
+            }
+            let mut members = vec![(*alice, Role::Admin)];
+            if let Some(bob) = rest.first() {
+                members.push((*bob, Role::Member));
+            }
+            if let Some(carol) = rest.get(1) {
+                members.push((*carol, Role::Readonly));
+            }
+            w.add_room("group", "Project", members);
+        }
+        w
+    }
+
+    fn add_room(
+        &mut self,
+        kind: &'static str,
+        name: &str,
+        members: impl IntoIterator<Item = (i64, Role)>,
+    ) -> i64 {
+        self.next_room += 1;
+        let id = self.next_room;
+        self.rooms.insert(
+            id,
+            Room {
+                id,
+                kind,
+                name: name.into(),
+                description: String::new(),
+                icon_preset: "group".into(),
+                members: members.into_iter().collect(),
+                messages: Vec::new(),
+                cursor: HashMap::new(),
+                read_up_to: HashMap::new(),
+                sticky: false,
+                last_update_time: now(),
+            },
+        );
+        id
+    }
+
+    pub(crate) fn account_by_token(&self, token: &str) -> Option<i64> {
+        self.accounts
+            .iter()
+            .find(|a| a.token == token)
+            .map(|a| a.id)
+    }
+
+    fn account(&self, id: i64) -> Option<&Account> {
+        self.accounts.iter().find(|a| a.id == id)
+    }
+
+    fn account_ref(&self, id: i64) -> Value {
+        let name = self.account(id).map(|a| a.name.clone()).unwrap_or_default();
+        json!({"account_id": id, "name": name, "avatar_image_url": format!("https://example.invalid/avatar/{id}.png")})
+    }
+
+    /// Counts a request against the token's budget.
+    pub(crate) fn spend(&mut self, account: i64) -> Rate {
+        let limits = &self.limits;
+        let entry = self.budgets.entry(account).or_insert((
+            Instant::now(),
+            now() as u64 + limits.window.as_secs(),
+            0,
+        ));
+        if entry.0.elapsed() >= limits.window {
+            *entry = (Instant::now(), now() as u64 + limits.window.as_secs(), 0);
+        }
+        let remaining_before = limits.requests.saturating_sub(entry.2);
+        if remaining_before > 0 {
+            entry.2 += 1;
+        }
+        Rate {
+            limit: limits.requests,
+            remaining_before,
+            remaining_after: limits.requests.saturating_sub(entry.2),
+            reset: entry.1,
+        }
+    }
+
+    /// A room the account belongs to, or 404.
+    fn room_of(&self, account: i64, room: &str) -> Result<&Room, Answer> {
+        let id: i64 = room.parse().map_err(|_| not_found())?;
+        match self.rooms.get(&id) {
+            Some(r) if r.members.contains_key(&account) => Ok(r),
+            _ => Err(not_found()),
+        }
+    }
+
+    fn room_mut(&mut self, account: i64, room: &str) -> Result<&mut Room, Answer> {
+        self.room_of(account, room)?;
+        let id: i64 = room.parse().map_err(|_| not_found())?;
+        self.rooms.get_mut(&id).ok_or_else(not_found)
+    }
+
+    fn room_json(&self, account: i64, r: &Room) -> Value {
+        let read = r.read_up_to.get(&account).copied().unwrap_or(0);
+        let unread = r.messages.len().saturating_sub(read);
+        let role = r.members.get(&account).copied().unwrap_or(Role::Member);
+        json!({
+            "room_id": r.id,
+            "name": if r.kind == "direct" {
+                r.members.keys().find(|m| **m != account).and_then(|m| self.account(*m)).map(|a| a.name.clone()).unwrap_or_default()
+            } else { r.name.clone() },
+            "type": r.kind,
+            "role": role.as_str(),
+            "sticky": r.sticky,
+            "unread_num": unread,
+            "mention_num": 0,
+            "mytask_num": 0,
+            "message_num": r.messages.len(),
+            "file_num": 0,
+            "task_num": 0,
+            "icon_path": format!("https://example.invalid/icon/{}.png", r.icon_preset),
+            "last_update_time": r.last_update_time,
+        })
+    }
+
+    pub(crate) fn me(&self, account: i64) -> Answer {
+        let Some(a) = self.account(account) else {
+            return not_found();
+        };
+        Answer::Json(json!({
+            "account_id": a.id, "room_id": a.my_room, "name": a.name,
+            "chatwork_id": "", "organization_id": 0, "organization_name": "", "department": "",
+            "title": "", "url": "", "introduction": "", "mail": "", "tel_organization": "",
+            "tel_extension": "", "tel_mobile": "", "skype": "", "facebook": "", "twitter": "",
+            "avatar_image_url": format!("https://example.invalid/avatar/{}.png", a.id),
+            "login_mail": format!("{}@example.invalid", a.name.to_lowercase()),
+        }))
+    }
+
+    pub(crate) fn my_status(&self, account: i64) -> Answer {
+        let (mut unread_room, mut unread) = (0, 0);
+        for r in self
+            .rooms
+            .values()
+            .filter(|r| r.members.contains_key(&account))
+        {
+            let read = r.read_up_to.get(&account).copied().unwrap_or(0);
+            let n = r.messages.len().saturating_sub(read);
+            if n > 0 {
+                unread_room += 1;
+                unread += n;
+            }
+        }
+        Answer::Json(json!({
+            "unread_room_num": unread_room, "mention_room_num": 0, "mytask_room_num": 0,
+            "unread_num": unread, "mention_num": 0, "mytask_num": 0,
+        }))
+    }
+
+    pub(crate) fn contacts(&self, account: i64) -> Answer {
+        let list = self.contacts.get(&account).cloned().unwrap_or_default();
+        if list.is_empty() {
+            return Answer::NoContent;
+        }
+        Answer::Json(Value::Array(
+            list.iter()
+                .filter_map(|(id, room)| {
+                    let a = self.account(*id)?;
+                    Some(json!({
+                        "account_id": a.id, "room_id": room, "name": a.name, "chatwork_id": "",
+                        "organization_id": 0, "organization_name": "", "department": "",
+                        "avatar_image_url": format!("https://example.invalid/avatar/{}.png", a.id),
+                    }))
+                })
+                .collect(),
+        ))
+    }
+
+    pub(crate) fn list_rooms(&self, account: i64) -> Answer {
+        Answer::Json(Value::Array(
+            self.rooms
+                .values()
+                .filter(|r| r.members.contains_key(&account))
+                .map(|r| self.room_json(account, r))
+                .collect(),
+        ))
+    }
+
+    pub(crate) fn get_room(&self, account: i64, room: &str) -> Answer {
+        match self.room_of(account, room) {
+            Ok(r) => {
+                let mut v = self.room_json(account, r);
+                v["description"] = json!(r.description);
+                Answer::Json(v)
+            }
+            Err(e) => e,
+        }
+    }
+
+    fn check_name(name: Option<&str>, required: bool) -> Result<(), Answer> {
+        match name {
+            None if required => Err(bad("Parameter 'name' is required")),
+            Some(n) if n.is_empty() || n.chars().count() > 255 => {
+                Err(bad("Parameter 'name' must be 1 to 255 characters"))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    pub(crate) fn create_room(&mut self, account: i64, form: &[(String, String)]) -> Answer {
+        let name = field(form, "name");
+        if let Err(e) = Self::check_name(name, true) {
+            return e;
+        }
+        let Some(admins) = field(form, "members_admin_ids") else {
+            return bad("Parameter 'members_admin_ids' is required");
+        };
+        let mut members = BTreeMap::new();
+        for (key, role) in [
+            ("members_admin_ids", Role::Admin),
+            ("members_member_ids", Role::Member),
+            ("members_readonly_ids", Role::Readonly),
+        ] {
+            let list = if key == "members_admin_ids" {
+                Some(admins)
+            } else {
+                field(form, key)
+            };
+            if let Some(list) = list {
+                match ids(list) {
+                    Ok(list) => {
+                        for id in list {
+                            if self.account(id).is_none() {
+                                return bad(format!("Account {id} does not exist"));
+                            }
+                            members.insert(id, role);
+                        }
+                    }
+                    Err(e) => return e,
+                }
+            }
+        }
+        if members.get(&account) != Some(&Role::Admin) {
+            return bad("You must be one of the administrators of a new chat");
+        }
+        let id = self.add_room("group", name.unwrap_or_default(), members);
+        if let Some(r) = self.rooms.get_mut(&id) {
+            r.description = field(form, "description").unwrap_or_default().into();
+            if let Some(icon) = field(form, "icon_preset") {
+                r.icon_preset = icon.into();
+            }
+        }
+        Answer::Json(json!({"room_id": id}))
+    }
+
+    fn require_admin(r: &Room, account: i64) -> Result<(), Answer> {
+        if r.members.get(&account) == Some(&Role::Admin) {
+            Ok(())
+        } else {
+            Err(forbidden("You don't have permission to change this chat"))
+        }
+    }
+
+    pub(crate) fn update_room(
+        &mut self,
+        account: i64,
+        room: &str,
+        form: &[(String, String)],
+    ) -> Answer {
+        let r = match self.room_mut(account, room) {
+            Ok(r) => r,
+            Err(e) => return e,
+        };
+        if let Err(e) = Self::require_admin(r, account) {
+            return e;
+        }
+        if r.kind != "group" {
+            return bad("Only group chats can be changed");
+        }
+        if let Err(e) = Self::check_name(field(form, "name"), false) {
+            return e;
+        }
+        if let Some(n) = field(form, "name") {
+            r.name = n.into();
+        }
+        if let Some(d) = field(form, "description") {
+            r.description = d.into();
+        }
+        if let Some(i) = field(form, "icon_preset") {
+            r.icon_preset = i.into();
+        }
+        r.last_update_time = now();
+        Answer::Json(json!({"room_id": r.id}))
+    }
+
+    pub(crate) fn delete_room(
+        &mut self,
+        account: i64,
+        room: &str,
+        form: &[(String, String)],
+    ) -> Answer {
+        let r = match self.room_mut(account, room) {
+            Ok(r) => r,
+            Err(e) => return e,
+        };
+        let id = r.id;
+        match field(form, "action_type") {
+            Some("leave") => {
+                r.members.remove(&account);
+                if r.members.is_empty() {
+                    self.rooms.remove(&id);
+                }
+                Answer::NoContent
+            }
+            Some("delete") => {
+                if let Err(e) = Self::require_admin(r, account) {
+                    return e;
+                }
+                self.rooms.remove(&id);
+                Answer::NoContent
+            }
+            Some(_) => bad("Parameter 'action_type' must be leave or delete"),
+            None => bad("Parameter 'action_type' is required"),
+        }
+    }
+
+    pub(crate) fn list_members(&self, account: i64, room: &str) -> Answer {
+        match self.room_of(account, room) {
+            Ok(r) => Answer::Json(Value::Array(
+                r.members
+                    .iter()
+                    .filter_map(|(id, role)| {
+                        let a = self.account(*id)?;
+                        Some(json!({
+                            "account_id": a.id, "role": role.as_str(), "name": a.name,
+                            "chatwork_id": "", "organization_id": 0, "organization_name": "",
+                            "department": "",
+                            "avatar_image_url": format!("https://example.invalid/avatar/{}.png", a.id),
+                        }))
+                    })
+                    .collect(),
+            )),
+            Err(e) => e,
+        }
+    }
+
+    pub(crate) fn update_members(
+        &mut self,
+        account: i64,
+        room: &str,
+        form: &[(String, String)],
+    ) -> Answer {
+        let mut members = BTreeMap::new();
+        let Some(admins) = field(form, "members_admin_ids") else {
+            return bad("Parameter 'members_admin_ids' is required");
+        };
+        for (list, role) in [
+            (Some(admins), Role::Admin),
+            (field(form, "members_member_ids"), Role::Member),
+            (field(form, "members_readonly_ids"), Role::Readonly),
+        ] {
+            if let Some(list) = list {
+                match ids(list) {
+                    Ok(list) => {
+                        for id in list {
+                            if self.account(id).is_none() {
+                                return bad(format!("Account {id} does not exist"));
+                            }
+                            members.insert(id, role);
+                        }
+                    }
+                    Err(e) => return e,
+                }
+            }
+        }
+        let r = match self.room_mut(account, room) {
+            Ok(r) => r,
+            Err(e) => return e,
+        };
+        if let Err(e) = Self::require_admin(r, account) {
+            return e;
+        }
+        if !members.values().any(|r| *r == Role::Admin) {
+            return bad("A chat needs at least one administrator");
+        }
+        r.members = members;
+        let by = |role: Role| {
+            r.members
+                .iter()
+                .filter(|(_, x)| **x == role)
+                .map(|(id, _)| *id)
+                .collect::<Vec<_>>()
+        };
+        Answer::Json(json!({
+            "admin": by(Role::Admin), "member": by(Role::Member), "readonly": by(Role::Readonly),
+        }))
+    }
+
+    fn message_json(&self, m: &Message) -> Value {
+        json!({
+            "message_id": m.id.to_string(),
+            "account": self.account_ref(m.account),
+            "body": m.body,
+            "send_time": m.send_time,
+            "update_time": m.update_time,
+        })
+    }
+
+    pub(crate) fn list_messages(
+        &mut self,
+        account: i64,
+        room: &str,
+        query: &[(String, String)],
+    ) -> Answer {
+        let force = match flag(query, "force") {
+            Ok(f) => f,
+            Err(e) => return e,
+        };
+        let r = match self.room_mut(account, room) {
+            Ok(r) => r,
+            Err(e) => return e,
+        };
+        let len = r.messages.len();
+        let from = if force {
+            len.saturating_sub(100)
+        } else {
+            let seen = r.cursor.get(&account).copied().unwrap_or(0);
+            // Only the latest 100 of those not returned yet; all count as returned.
+            r.cursor.insert(account, len);
+            seen.max(len.saturating_sub(100))
+        };
+        let range = from..len;
+        if range.is_empty() {
+            return Answer::NoContent;
+        }
+        let list: Vec<Value> = {
+            let r = &self.rooms[&r_id(room)];
+            r.messages[range]
+                .iter()
+                .map(|m| self.message_json(m))
+                .collect()
+        };
+        Answer::Json(Value::Array(list))
+    }
+
+    pub(crate) fn post_message(
+        &mut self,
+        account: i64,
+        room: &str,
+        form: &[(String, String)],
+    ) -> Answer {
+        let body = match field(form, "body") {
+            None => return bad("Parameter 'body' is required"),
+            Some(b) if b.is_empty() || b.chars().count() > 65_535 => {
+                return bad("Parameter 'body' must be 1 to 65535 characters");
+            }
+            Some(b) => b.to_owned(),
+        };
+        let self_unread = match flag(form, "self_unread") {
+            Ok(f) => f,
+            Err(e) => return e,
+        };
+        let (room_window, room_posts) = (self.limits.room_window, self.limits.room_posts);
+        let r = match self.room_mut(account, room) {
+            Ok(r) => r,
+            Err(e) => return e,
+        };
+        if r.members.get(&account) == Some(&Role::Readonly) {
+            return forbidden("You don't have permission to send messages in this room");
+        }
+        let id = r.id;
+        let posts = self.room_posts.entry(id).or_default();
+        while posts.front().is_some_and(|t| t.elapsed() >= room_window) {
+            posts.pop_front();
+        }
+        if posts.len() >= room_posts {
+            return Answer::Error(
+                429,
+                "Rate limit for message posting per room exceeded.".into(),
+            );
+        }
+        posts.push_back(Instant::now());
+        self.next_message += 1;
+        let message_id = self.next_message;
+        let Some(r) = self.rooms.get_mut(&id) else {
+            return not_found();
+        };
+        r.messages.push(Message {
+            id: message_id,
+            account,
+            body,
+            send_time: now(),
+            update_time: 0,
+        });
+        if !self_unread {
+            r.read_up_to.insert(account, r.messages.len());
+        }
+        r.last_update_time = now();
+        Answer::Json(json!({"message_id": message_id.to_string()}))
+    }
+
+    fn find_message(&self, account: i64, room: &str, id: &str) -> Result<(i64, usize), Answer> {
+        let r = self.room_of(account, room)?;
+        let id: u64 = id.parse().map_err(|_| not_found())?;
+        let index = r
+            .messages
+            .iter()
+            .position(|m| m.id == id)
+            .ok_or_else(not_found)?;
+        Ok((r.id, index))
+    }
+
+    pub(crate) fn get_message(&self, account: i64, room: &str, id: &str) -> Answer {
+        match self.find_message(account, room, id) {
+            Ok((room, i)) => Answer::Json(self.message_json(&self.rooms[&room].messages[i])),
+            Err(e) => e,
+        }
+    }
+
+    pub(crate) fn update_message(
+        &mut self,
+        account: i64,
+        room: &str,
+        id: &str,
+        form: &[(String, String)],
+    ) -> Answer {
+        let (room, i) = match self.find_message(account, room, id) {
+            Ok(x) => x,
+            Err(e) => return e,
+        };
+        let Some(body) = field(form, "body").filter(|b| !b.is_empty()) else {
+            return bad("Parameter 'body' is required");
+        };
+        let Some(r) = self.rooms.get_mut(&room) else {
+            return not_found();
+        };
+        let m = &mut r.messages[i];
+        if m.account != account {
+            return forbidden("Only the author can edit a message");
+        }
+        m.body = body.into();
+        m.update_time = now();
+        Answer::Json(json!({"message_id": m.id.to_string()}))
+    }
+
+    pub(crate) fn delete_message(&mut self, account: i64, room: &str, id: &str) -> Answer {
+        let (room, i) = match self.find_message(account, room, id) {
+            Ok(x) => x,
+            Err(e) => return e,
+        };
+        let Some(r) = self.rooms.get_mut(&room) else {
+            return not_found();
+        };
+        if r.messages[i].account != account {
+            return forbidden("Only the author can delete a message");
+        }
+        let m = r.messages.remove(i);
+        // Cursors and read marks past the removed message move back by one.
+        for c in r.cursor.values_mut().chain(r.read_up_to.values_mut()) {
+            if *c > i {
+                *c -= 1;
+            }
+        }
+        Answer::Json(json!({"message_id": m.id.to_string()}))
+    }
+
+    pub(crate) fn mark(
+        &mut self,
+        account: i64,
+        room: &str,
+        form: &[(String, String)],
+        read: bool,
+    ) -> Answer {
+        let target = match field(form, "message_id") {
+            None if read => None,
+            None => return bad("Parameter 'message_id' is required"),
+            Some(id) => match self.find_message(account, room, id) {
+                Ok((_, i)) => Some(i),
+                Err(e) => return e,
+            },
+        };
+        let r = match self.room_mut(account, room) {
+            Ok(r) => r,
+            Err(e) => return e,
+        };
+        let up_to = match (read, target) {
+            (true, Some(i)) => i + 1,
+            (true, None) => r.messages.len(),
+            (false, Some(i)) => i,
+            (false, None) => r.messages.len(),
+        };
+        r.read_up_to.insert(account, up_to);
+        let unread = r.messages.len() - up_to;
+        Answer::Json(json!({"unread_num": unread, "mention_num": 0}))
+    }
+}
+
+fn r_id(room: &str) -> i64 {
+    room.parse().unwrap_or_default()
+}
