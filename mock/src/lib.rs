@@ -10,14 +10,17 @@
 //! # let _ = client; }
 //! ```
 //!
-//! **Status: in progress.** Implemented so far, in memory, with Chatwork's semantics:
-//! `GET /me`, `GET /my/status`, `GET /contacts`; rooms (list, get, create, update, leave or
-//! delete); members (list, replace, with the last-admin rule); messages (list with the
-//! per-token "not yet returned" cursor and `force`, post, get, edit and delete by the author,
-//! read and unread). Every answer carries `x-ratelimit-*` headers; the token budget and the
-//! 10-posts-per-10-seconds room limit answer 429 (windows configurable). Writes read the form
-//! body only. Tasks, files, invitation links, contact requests, webhooks, fault knobs and the
-//! binary are not there yet.
+//! **Status: in progress.** Implemented so far, in memory, with Chatwork's semantics (29 of
+//! the 32 operations): `GET /me`, `GET /my/status`, `GET /contacts`; rooms (list, get, create,
+//! update, leave or delete); members (list, replace, with the last-admin rule); messages
+//! (list with the per-token "not yet returned" cursor and `force`, post, get, edit and delete
+//! by the author, read and unread); tasks (one per assignee, open/done, deadlines, my tasks);
+//! invitation links (admins only, one per group chat); incoming contact requests (approve
+//! makes the contact and its direct chat, decline removes it). 204 wherever a list is empty.
+//! Every answer carries `x-ratelimit-*` headers; the token budget and the 10 posts (messages
+//! and tasks) per 10 seconds per room answer 429, with configurable windows. Writes read the
+//! form body only. Files (the remaining three operations), webhooks, fault knobs, the binary
+//! and the state file are not there yet.
 
 mod state;
 
@@ -104,6 +107,28 @@ fn router(world: Shared) -> Router {
         .route("/v2/me", get(me))
         .route("/v2/my/status", get(my_status))
         .route("/v2/contacts", get(contacts))
+        .route("/v2/my/tasks", get(list_my_tasks))
+        .route("/v2/incoming_requests", get(list_requests))
+        .route(
+            "/v2/incoming_requests/{request_id}",
+            put(accept_request).delete(decline_request),
+        )
+        .route(
+            "/v2/rooms/{room_id}/tasks",
+            get(list_room_tasks).post(create_task),
+        )
+        .route("/v2/rooms/{room_id}/tasks/{task_id}", get(get_task))
+        .route(
+            "/v2/rooms/{room_id}/tasks/{task_id}/status",
+            put(update_task_status),
+        )
+        .route(
+            "/v2/rooms/{room_id}/link",
+            get(get_link)
+                .post(create_link)
+                .put(update_link)
+                .delete(delete_link),
+        )
         .route("/v2/rooms", get(list_rooms).post(create_room))
         .route(
             "/v2/rooms/{room_id}",
@@ -257,3 +282,18 @@ handler!(update_message, |w, c, (room, id) => (String, String)| w
     .update_message(c.account, &room, &id, &c.form));
 handler!(delete_message, |w, c, (room, id) => (String, String)| w
     .delete_message(c.account, &room, &id));
+handler!(list_my_tasks, |w, c| w.list_my_tasks(c.account, &c.query));
+handler!(list_room_tasks, |w, c, room => String| w.list_room_tasks(c.account, &room, &c.query));
+handler!(create_task, |w, c, room => String| w.create_task(c.account, &room, &c.form));
+handler!(get_task, |w, c, (room, id) => (String, String)| w.get_task(c.account, &room, &id));
+handler!(update_task_status, |w, c, (room, id) => (String, String)| w
+    .update_task_status(c.account, &room, &id, &c.form));
+handler!(get_link, |w, c, room => String| w.get_link(c.account, &room));
+handler!(create_link, |w, c, room => String| w
+    .write_link(c.account, &room, Some(&c.form), true));
+handler!(update_link, |w, c, room => String| w
+    .write_link(c.account, &room, Some(&c.form), false));
+handler!(delete_link, |w, c, room => String| w.write_link(c.account, &room, None, false));
+handler!(list_requests, |w, c| w.list_requests(c.account));
+handler!(accept_request, |w, c, id => String| w.answer_request(c.account, &id, true));
+handler!(decline_request, |w, c, id => String| w.answer_request(c.account, &id, false));

@@ -107,8 +107,34 @@ struct Message {
     update_time: i64,
 }
 
+struct Task {
+    id: i64,
+    assignee: i64,
+    assigned_by: i64,
+    message_id: u64,
+    body: String,
+    limit_time: i64,
+    limit_type: String,
+    done: bool,
+}
+
+struct Link {
+    code: String,
+    need_acceptance: bool,
+    description: String,
+}
+
+struct Request {
+    id: i64,
+    from: i64,
+    to: i64,
+    message: String,
+}
+
 struct Room {
     id: i64,
+    tasks: Vec<Task>,
+    link: Option<Link>,
     kind: &'static str,
     name: String,
     description: String,
@@ -140,6 +166,8 @@ pub(crate) struct World {
     next_message: u64,
     budgets: HashMap<i64, (Instant, u64, u32)>,
     room_posts: HashMap<i64, VecDeque<Instant>>,
+    next_task: i64,
+    requests: Vec<Request>,
 }
 
 fn now() -> i64 {
@@ -181,6 +209,8 @@ impl World {
             next_message: 1_928_374_655_918_273_645,
             budgets: HashMap::new(),
             room_posts: HashMap::new(),
+            next_task: 500,
+            requests: Vec::new(),
         };
         for (id, name, token) in seed.accounts {
             let my_room = w.add_room("my", name, [(id, Role::Admin)]);
@@ -207,6 +237,19 @@ impl World {
                 members.push((*carol, Role::Readonly));
             }
             w.add_room("group", "Project", members);
+            // Dave asks Alice to be a contact.
+            w.accounts.push(Account {
+                id: 1004,
+                name: "Dave".into(),
+                token: "dave-token-0004".into(),
+                my_room: 0,
+            });
+            w.requests.push(Request {
+                id: 9001,
+                from: 1004,
+                to: *alice,
+                message: "Hello, I'm Dave from the partner company.".into(),
+            });
         }
         w
     }
@@ -223,6 +266,8 @@ impl World {
             id,
             Room {
                 id,
+                tasks: Vec::new(),
+                link: None,
                 kind,
                 name: name.into(),
                 description: String::new(),
@@ -652,7 +697,6 @@ impl World {
             Ok(f) => f,
             Err(e) => return e,
         };
-        let (room_window, room_posts) = (self.limits.room_window, self.limits.room_posts);
         let r = match self.room_mut(account, room) {
             Ok(r) => r,
             Err(e) => return e,
@@ -661,17 +705,9 @@ impl World {
             return forbidden("You don't have permission to send messages in this room");
         }
         let id = r.id;
-        let posts = self.room_posts.entry(id).or_default();
-        while posts.front().is_some_and(|t| t.elapsed() >= room_window) {
-            posts.pop_front();
+        if let Err(e) = self.take_post_slot(id) {
+            return e;
         }
-        if posts.len() >= room_posts {
-            return Answer::Error(
-                429,
-                "Rate limit for message posting per room exceeded.".into(),
-            );
-        }
-        posts.push_back(Instant::now());
         self.next_message += 1;
         let message_id = self.next_message;
         let Some(r) = self.rooms.get_mut(&id) else {
@@ -784,6 +820,372 @@ impl World {
         r.read_up_to.insert(account, up_to);
         let unread = r.messages.len() - up_to;
         Answer::Json(json!({"unread_num": unread, "mention_num": 0}))
+    }
+}
+
+impl World {
+    /// The room-post window check shared by messages and tasks: `Err` is Chatwork's 429.
+    fn take_post_slot(&mut self, room: i64) -> Result<(), Answer> {
+        let (window, max) = (self.limits.room_window, self.limits.room_posts);
+        let posts = self.room_posts.entry(room).or_default();
+        while posts.front().is_some_and(|t| t.elapsed() >= window) {
+            posts.pop_front();
+        }
+        if posts.len() >= max {
+            return Err(Answer::Error(
+                429,
+                "Rate limit for message posting per room exceeded.".into(),
+            ));
+        }
+        posts.push_back(Instant::now());
+        Ok(())
+    }
+
+    fn task_json(&self, r: &Room, t: &Task, mine: bool) -> Value {
+        let mut v = json!({
+            "task_id": t.id,
+            "assigned_by_account": self.account_ref(t.assigned_by),
+            "message_id": t.message_id.to_string(),
+            "body": t.body,
+            "limit_time": t.limit_time,
+            "status": if t.done { "done" } else { "open" },
+            "limit_type": t.limit_type,
+        });
+        if mine {
+            v["room"] = json!({"room_id": r.id, "name": r.name,
+                "icon_path": format!("https://example.invalid/icon/{}.png", r.icon_preset)});
+        } else {
+            v["account"] = self.account_ref(t.assignee);
+        }
+        v
+    }
+
+    fn status_filter(query: &[(String, String)]) -> Result<Option<bool>, Answer> {
+        match field(query, "status") {
+            None => Ok(None),
+            Some("open") => Ok(Some(false)),
+            Some("done") => Ok(Some(true)),
+            Some(_) => Err(bad("Parameter 'status' must be open or done")),
+        }
+    }
+
+    fn list_or_204(list: Vec<Value>) -> Answer {
+        if list.is_empty() {
+            Answer::NoContent
+        } else {
+            Answer::Json(Value::Array(list))
+        }
+    }
+
+    pub(crate) fn list_room_tasks(
+        &self,
+        account: i64,
+        room: &str,
+        query: &[(String, String)],
+    ) -> Answer {
+        let r = match self.room_of(account, room) {
+            Ok(r) => r,
+            Err(e) => return e,
+        };
+        let status = match Self::status_filter(query) {
+            Ok(s) => s,
+            Err(e) => return e,
+        };
+        let num = |name| field(query, name).and_then(|v| v.parse::<i64>().ok());
+        let (assignee, by) = (num("account_id"), num("assigned_by_account_id"));
+        Self::list_or_204(
+            r.tasks
+                .iter()
+                .filter(|t| status.is_none_or(|d| t.done == d))
+                .filter(|t| assignee.is_none_or(|a| t.assignee == a))
+                .filter(|t| by.is_none_or(|b| t.assigned_by == b))
+                .take(100)
+                .map(|t| self.task_json(r, t, false))
+                .collect(),
+        )
+    }
+
+    pub(crate) fn list_my_tasks(&self, account: i64, query: &[(String, String)]) -> Answer {
+        let status = match Self::status_filter(query) {
+            Ok(s) => s,
+            Err(e) => return e,
+        };
+        let by = field(query, "assigned_by_account_id").and_then(|v| v.parse::<i64>().ok());
+        Self::list_or_204(
+            self.rooms
+                .values()
+                .filter(|r| r.members.contains_key(&account))
+                .flat_map(|r| r.tasks.iter().map(move |t| (r, t)))
+                .filter(|(_, t)| t.assignee == account)
+                .filter(|(_, t)| status.is_none_or(|d| t.done == d))
+                .filter(|(_, t)| by.is_none_or(|b| t.assigned_by == b))
+                .take(100)
+                .map(|(r, t)| self.task_json(r, t, true))
+                .collect(),
+        )
+    }
+
+    pub(crate) fn create_task(
+        &mut self,
+        account: i64,
+        room: &str,
+        form: &[(String, String)],
+    ) -> Answer {
+        let body = match field(form, "body") {
+            Some(b) if !b.is_empty() && b.chars().count() <= 65_535 => b.to_owned(),
+            _ => return bad("Parameter 'body' is required (1 to 65535 characters)"),
+        };
+        let Some(to) = field(form, "to_ids") else {
+            return bad("Parameter 'to_ids' is required");
+        };
+        let to = match ids(to) {
+            Ok(t) => t,
+            Err(e) => return e,
+        };
+        let limit_time = match field(form, "limit").map(str::parse::<i64>) {
+            None => 0,
+            Some(Ok(t)) => t,
+            Some(Err(_)) => return bad("Parameter 'limit' must be Unix seconds"),
+        };
+        let limit_type = match field(form, "limit_type") {
+            None if limit_time == 0 => "none",
+            None => "time",
+            Some(t @ ("none" | "date" | "time")) => t,
+            Some(_) => return bad("Parameter 'limit_type' must be none, date or time"),
+        }
+        .to_owned();
+        let r = match self.room_of(account, room) {
+            Ok(r) => r,
+            Err(e) => return e,
+        };
+        let room_id = r.id;
+        if r.members.get(&account) == Some(&Role::Readonly) {
+            return forbidden("You don't have permission to add tasks in this room");
+        }
+        if let Some(outsider) = to.iter().find(|id| !r.members.contains_key(id)) {
+            return bad(format!("Account {outsider} is not a member of this chat"));
+        }
+        if let Err(e) = self.take_post_slot(room_id) {
+            return e;
+        }
+        self.next_message += 1;
+        let message_id = self.next_message;
+        let mut task_ids = Vec::new();
+        let mut tasks = Vec::new();
+        for assignee in to {
+            self.next_task += 1;
+            task_ids.push(self.next_task);
+            tasks.push(Task {
+                id: self.next_task,
+                assignee,
+                assigned_by: account,
+                message_id,
+                body: body.clone(),
+                limit_time,
+                limit_type: limit_type.clone(),
+                done: false,
+            });
+        }
+        if let Some(r) = self.rooms.get_mut(&room_id) {
+            r.tasks.extend(tasks);
+            r.messages.push(Message {
+                id: message_id,
+                account,
+                body: format!("[task]{body}[/task]"),
+                send_time: now(),
+                update_time: 0,
+            });
+            r.last_update_time = now();
+        }
+        Answer::Json(json!({ "task_ids": task_ids }))
+    }
+
+    fn task_index(&self, account: i64, room: &str, task: &str) -> Result<(i64, usize), Answer> {
+        let r = self.room_of(account, room)?;
+        let id: i64 = task.parse().map_err(|_| not_found())?;
+        let i = r
+            .tasks
+            .iter()
+            .position(|t| t.id == id)
+            .ok_or_else(not_found)?;
+        Ok((r.id, i))
+    }
+
+    pub(crate) fn get_task(&self, account: i64, room: &str, task: &str) -> Answer {
+        match self.task_index(account, room, task) {
+            Ok((room, i)) => {
+                let r = &self.rooms[&room];
+                Answer::Json(self.task_json(r, &r.tasks[i], false))
+            }
+            Err(e) => e,
+        }
+    }
+
+    pub(crate) fn update_task_status(
+        &mut self,
+        account: i64,
+        room: &str,
+        task: &str,
+        form: &[(String, String)],
+    ) -> Answer {
+        let done = match field(form, "body") {
+            Some("done") => true,
+            Some("open") => false,
+            Some(_) => return bad("Parameter 'body' must be open or done"),
+            None => return bad("Parameter 'body' is required"),
+        };
+        let (room, i) = match self.task_index(account, room, task) {
+            Ok(x) => x,
+            Err(e) => return e,
+        };
+        let Some(r) = self.rooms.get_mut(&room) else {
+            return not_found();
+        };
+        let t = &mut r.tasks[i];
+        if t.assignee != account && t.assigned_by != account {
+            return forbidden("Only the assignee or the assigner can change a task");
+        }
+        t.done = done;
+        Answer::Json(json!({ "task_id": t.id }))
+    }
+
+    fn link_json(room: &Room) -> Value {
+        match &room.link {
+            None => json!({"public": false}),
+            Some(l) => json!({
+                "public": true,
+                "url": format!("https://example.invalid/g/{}", l.code),
+                "need_acceptance": l.need_acceptance,
+                "description": l.description,
+            }),
+        }
+    }
+
+    pub(crate) fn get_link(&self, account: i64, room: &str) -> Answer {
+        match self.room_of(account, room) {
+            Ok(r) => Answer::Json(Self::link_json(r)),
+            Err(e) => e,
+        }
+    }
+
+    /// Creates (`create`), changes, or deletes (`form` is `None`) the room's invitation link.
+    pub(crate) fn write_link(
+        &mut self,
+        account: i64,
+        room: &str,
+        form: Option<&[(String, String)]>,
+        create: bool,
+    ) -> Answer {
+        let r = match self.room_mut(account, room) {
+            Ok(r) => r,
+            Err(e) => return e,
+        };
+        if let Err(e) = Self::require_admin(r, account) {
+            return e;
+        }
+        if r.kind != "group" {
+            return bad("Only group chats have invitation links");
+        }
+        let Some(form) = form else {
+            r.link = None;
+            return Answer::Json(Self::link_json(r));
+        };
+        let code = field(form, "code");
+        if let Some(c) = code
+            && (c.is_empty()
+                || c.len() > 50
+                || !c
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-'))
+        {
+            return bad("Parameter 'code' must be 1 to 50 letters, digits, '_' or '-'");
+        }
+        let need = match flag(form, "need_acceptance") {
+            Ok(n) => field(form, "need_acceptance").map(|_| n),
+            Err(e) => return e,
+        };
+        let room_id = r.id;
+        match (&mut r.link, create) {
+            (Some(_), true) => return bad("The invitation link already exists"),
+            (None, false) => return bad("There is no invitation link to change"),
+            (None, true) => {
+                r.link = Some(Link {
+                    code: code.map_or_else(|| format!("room-{room_id}"), str::to_owned),
+                    need_acceptance: need.unwrap_or(true),
+                    description: field(form, "description").unwrap_or_default().into(),
+                });
+            }
+            (Some(l), false) => {
+                if let Some(c) = code {
+                    l.code = c.into();
+                }
+                if let Some(n) = need {
+                    l.need_acceptance = n;
+                }
+                if let Some(d) = field(form, "description") {
+                    l.description = d.into();
+                }
+            }
+        }
+        Answer::Json(Self::link_json(r))
+    }
+
+    fn profile_json(&self, id: i64) -> Value {
+        let name = self.account(id).map(|a| a.name.clone()).unwrap_or_default();
+        json!({
+            "account_id": id, "name": name, "chatwork_id": "", "organization_id": 0,
+            "organization_name": "", "department": "",
+            "avatar_image_url": format!("https://example.invalid/avatar/{id}.png"),
+        })
+    }
+
+    pub(crate) fn list_requests(&self, account: i64) -> Answer {
+        Self::list_or_204(
+            self.requests
+                .iter()
+                .filter(|q| q.to == account)
+                .map(|q| {
+                    let mut v = self.profile_json(q.from);
+                    v["request_id"] = json!(q.id);
+                    v["message"] = json!(q.message);
+                    v
+                })
+                .collect(),
+        )
+    }
+
+    /// Approves (`accept`) or declines a contact request addressed to `account`.
+    pub(crate) fn answer_request(&mut self, account: i64, request: &str, accept: bool) -> Answer {
+        let Ok(id) = request.parse::<i64>() else {
+            return not_found();
+        };
+        let Some(i) = self
+            .requests
+            .iter()
+            .position(|q| q.id == id && q.to == account)
+        else {
+            return not_found();
+        };
+        let q = self.requests.remove(i);
+        if !accept {
+            return Answer::NoContent;
+        }
+        let direct = self.add_room(
+            "direct",
+            "",
+            [(account, Role::Admin), (q.from, Role::Admin)],
+        );
+        self.contacts
+            .entry(account)
+            .or_default()
+            .push((q.from, direct));
+        self.contacts
+            .entry(q.from)
+            .or_default()
+            .push((account, direct));
+        let mut v = self.profile_json(q.from);
+        v["room_id"] = json!(direct);
+        Answer::Json(v)
     }
 }
 

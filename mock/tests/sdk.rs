@@ -267,3 +267,145 @@ async fn the_room_limit_is_paced_by_the_sdk() {
     }
     assert!(statuses.contains(&Some(429)), "{statuses:?}");
 }
+
+#[tokio::test]
+async fn tasks_are_one_per_assignee_and_complete() {
+    use chatwork::model::{TaskLimitType, TaskStatus};
+    let mock = MockServer::start().await;
+    let (alice, bob) = (client(&mock, "alice"), client(&mock, "bob"));
+    let room = project(&alice).await;
+    assert!(bob.list_my_tasks().send().await.unwrap().is_empty(), "204");
+    let created = alice
+        .create_task()
+        .room_id(room)
+        .body("Review the release notes")
+        .to_ids([1002, 1003])
+        .deadline(1_900_000_000)
+        .deadline_type(TaskLimitType::Date)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(created.task_ids.len(), 2);
+    let mine = bob.list_my_tasks().send().await.unwrap();
+    assert_eq!(mine.len(), 1);
+    assert_eq!(mine[0].room.room_id, room);
+    assert_eq!(mine[0].limit_type, TaskLimitType::Date);
+    let t = alice
+        .get_task()
+        .room_id(room)
+        .task_id(created.task_ids[0])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        (t.account.account_id.get(), t.status.clone()),
+        (1002, TaskStatus::Open)
+    );
+    bob.update_task_status()
+        .room_id(room)
+        .task_id(created.task_ids[0])
+        .status(TaskStatus::Done)
+        .send()
+        .await
+        .unwrap();
+    let open = alice
+        .list_room_tasks()
+        .room_id(room)
+        .status(TaskStatus::Open)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(open.len(), 1, "Carol's is still open");
+    assert!(
+        bob.list_my_tasks()
+            .status(TaskStatus::Open)
+            .send()
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    // Only room members can be assigned.
+    let err = alice
+        .create_task()
+        .room_id(room)
+        .body("x")
+        .to_ids([1004])
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(400));
+}
+
+#[tokio::test]
+async fn invitation_links_and_contact_requests() {
+    let mock = MockServer::start().await;
+    let (alice, bob) = (client(&mock, "alice"), client(&mock, "bob"));
+    let room = project(&alice).await;
+    let none = alice
+        .get_invitation_link()
+        .room_id(room)
+        .send()
+        .await
+        .unwrap();
+    assert!(!none.public);
+    let link = alice
+        .create_invitation_link()
+        .room_id(room)
+        .code("release-team")
+        .description("Join us")
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        link.public && link.need_acceptance == Some(true),
+        "{link:?}"
+    );
+    assert!(link.url.as_deref().unwrap().ends_with("/g/release-team"));
+    let err = alice
+        .create_invitation_link()
+        .room_id(room)
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(400), "a link already exists");
+    let err = bob
+        .delete_invitation_link()
+        .room_id(room)
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(403), "members cannot change the link");
+    let gone = alice
+        .delete_invitation_link()
+        .room_id(room)
+        .send()
+        .await
+        .unwrap();
+    assert!(!gone.public);
+    // Dave's request: approving it makes a contact and a direct chat.
+    let requests = alice.list_incoming_requests().send().await.unwrap();
+    assert_eq!(requests.len(), 1);
+    let contact = alice
+        .accept_incoming_request()
+        .request_id(requests[0].request_id)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(contact.name, "Dave");
+    assert_eq!(alice.list_contacts().send().await.unwrap().len(), 3);
+    assert!(
+        alice
+            .list_incoming_requests()
+            .send()
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let direct = alice
+        .get_room()
+        .room_id(contact.room_id)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(direct.type_, chatwork::model::RoomType::Direct);
+}
