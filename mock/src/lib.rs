@@ -10,17 +10,19 @@
 //! # let _ = client; }
 //! ```
 //!
-//! **Status: in progress.** Implemented so far, in memory, with Chatwork's semantics (29 of
-//! the 32 operations): `GET /me`, `GET /my/status`, `GET /contacts`; rooms (list, get, create,
+//! **Status: in progress.** Implemented so far, in memory, with Chatwork's semantics (all 32
+//! operations): `GET /me`, `GET /my/status`, `GET /contacts`; rooms (list, get, create,
 //! update, leave or delete); members (list, replace, with the last-admin rule); messages
 //! (list with the per-token "not yet returned" cursor and `force`, post, get, edit and delete
 //! by the author, read and unread); tasks (one per assignee, open/done, deadlines, my tasks);
 //! invitation links (admins only, one per group chat); incoming contact requests (approve
-//! makes the contact and its direct chat, decline removes it). 204 wherever a list is empty.
+//! makes the contact and its direct chat, decline removes it); files (multipart upload keeping
+//! the bytes, 5 MB limit, `create_download_url=1` giving a URL on the mock that serves them for
+//! 30 seconds, then refuses). 204 wherever a list is empty.
 //! Every answer carries `x-ratelimit-*` headers; the token budget and the 10 posts (messages
 //! and tasks) per 10 seconds per room answer 429, with configurable windows. Writes read the
-//! form body only. Files (the remaining three operations), webhooks, fault knobs, the binary
-//! and the state file are not there yet.
+//! form body only. Webhooks, fault knobs, the request log, the binary, the state file and the
+//! spec-validation test are not there yet.
 
 mod state;
 
@@ -36,7 +38,7 @@ use axum::routing::{get, put};
 use serde_json::{Value, json};
 
 use state::{Answer, World};
-pub use state::{Limits, Seed};
+pub use state::{DOWNLOAD_URL_LIFETIME, Limits, MAX_UPLOAD_BYTES, Seed};
 
 /// A running mock Chatwork; stops when dropped.
 #[derive(Debug)]
@@ -119,6 +121,12 @@ fn router(world: Shared) -> Router {
         )
         .route("/v2/rooms/{room_id}/tasks/{task_id}", get(get_task))
         .route(
+            "/v2/rooms/{room_id}/files",
+            get(list_files).post(upload_file),
+        )
+        .route("/v2/rooms/{room_id}/files/{file_id}", get(get_file))
+        .route("/download/{key}", get(download))
+        .route(
             "/v2/rooms/{room_id}/tasks/{task_id}/status",
             put(update_task_status),
         )
@@ -157,6 +165,11 @@ struct Call {
     account: i64,
     query: Vec<(String, String)>,
     form: Vec<(String, String)>,
+    /// The body as sent (for multipart uploads) and its content type.
+    raw_body: Vec<u8>,
+    content_type: String,
+    /// `http://host:port` of this server, for URLs it hands out.
+    origin: String,
 }
 
 /// Authenticates, applies the token budget, runs `f` on the world, and writes the answer
@@ -206,6 +219,19 @@ fn serve(
         } else {
             parse(body)
         },
+        raw_body: body.to_vec(),
+        content_type: headers
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned(),
+        origin: format!(
+            "http://{}",
+            headers
+                .get("host")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("127.0.0.1")
+        ),
         account,
     };
     let answer = f(&mut w, &call);
@@ -297,3 +323,36 @@ handler!(delete_link, |w, c, room => String| w.write_link(c.account, &room, None
 handler!(list_requests, |w, c| w.list_requests(c.account));
 handler!(accept_request, |w, c, id => String| w.answer_request(c.account, &id, true));
 handler!(decline_request, |w, c, id => String| w.answer_request(c.account, &id, false));
+handler!(list_files, |w, c, room => String| w.list_files(c.account, &room, &c.query));
+handler!(upload_file, |w, c, room => String| w.upload_file(
+    c.account,
+    &room,
+    &c.content_type,
+    &c.raw_body
+));
+handler!(get_file, |w, c, (room, id) => (String, String)| w.get_file(
+    c.account,
+    &room,
+    &id,
+    &c.query,
+    &c.origin
+));
+
+/// Serves a file's bytes while its download URL is valid (30 seconds).
+async fn download(State(world): State<Shared>, Path(key): Path<String>) -> Response {
+    let found = world
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .download(&key);
+    match found {
+        Some((name, bytes)) => {
+            let disposition = format!("attachment; filename=\"{}\"", name.replace('"', "%22"));
+            let mut response = bytes.into_response();
+            if let Ok(v) = HeaderValue::from_str(&disposition) {
+                response.headers_mut().insert("content-disposition", v);
+            }
+            response
+        }
+        None => (StatusCode::FORBIDDEN, "this download URL has expired").into_response(),
+    }
+}

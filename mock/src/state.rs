@@ -35,6 +35,8 @@ pub struct Limits {
     pub room_posts: usize,
     /// The room window (Chatwork: 10 seconds).
     pub room_window: Duration,
+    /// How long a file's download URL works (Chatwork: 30 seconds).
+    pub download_url_lifetime: Duration,
 }
 
 impl Default for Limits {
@@ -44,6 +46,7 @@ impl Default for Limits {
             window: Duration::from_secs(300),
             room_posts: 10,
             room_window: Duration::from_secs(10),
+            download_url_lifetime: DOWNLOAD_URL_LIFETIME,
         }
     }
 }
@@ -133,6 +136,7 @@ struct Request {
 
 struct Room {
     id: i64,
+    files: Vec<StoredFile>,
     tasks: Vec<Task>,
     link: Option<Link>,
     kind: &'static str,
@@ -168,6 +172,10 @@ pub(crate) struct World {
     room_posts: HashMap<i64, VecDeque<Instant>>,
     next_task: i64,
     requests: Vec<Request>,
+    next_file: i64,
+    next_download: u64,
+    /// Download key → (room, file, valid until).
+    downloads: HashMap<String, (i64, i64, Instant)>,
 }
 
 fn now() -> i64 {
@@ -211,6 +219,9 @@ impl World {
             room_posts: HashMap::new(),
             next_task: 500,
             requests: Vec::new(),
+            next_file: 700,
+            next_download: 0,
+            downloads: HashMap::new(),
         };
         for (id, name, token) in seed.accounts {
             let my_room = w.add_room("my", name, [(id, Role::Admin)]);
@@ -266,6 +277,7 @@ impl World {
             id,
             Room {
                 id,
+                files: Vec::new(),
                 tasks: Vec::new(),
                 link: None,
                 kind,
@@ -1186,6 +1198,219 @@ impl World {
         let mut v = self.profile_json(q.from);
         v["room_id"] = json!(direct);
         Answer::Json(v)
+    }
+}
+
+/// One uploaded file.
+struct StoredFile {
+    id: i64,
+    account: i64,
+    message_id: u64,
+    filename: String,
+    data: Vec<u8>,
+    upload_time: i64,
+}
+
+/// The largest upload Chatwork accepts: 5 MB (read as 5 MiB).
+pub const MAX_UPLOAD_BYTES: usize = 5 * 1024 * 1024;
+
+/// How long a download URL works, by default.
+pub const DOWNLOAD_URL_LIFETIME: Duration = Duration::from_secs(30);
+
+/// The parts of a `multipart/form-data` body: (name, filename, content type, bytes).
+type Parts = Vec<(String, Option<String>, Option<String>, Vec<u8>)>;
+
+/// Parses a `multipart/form-data` body (RFC 7578) with the boundary of its content type.
+pub(crate) fn multipart(content_type: &str, body: &[u8]) -> Option<Parts> {
+    let boundary = content_type
+        .split(';')
+        .map(str::trim)
+        .find_map(|p| p.strip_prefix("boundary="))?
+        .trim_matches('"');
+    let delimiter = format!("--{boundary}").into_bytes();
+    let find = |hay: &[u8], needle: &[u8], from: usize| {
+        hay.get(from..)?
+            .windows(needle.len())
+            .position(|w| w == needle)
+            .map(|p| p + from)
+    };
+    let mut parts = Vec::new();
+    let mut at = find(body, &delimiter, 0)? + delimiter.len();
+    loop {
+        if body.get(at..at + 2) == Some(b"--") {
+            return Some(parts);
+        }
+        at += 2; // CRLF after the delimiter
+        let headers_end = find(body, b"\r\n\r\n", at)?;
+        let headers = String::from_utf8_lossy(&body[at..headers_end]).into_owned();
+        let content_start = headers_end + 4;
+        let next = find(body, &delimiter, content_start)?;
+        let content = body.get(content_start..next.checked_sub(2)?)?.to_vec();
+        let (mut name, mut filename, mut ctype) = (String::new(), None, None);
+        for line in headers.split("\r\n") {
+            let lower = line.to_ascii_lowercase();
+            if lower.starts_with("content-disposition:") {
+                for param in line.split(';').map(str::trim) {
+                    if let Some(v) = param.strip_prefix("name=") {
+                        name = v.trim_matches('"').to_owned();
+                    } else if let Some(v) = param.strip_prefix("filename=") {
+                        filename = Some(v.trim_matches('"').to_owned());
+                    }
+                }
+            } else if lower.starts_with("content-type:") {
+                ctype = line.split_once(':').map(|(_, v)| v.trim().to_owned());
+            }
+        }
+        parts.push((name, filename, ctype, content));
+        at = next + delimiter.len();
+    }
+}
+
+impl World {
+    fn file_json(&self, f: &StoredFile) -> Value {
+        json!({
+            "file_id": f.id,
+            "account": self.account_ref(f.account),
+            "message_id": f.message_id.to_string(),
+            "filename": f.filename,
+            "filesize": f.data.len(),
+            "upload_time": f.upload_time,
+        })
+    }
+
+    pub(crate) fn upload_file(
+        &mut self,
+        account: i64,
+        room: &str,
+        content_type: &str,
+        body: &[u8],
+    ) -> Answer {
+        let Some(parts) = multipart(content_type, body) else {
+            return bad("The body is not multipart/form-data");
+        };
+        let Some((_, filename, _, data)) = parts.iter().find(|p| p.0 == "file") else {
+            return bad("Parameter 'file' is required");
+        };
+        if data.len() > MAX_UPLOAD_BYTES {
+            return bad("The file is larger than 5 MB");
+        }
+        let filename = filename.clone().unwrap_or_default();
+        if filename.is_empty() {
+            return bad("The file has no name");
+        }
+        let message = parts
+            .iter()
+            .find(|p| p.0 == "message")
+            .map(|p| String::from_utf8_lossy(&p.3).into_owned());
+        let r = match self.room_mut(account, room) {
+            Ok(r) => r,
+            Err(e) => return e,
+        };
+        if r.members.get(&account) == Some(&Role::Readonly) {
+            return forbidden("You don't have permission to upload files in this room");
+        }
+        let room_id = r.id;
+        self.next_message += 1;
+        self.next_file += 1;
+        let (message_id, file_id) = (self.next_message, self.next_file);
+        let file = StoredFile {
+            id: file_id,
+            account,
+            message_id,
+            filename: filename.clone(),
+            data: data.clone(),
+            upload_time: now(),
+        };
+        let answer = self.file_json(&file);
+        if let Some(r) = self.rooms.get_mut(&room_id) {
+            r.messages.push(Message {
+                id: message_id,
+                account,
+                body: format!(
+                    "{}[download:{file_id}]{filename}[/download]",
+                    message.map(|m| format!("{m}\n")).unwrap_or_default()
+                ),
+                send_time: now(),
+                update_time: 0,
+            });
+            r.files.push(file);
+            r.last_update_time = now();
+        }
+        Answer::Json(answer)
+    }
+
+    pub(crate) fn list_files(
+        &self,
+        account: i64,
+        room: &str,
+        query: &[(String, String)],
+    ) -> Answer {
+        let r = match self.room_of(account, room) {
+            Ok(r) => r,
+            Err(e) => return e,
+        };
+        let by = field(query, "account_id").and_then(|v| v.parse::<i64>().ok());
+        Self::list_or_204(
+            r.files
+                .iter()
+                .filter(|f| by.is_none_or(|a| f.account == a))
+                .take(100)
+                .map(|f| self.file_json(f))
+                .collect(),
+        )
+    }
+
+    /// One file's metadata; with `create_download_url=1`, a URL on `origin` that serves the
+    /// bytes for 30 seconds.
+    pub(crate) fn get_file(
+        &mut self,
+        account: i64,
+        room: &str,
+        file: &str,
+        query: &[(String, String)],
+        origin: &str,
+    ) -> Answer {
+        let with_url = match flag(query, "create_download_url") {
+            Ok(f) => f,
+            Err(e) => return e,
+        };
+        let r = match self.room_of(account, room) {
+            Ok(r) => r,
+            Err(e) => return e,
+        };
+        let Some(f) = file
+            .parse::<i64>()
+            .ok()
+            .and_then(|id| r.files.iter().find(|f| f.id == id))
+        else {
+            return not_found();
+        };
+        let mut v = self.file_json(f);
+        let (room_id, file_id) = (r.id, f.id);
+        if with_url {
+            self.next_download += 1;
+            let key = format!("d{}x{file_id}", self.next_download);
+            v["download_url"] = json!(format!("{origin}/download/{key}"));
+            self.downloads.insert(
+                key,
+                (
+                    room_id,
+                    file_id,
+                    Instant::now() + self.limits.download_url_lifetime,
+                ),
+            );
+        }
+        Answer::Json(v)
+    }
+
+    /// The bytes behind a download URL, while it is valid.
+    pub(crate) fn download(&self, key: &str) -> Option<(String, Vec<u8>)> {
+        let (room, file, until) = self.downloads.get(key)?;
+        if Instant::now() >= *until {
+            return None;
+        }
+        let f = self.rooms.get(room)?.files.iter().find(|f| f.id == *file)?;
+        Some((f.filename.clone(), f.data.clone()))
     }
 }
 

@@ -409,3 +409,59 @@ async fn invitation_links_and_contact_requests() {
         .unwrap();
     assert_eq!(direct.type_, chatwork::model::RoomType::Direct);
 }
+
+#[tokio::test]
+async fn upload_then_download_within_the_url_lifetime() {
+    let limits = Limits {
+        download_url_lifetime: Duration::from_secs(1),
+        ..Limits::default()
+    };
+    let mock = MockServer::start_with(Seed::demo(), limits).await;
+    let (alice, bob) = (client(&mock, "alice"), client(&mock, "bob"));
+    let room = project(&alice).await;
+    let data = b"date,tests\n2026-11-25,171\n".to_vec();
+    let uploaded = alice
+        .upload_file()
+        .room_id(room)
+        .file("report \"ci\".csv", data.clone())
+        .content_type("text/csv")
+        .message("Today's report")
+        .send()
+        .await
+        .unwrap();
+    let files = bob.list_files().room_id(room).send().await.unwrap();
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0].filesize, data.len() as i64);
+    assert!(files[0].download_url.is_none());
+    let file = bob
+        .get_file()
+        .room_id(room)
+        .file_id(uploaded.file_id)
+        .create_download_url(true)
+        .send()
+        .await
+        .unwrap();
+    let url = file.download_url.clone().unwrap();
+    let got = reqwest::get(&url).await.unwrap();
+    assert_eq!(got.status().as_u16(), 200);
+    assert_eq!(got.bytes().await.unwrap().to_vec(), data, "byte for byte");
+    // The upload posted a message that names the file.
+    let messages = bob.list_messages().room_id(room).send().await.unwrap();
+    assert!(
+        messages[0].body.contains("Today's report"),
+        "{}",
+        messages[0].body
+    );
+    // After its lifetime the URL refuses.
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    assert_eq!(reqwest::get(&url).await.unwrap().status().as_u16(), 403);
+    // Read-only members cannot upload.
+    let err = client(&mock, "carol")
+        .upload_file()
+        .room_id(room)
+        .file("x.txt", b"x".to_vec())
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(403));
+}
