@@ -21,8 +21,9 @@
 //! 30 seconds, then refuses). 204 wherever a list is empty.
 //! Every answer carries `x-ratelimit-*` headers; the token budget and the 10 posts (messages
 //! and tasks) per 10 seconds per room answer 429, with configurable windows. Writes read the
-//! form body only. Webhooks, fault knobs, the request log, the binary, the state file and the
-//! spec-validation test are not there yet.
+//! form body only. [`MockServer::requests`] and [`MockServer::count`] show what reached it; the
+//! binary (`cargo run -p chatwork-mock -- --port 9393`) prints the base URL and the tokens.
+//! Webhooks, fault knobs, the state file and the spec-validation test are not there yet.
 
 mod state;
 
@@ -38,11 +39,11 @@ use axum::routing::{get, put};
 use serde_json::{Value, json};
 
 use state::{Answer, World};
-pub use state::{DOWNLOAD_URL_LIFETIME, Limits, MAX_UPLOAD_BYTES, Seed};
+pub use state::{DOWNLOAD_URL_LIFETIME, Limits, LoggedRequest, MAX_UPLOAD_BYTES, Seed};
 
 /// A running mock Chatwork; stops when dropped.
-#[derive(Debug)]
 pub struct MockServer {
+    world: Shared,
     addr: SocketAddr,
     tokens: Vec<(String, String)>,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
@@ -56,13 +57,22 @@ impl MockServer {
 
     /// Starts the mock with a seed and limits (short windows make rate-limit tests fast).
     pub async fn start_with(seed: Seed, limits: Limits) -> Self {
+        Self::start_on(0, seed, limits)
+            .await
+            .expect("a free loopback port")
+    }
+
+    /// Starts the mock on a given loopback port (0: any free one).
+    ///
+    /// # Errors
+    ///
+    /// When the port cannot be bound.
+    pub async fn start_on(port: u16, seed: Seed, limits: Limits) -> std::io::Result<Self> {
         let tokens = seed.tokens();
         let world = Arc::new(Mutex::new(World::new(seed, limits)));
-        let app = router(world);
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("a loopback port");
-        let addr = listener.local_addr().expect("an address");
+        let app = router(world.clone());
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
+        let addr = listener.local_addr()?;
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         tokio::spawn(async move {
             let _ = axum::serve(listener, app)
@@ -71,11 +81,34 @@ impl MockServer {
                 })
                 .await;
         });
-        Self {
+        Ok(Self {
+            world,
             addr,
             tokens,
             shutdown: Some(tx),
-        }
+        })
+    }
+
+    /// Every request received so far, in order.
+    pub fn requests(&self) -> Vec<LoggedRequest> {
+        self.world
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .log
+            .clone()
+    }
+
+    /// How many requests with `method` reached `path` (e.g. `("POST", "/v2/rooms/101/messages")`).
+    pub fn count(&self, method: &str, path: &str) -> usize {
+        self.requests()
+            .iter()
+            .filter(|r| r.method == method && r.path == path)
+            .count()
+    }
+
+    /// The seeded accounts' names and tokens.
+    pub fn tokens(&self) -> &[(String, String)] {
+        &self.tokens
     }
 
     /// The base URL to give the SDK (`http://127.0.0.1:<port>/v2`).
@@ -91,6 +124,14 @@ impl MockServer {
             .find(|(name, _)| name == who)
             .map(|(_, t)| t.clone())
             .unwrap_or_default()
+    }
+}
+
+impl std::fmt::Debug for MockServer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MockServer")
+            .field("base_url", &self.base_url())
+            .finish_non_exhaustive()
     }
 }
 
@@ -177,12 +218,23 @@ struct Call {
 fn serve(
     world: &Shared,
     method: Method,
+    path: &str,
     headers: &HeaderMap,
     query: Option<String>,
     body: &[u8],
     f: impl FnOnce(&mut World, &Call) -> Answer,
 ) -> Response {
     let mut w = world.lock().unwrap_or_else(|e| e.into_inner());
+    let form: Vec<(String, String)> = if method == Method::GET {
+        Vec::new()
+    } else {
+        serde_urlencoded::from_bytes(body).unwrap_or_default()
+    };
+    w.log.push(LoggedRequest {
+        method: method.to_string(),
+        path: path.to_owned(),
+        form,
+    });
     let token = headers
         .get("x-chatworktoken")
         .and_then(|v| v.to_str().ok())
@@ -279,12 +331,13 @@ macro_rules! handler {
         async fn $name(
             State(world): State<Shared>,
             method: Method,
+            uri: axum::http::Uri,
             $(Path($p): Path<$t>,)?
             RawQuery(query): RawQuery,
             headers: HeaderMap,
             body: Bytes,
         ) -> Response {
-            serve(&world, method, &headers, query, &body, |$w, $c| $body)
+            serve(&world, method, uri.path(), &headers, query, &body, |$w, $c| $body)
         }
     };
 }

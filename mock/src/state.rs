@@ -161,7 +161,20 @@ pub(crate) struct Rate {
     pub reset: u64,
 }
 
+/// One request the mock received.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct LoggedRequest {
+    /// `GET`, `POST`, ...
+    pub method: String,
+    /// The path, e.g. `/v2/rooms/101/messages`.
+    pub path: String,
+    /// The form fields of a write (empty for a GET).
+    pub form: Vec<(String, String)>,
+}
+
 pub(crate) struct World {
+    pub(crate) log: Vec<LoggedRequest>,
     limits: Limits,
     accounts: Vec<Account>,
     contacts: BTreeMap<i64, Vec<(i64, i64)>>,
@@ -209,6 +222,7 @@ fn flag(form: &[(String, String)], name: &str) -> Result<bool, Answer> {
 impl World {
     pub(crate) fn new(seed: Seed, limits: Limits) -> Self {
         let mut w = World {
+            log: Vec::new(),
             limits,
             accounts: Vec::new(),
             contacts: BTreeMap::new(),

@@ -40,6 +40,15 @@ async fn post_then_read_with_the_per_token_cursor() {
         .send()
         .await
         .unwrap();
+    // The request log shows what reached the mock, form fields included.
+    let path = format!("/v2/rooms/{room}/messages");
+    assert_eq!(mock.count("POST", &path), 1);
+    let logged = mock.requests();
+    let post = logged.iter().find(|r| r.method == "POST").unwrap();
+    assert_eq!(
+        post.form,
+        [("body".to_owned(), "[To:1002] hello".to_owned())]
+    );
     // Bob gets it once without force, then nothing (204, an empty list); force returns it.
     let first = bob.list_messages().room_id(room).send().await.unwrap();
     assert_eq!(first.len(), 1);
