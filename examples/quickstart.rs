@@ -1,7 +1,9 @@
 //! A tour of the client.
 //!
-//! - Without `CHATWORK_API_TOKEN`, it runs offline: an in-process mock on loopback answers
-//!   every operation with the example from the embedded `spec/chatwork.yaml`.
+//! - Without `CHATWORK_API_TOKEN`, it runs offline against an in-process local Chatwork
+//!   (`chatwork-mock`, seeded with Alice, Bob and Carol): messages posted appear for the other
+//!   account, tasks get completed, a file goes up and comes back down, a contact request is
+//!   approved.
 //! - With `CHATWORK_API_TOKEN`, it calls the real API, read-only; set `CHATWORK_ROOM_ID`
 //!   as well to also post a message and create a task in that room.
 //!
@@ -10,54 +12,93 @@
 //! ```
 
 use chatwork::model::TaskStatus;
-use chatwork::{Client, Error};
-use httpmock::MockServer;
-use serde_json::Value;
+use chatwork::{Client, Credentials, Error};
+use chatwork_mock::MockServer;
 
-const SPEC: &str = include_str!("../spec/chatwork.yaml");
-
-/// Serves every operation's 200 (or 204) example from the spec.
-async fn offline_chatwork() -> MockServer {
-    let server = MockServer::start_async().await;
-    let spec: Value = serde_yaml::from_str(SPEC).expect("the embedded spec parses");
-    for (path, item) in spec["paths"].as_object().expect("paths") {
-        let pattern = format!(
-            "^{}$",
-            path.split('/')
-                .map(|seg| if seg.starts_with('{') { "[0-9]+" } else { seg })
-                .collect::<Vec<_>>()
-                .join("/")
+/// What only the offline tour can do: a second account sees the first one's changes.
+async fn offline_state_changes(mock: &MockServer, alice: &Client, room: i64) -> Result<(), Error> {
+    let bob = Client::builder(Credentials::api_token(mock.token("bob")))
+        .base_url(mock.base_url())
+        .build()?;
+    println!("\n-- offline: Bob's view of Alice's changes --");
+    let new = bob.list_messages().room_id(room).send().await?;
+    for m in new.iter() {
+        println!(
+            "Bob receives {} from {}: {:?}",
+            m.message_id, m.account.name, m.body
         );
-        for (method, op) in item.as_object().expect("path item") {
-            let Some(responses) = op.get("responses") else {
-                continue;
-            };
-            let (status, body) =
-                match responses["200"]["content"]["application/json"].get("example") {
-                    Some(example) => (200, example.to_string()),
-                    None => (204, String::new()),
-                };
-            let method = method.to_uppercase();
-            let pattern = pattern.clone();
-            server
-                .mock_async(move |when, then| {
-                    when.method(method.as_str()).path_matches(pattern.as_str());
-                    then.status(status)
-                        .header("content-type", "application/json")
-                        .header("x-ratelimit-limit", "300")
-                        .header("x-ratelimit-remaining", "299")
-                        .header("x-ratelimit-reset", "1700000300")
-                        .body(body);
-                })
-                .await;
-        }
     }
-    server
+    let again = bob.list_messages().room_id(room).send().await?;
+    println!(
+        "Bob asks again: {} new (status {})",
+        again.len(),
+        again.status()
+    );
+    for task in bob
+        .list_my_tasks()
+        .status(TaskStatus::Open)
+        .send()
+        .await?
+        .iter()
+    {
+        bob.update_task_status()
+            .room_id(room)
+            .task_id(task.task_id)
+            .status(TaskStatus::Done)
+            .send()
+            .await?;
+        println!("Bob completes task {}: {:?}", task.task_id, task.body);
+    }
+    let done = alice
+        .list_room_tasks()
+        .room_id(room)
+        .status(TaskStatus::Done)
+        .send()
+        .await?;
+    println!("Alice sees {} done task(s)", done.len());
+    let uploaded = alice
+        .upload_file()
+        .room_id(room)
+        .file("report.csv", b"build,tests\n42,171\n".to_vec())
+        .content_type("text/csv")
+        .message("Today's report")
+        .send()
+        .await?;
+    let file = bob
+        .get_file()
+        .room_id(room)
+        .file_id(uploaded.file_id)
+        .create_download_url(true)
+        .send()
+        .await?;
+    println!(
+        "file {} {:?} ({} bytes): download URL valid 30 s: {}",
+        file.file_id,
+        file.filename,
+        file.filesize,
+        file.download_url.as_deref().unwrap_or("-")
+    );
+    for request in alice.list_incoming_requests().send().await?.iter() {
+        let contact = alice
+            .accept_incoming_request()
+            .request_id(request.request_id)
+            .send()
+            .await?;
+        println!(
+            "Alice approves {}'s contact request: direct chat {}",
+            contact.name, contact.room_id
+        );
+    }
+    println!(
+        "the local Chatwork received {} requests",
+        mock.requests().len()
+    );
+    Ok(())
 }
 
 #[tokio::main]
 async fn main() -> Result<(), Error> {
-    let (client, room_for_writes, _mock) = match std::env::var("CHATWORK_API_TOKEN") {
+    let (client, room_for_writes, mock) = match std::env::var("CHATWORK_API_TOKEN") {
         Ok(token) if !token.trim().is_empty() => {
             println!(
                 "CHATWORK_API_TOKEN is set: calling https://api.chatwork.com/v2 (read-only unless CHATWORK_ROOM_ID is set)"
@@ -68,15 +109,22 @@ async fn main() -> Result<(), Error> {
             (Client::new(token)?, room, None)
         }
         _ => {
-            let server = offline_chatwork().await;
+            let mock = MockServer::start().await;
             println!(
-                "CHATWORK_API_TOKEN is unset: running offline against the spec's examples at {}",
-                server.base_url()
+                "CHATWORK_API_TOKEN is unset: running offline against a local Chatwork at {}",
+                mock.base_url()
             );
-            let client = Client::builder(chatwork::Credentials::api_token("offline-example-token"))
-                .base_url(server.base_url())
+            let client = Client::builder(Credentials::api_token(mock.token("alice")))
+                .base_url(mock.base_url())
                 .build()?;
-            (client, Some(123), Some(server))
+            let project = client
+                .list_rooms()
+                .send()
+                .await?
+                .iter()
+                .find(|r| r.name == "Project")
+                .map(|r| r.room_id.get());
+            (client, project, Some(mock))
         }
     };
 
@@ -156,7 +204,11 @@ async fn main() -> Result<(), Error> {
             .create_task()
             .room_id(room)
             .body("Review the release notes")
-            .to_ids([me.account_id])
+            .to_ids(match &mock {
+                // Offline, the task goes to Bob, who completes it below.
+                Some(_) => vec![me.account_id.get(), 1002],
+                None => vec![me.account_id.get()],
+            })
             .deadline_type("none")
             .send()
             .await?;
@@ -178,6 +230,9 @@ async fn main() -> Result<(), Error> {
                 "file {} {:?}: download URL (valid 30 s) {:?}",
                 file.file_id, file.filename, file.download_url
             );
+        }
+        if let Some(mock) = &mock {
+            offline_state_changes(mock, &client, room).await?;
         }
     }
     Ok(())
