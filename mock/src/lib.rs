@@ -23,7 +23,9 @@
 //! and tasks) per 10 seconds per room answer 429, with configurable windows. Writes read the
 //! form body only. [`MockServer::requests`] and [`MockServer::count`] show what reached it; the
 //! binary (`cargo run -p chatwork-mock -- --port 9393`) prints the base URL and the tokens.
-//! Webhooks, fault knobs, the state file and the spec-validation test are not there yet.
+//! Every operation's answers pass the same checks as the recorded fixtures
+//! (`xtask/tests/mock_contract.rs`: schema, no undescribed field, declared headers, lossless
+//! decoding). Webhooks, fault knobs and the state file are not there yet.
 
 mod state;
 
@@ -247,7 +249,12 @@ fn serve(
                 .map(str::to_owned)
         });
     let Some(account) = token.as_deref().and_then(|t| w.account_by_token(t)) else {
-        return error(StatusCode::UNAUTHORIZED, "Invalid API token", None);
+        // Like every answer, a 401 carries the rate-limit headers (of no token's budget).
+        let rate = w.unspent();
+        return with_rate(
+            error(StatusCode::UNAUTHORIZED, "Invalid API token", None),
+            &rate,
+        );
     };
     let rate = w.spend(account);
     if rate.remaining_before == 0 {

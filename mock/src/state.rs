@@ -325,6 +325,16 @@ impl World {
         json!({"account_id": id, "name": name, "avatar_image_url": format!("https://example.invalid/avatar/{id}.png")})
     }
 
+    /// The headers of a full budget, for answers that count against no token.
+    pub(crate) fn unspent(&self) -> Rate {
+        Rate {
+            limit: self.limits.requests,
+            remaining_before: self.limits.requests,
+            remaining_after: self.limits.requests,
+            reset: now() as u64 + self.limits.window.as_secs(),
+        }
+    }
+
     /// Counts a request against the token's budget.
     pub(crate) fn spend(&mut self, account: i64) -> Rate {
         let limits = &self.limits;
