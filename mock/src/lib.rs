@@ -38,7 +38,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, put};
-use serde_json::{Value, json};
+use serde_json::json;
 
 use state::{Answer, World};
 pub use state::{DOWNLOAD_URL_LIFETIME, Limits, LoggedRequest, MAX_UPLOAD_BYTES, Seed};
@@ -251,15 +251,12 @@ fn serve(
     let Some(account) = token.as_deref().and_then(|t| w.account_by_token(t)) else {
         // Like every answer, a 401 carries the rate-limit headers (of no token's budget).
         let rate = w.unspent();
-        return with_rate(
-            error(StatusCode::UNAUTHORIZED, "Invalid API token", None),
-            &rate,
-        );
+        return with_rate(error(StatusCode::UNAUTHORIZED, "Invalid API token"), &rate);
     };
     let rate = w.spend(account);
     if rate.remaining_before == 0 {
         return with_rate(
-            error(StatusCode::TOO_MANY_REQUESTS, "Rate limit exceeded", None),
+            error(StatusCode::TOO_MANY_REQUESTS, "Rate limit exceeded"),
             &rate,
         );
     }
@@ -311,7 +308,7 @@ fn with_rate(mut response: Response, rate: &state::Rate) -> Response {
     response
 }
 
-fn error(status: StatusCode, message: &str, _detail: Option<Value>) -> Response {
+fn error(status: StatusCode, message: &str) -> Response {
     (status, axum::Json(json!({ "errors": [message] }))).into_response()
 }
 
@@ -323,14 +320,13 @@ impl IntoResponse for Answer {
             Answer::Error(status, message) => error(
                 StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_REQUEST),
                 &message,
-                None,
             ),
         }
     }
 }
 
 async fn not_found() -> Response {
-    error(StatusCode::NOT_FOUND, "Resource not found", None)
+    error(StatusCode::NOT_FOUND, "Resource not found")
 }
 
 macro_rules! handler {

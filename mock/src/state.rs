@@ -431,22 +431,20 @@ impl World {
     }
 
     pub(crate) fn contacts(&self, account: i64) -> Answer {
-        let list = self.contacts.get(&account).cloned().unwrap_or_default();
-        if list.is_empty() {
-            return Answer::NoContent;
-        }
-        Answer::Json(Value::Array(
+        let list = self
+            .contacts
+            .get(&account)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        Self::list_or_204(
             list.iter()
-                .filter_map(|(id, room)| {
-                    let a = self.account(*id)?;
-                    Some(json!({
-                        "account_id": a.id, "room_id": room, "name": a.name, "chatwork_id": "",
-                        "organization_id": 0, "organization_name": "", "department": "",
-                        "avatar_image_url": format!("https://example.invalid/avatar/{}.png", a.id),
-                    }))
+                .map(|(id, room)| {
+                    let mut v = self.profile_json(*id);
+                    v["room_id"] = json!(room);
+                    v
                 })
                 .collect(),
-        ))
+        )
     }
 
     pub(crate) fn list_rooms(&self, account: i64) -> Answer {
@@ -480,39 +478,37 @@ impl World {
         }
     }
 
-    pub(crate) fn create_room(&mut self, account: i64, form: &[(String, String)]) -> Answer {
-        let name = field(form, "name");
-        if let Err(e) = Self::check_name(name, true) {
-            return e;
+    /// The member list of `members_admin_ids` (required), `members_member_ids` and
+    /// `members_readonly_ids`, every account checked.
+    fn members_from(&self, form: &[(String, String)]) -> Result<BTreeMap<i64, Role>, Answer> {
+        if field(form, "members_admin_ids").is_none() {
+            return Err(bad("Parameter 'members_admin_ids' is required"));
         }
-        let Some(admins) = field(form, "members_admin_ids") else {
-            return bad("Parameter 'members_admin_ids' is required");
-        };
         let mut members = BTreeMap::new();
         for (key, role) in [
             ("members_admin_ids", Role::Admin),
             ("members_member_ids", Role::Member),
             ("members_readonly_ids", Role::Readonly),
         ] {
-            let list = if key == "members_admin_ids" {
-                Some(admins)
-            } else {
-                field(form, key)
-            };
-            if let Some(list) = list {
-                match ids(list) {
-                    Ok(list) => {
-                        for id in list {
-                            if self.account(id).is_none() {
-                                return bad(format!("Account {id} does not exist"));
-                            }
-                            members.insert(id, role);
-                        }
-                    }
-                    Err(e) => return e,
+            for id in field(form, key).map(ids).transpose()?.unwrap_or_default() {
+                if self.account(id).is_none() {
+                    return Err(bad(format!("Account {id} does not exist")));
                 }
+                members.insert(id, role);
             }
         }
+        Ok(members)
+    }
+
+    pub(crate) fn create_room(&mut self, account: i64, form: &[(String, String)]) -> Answer {
+        let name = field(form, "name");
+        if let Err(e) = Self::check_name(name, true) {
+            return e;
+        }
+        let members = match self.members_from(form) {
+            Ok(m) => m,
+            Err(e) => return e,
+        };
         if members.get(&account) != Some(&Role::Admin) {
             return bad("You must be one of the administrators of a new chat");
         }
@@ -602,14 +598,10 @@ impl World {
             Ok(r) => Answer::Json(Value::Array(
                 r.members
                     .iter()
-                    .filter_map(|(id, role)| {
-                        let a = self.account(*id)?;
-                        Some(json!({
-                            "account_id": a.id, "role": role.as_str(), "name": a.name,
-                            "chatwork_id": "", "organization_id": 0, "organization_name": "",
-                            "department": "",
-                            "avatar_image_url": format!("https://example.invalid/avatar/{}.png", a.id),
-                        }))
+                    .map(|(id, role)| {
+                        let mut v = self.profile_json(*id);
+                        v["role"] = json!(role.as_str());
+                        v
                     })
                     .collect(),
             )),
@@ -623,29 +615,10 @@ impl World {
         room: &str,
         form: &[(String, String)],
     ) -> Answer {
-        let mut members = BTreeMap::new();
-        let Some(admins) = field(form, "members_admin_ids") else {
-            return bad("Parameter 'members_admin_ids' is required");
+        let members = match self.members_from(form) {
+            Ok(m) => m,
+            Err(e) => return e,
         };
-        for (list, role) in [
-            (Some(admins), Role::Admin),
-            (field(form, "members_member_ids"), Role::Member),
-            (field(form, "members_readonly_ids"), Role::Readonly),
-        ] {
-            if let Some(list) = list {
-                match ids(list) {
-                    Ok(list) => {
-                        for id in list {
-                            if self.account(id).is_none() {
-                                return bad(format!("Account {id} does not exist"));
-                            }
-                            members.insert(id, role);
-                        }
-                    }
-                    Err(e) => return e,
-                }
-            }
-        }
         let r = match self.room_mut(account, room) {
             Ok(r) => r,
             Err(e) => return e,
@@ -693,7 +666,7 @@ impl World {
             Ok(r) => r,
             Err(e) => return e,
         };
-        let len = r.messages.len();
+        let (id, len) = (r.id, r.messages.len());
         let from = if force {
             len.saturating_sub(100)
         } else {
@@ -706,14 +679,12 @@ impl World {
         if range.is_empty() {
             return Answer::NoContent;
         }
-        let list: Vec<Value> = {
-            let r = &self.rooms[&r_id(room)];
-            r.messages[range]
+        Answer::Json(Value::Array(
+            self.rooms[&id].messages[range]
                 .iter()
                 .map(|m| self.message_json(m))
-                .collect()
-        };
-        Answer::Json(Value::Array(list))
+                .collect(),
+        ))
     }
 
     pub(crate) fn post_message(
@@ -1436,8 +1407,4 @@ impl World {
         let f = self.rooms.get(room)?.files.iter().find(|f| f.id == *file)?;
         Some((f.filename.clone(), f.data.clone()))
     }
-}
-
-fn r_id(room: &str) -> i64 {
-    room.parse().unwrap_or_default()
 }
