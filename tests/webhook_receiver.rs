@@ -12,22 +12,20 @@ use tokio::sync::{Semaphore, mpsc};
 const TOKEN: &str = "Y2hhdHdvcmstd2ViaG9vay10ZXN0LWtleS0wMDAx";
 const BODY: &str = r#"{"webhook_setting_id":"12345","webhook_event_type":"mention_to_me","webhook_event_time":1498028130,"webhook_event":{"from_account_id":1,"to_account_id":2,"room_id":3,"message_id":"1928374655918273645","body":"[To:2] hi","send_time":1,"update_time":0}}"#;
 
-async fn start() -> (String, mpsc::UnboundedReceiver<WebhookEvent>) {
+/// Serves `router(verifier, ..)` at `/hook`, handing each event to the returned channel.
+async fn start_with(verifier: WebhookVerifier) -> (String, mpsc::UnboundedReceiver<WebhookEvent>) {
     let (tx, rx) = mpsc::unbounded_channel();
-    let verifier = WebhookVerifier::new(TOKEN).unwrap().deduplicate(100);
-    let app = axum::Router::new().nest(
-        "/hook",
-        router(verifier, move |event| {
-            let tx = tx.clone();
-            async move {
-                tx.send(event).unwrap();
-            }
-        }),
-    );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    (format!("http://{addr}/hook"), rx)
+    let app = router(verifier, move |event| {
+        let tx = tx.clone();
+        async move {
+            tx.send(event).unwrap();
+        }
+    });
+    (serve(app).await, rx)
+}
+
+async fn start() -> (String, mpsc::UnboundedReceiver<WebhookEvent>) {
+    start_with(WebhookVerifier::new(TOKEN).unwrap().deduplicate(100)).await
 }
 
 async fn post(url: &str, signature_header: Option<&str>, body: Vec<u8>) -> (u16, Vec<u8>) {
@@ -251,17 +249,7 @@ fn long_event(text: &str) -> Vec<u8> {
 
 #[tokio::test]
 async fn the_longest_legal_message_fits_however_it_is_encoded() {
-    let (tx, mut rx) = mpsc::unbounded_channel();
-    let app = router(
-        WebhookVerifier::new(TOKEN).unwrap(),
-        move |e: WebhookEvent| {
-            let tx = tx.clone();
-            async move {
-                tx.send(e).unwrap();
-            }
-        },
-    );
-    let url = serve(app).await;
+    let (url, mut rx) = start_with(WebhookVerifier::new(TOKEN).unwrap()).await;
     const MAX_CHARS: usize = 65_535;
     let utf8 = "あ".repeat(MAX_CHARS);
     let escaped = "\\u3042".repeat(MAX_CHARS);
@@ -294,17 +282,7 @@ async fn the_longest_legal_message_fits_however_it_is_encoded() {
 
 #[tokio::test]
 async fn a_signature_with_an_unescaped_plus_in_the_query_verifies() {
-    let (tx, mut rx) = mpsc::unbounded_channel();
-    let app = router(
-        WebhookVerifier::new(TOKEN).unwrap(),
-        move |e: WebhookEvent| {
-            let tx = tx.clone();
-            async move {
-                tx.send(e).unwrap();
-            }
-        },
-    );
-    let url = serve(app).await;
+    let (url, mut rx) = start_with(WebhookVerifier::new(TOKEN).unwrap()).await;
     let (body, sig) = (0..)
         .map(delivery)
         .find(|(_, sig)| sig.contains('+'))
