@@ -616,8 +616,8 @@ impl PendingAuthorization {
         }
         // The state is checked first: an unsolicited callback says nothing about this user.
         let state_ok = state.as_deref().is_some_and(|s| {
-            use subtle_eq::ct_eq;
-            ct_eq(s.as_bytes(), self.state.as_bytes())
+            use subtle::ConstantTimeEq as _;
+            bool::from(s.as_bytes().ct_eq(self.state.as_bytes()))
         });
         if !state_ok {
             return Err(OAuthError::StateMismatch);
@@ -644,16 +644,6 @@ impl PendingAuthorization {
     ) -> Result<TokenSet, OAuthError> {
         let code = self.code_from_callback(callback)?;
         config.exchange_code(&code, &self.verifier).await
-    }
-}
-
-/// A constant-time comparison of two byte strings, for the `state`.
-mod subtle_eq {
-    pub(super) fn ct_eq(a: &[u8], b: &[u8]) -> bool {
-        if a.len() != b.len() {
-            return false;
-        }
-        a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
     }
 }
 
