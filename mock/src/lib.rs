@@ -27,10 +27,17 @@
 //! (`xtask/tests/mock_contract.rs`: schema, no undescribed field, declared headers, lossless
 //! decoding). Webhooks, fault knobs and the state file are not there yet.
 
+mod faults;
 mod state;
+mod webhooks;
 
+mod control;
+
+use std::collections::{HashMap, VecDeque};
 use std::net::SocketAddr;
-use std::sync::{Arc, Mutex};
+use std::path::{Path as FsPath, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard, Weak};
+use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::body::Bytes;
@@ -39,19 +46,243 @@ use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, put};
 use serde_json::json;
+use tokio::sync::mpsc;
 
+pub use faults::{Fault, Faults};
 use state::{Answer, World};
 pub use state::{DOWNLOAD_URL_LIFETIME, Limits, LoggedRequest, MAX_UPLOAD_BYTES, Seed};
+use webhooks::Outgoing;
+pub use webhooks::{
+    DELIVERY_TIMEOUT, Delivery, DeliveryOutcome, MAX_ANSWER_BYTES, MAX_WEBHOOKS_PER_ACCOUNT,
+    NewWebhook, Webhook, WebhookTarget,
+};
+
+/// How many requests [`MockServer::requests`] keeps by default (the oldest go first;
+/// [`MockServer::count`] counts them all).
+pub const DEFAULT_LOG_CAPACITY: usize = 100_000;
+
+/// Everything behind the lock.
+struct Inner {
+    world: World,
+    log: VecDeque<LoggedRequest>,
+    log_capacity: usize,
+    counts: HashMap<(String, String), usize>,
+    faults: Faults,
+    /// API requests since the faults were set: the input of [`Faults::decide`].
+    fault_seq: u64,
+    deliveries: Vec<Delivery>,
+}
+
+struct Shared {
+    inner: Mutex<Inner>,
+    /// Deliveries to send, in order, by the delivery task.
+    outbox: mpsc::UnboundedSender<Outgoing>,
+    /// Wakes the task that writes the state file after a change.
+    changed: Option<mpsc::UnboundedSender<()>>,
+}
+
+impl Shared {
+    fn lock(&self) -> MutexGuard<'_, Inner> {
+        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+type AppState = Arc<Shared>;
+
+/// How to start a [`MockServer`]: seed, limits, faults, port, state file.
+#[derive(Debug)]
+#[must_use]
+pub struct MockBuilder {
+    seed: Seed,
+    limits: Limits,
+    faults: Faults,
+    port: u16,
+    state_file: Option<PathBuf>,
+    log_capacity: usize,
+}
+
+impl MockBuilder {
+    /// The accounts and rooms to start with (ignored when a state file is loaded).
+    pub fn seed(mut self, seed: Seed) -> Self {
+        self.seed = seed;
+        self
+    }
+
+    /// The rate limits and lifetimes (short windows make tests fast).
+    pub fn limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    /// Faults to inject from the first request on ([`MockServer::set_faults`] changes them).
+    pub fn faults(mut self, faults: Faults) -> Self {
+        self.faults = faults;
+        self
+    }
+
+    /// The loopback port (0, the default: any free one).
+    pub fn port(mut self, port: u16) -> Self {
+        self.port = port;
+        self
+    }
+
+    /// Loads the state from this JSON file if it exists (else starts from the seed), and
+    /// writes it back after every change and when the server stops.
+    pub fn state_file(mut self, path: impl Into<PathBuf>) -> Self {
+        self.state_file = Some(path.into());
+        self
+    }
+
+    /// How many requests the request log keeps (default [`DEFAULT_LOG_CAPACITY`]).
+    pub fn log_capacity(mut self, entries: usize) -> Self {
+        self.log_capacity = entries;
+        self
+    }
+
+    /// Starts the server.
+    ///
+    /// # Errors
+    ///
+    /// When the port cannot be bound, or the state file cannot be read or is not a state.
+    pub async fn start(self) -> std::io::Result<MockServer> {
+        let world = match &self.state_file {
+            Some(path) if path.exists() => {
+                let text = std::fs::read_to_string(path)?;
+                World::from_json(&text, self.limits.clone()).map_err(|e| {
+                    std::io::Error::new(
+                        std::io::ErrorKind::InvalidData,
+                        format!("{} is not a chatwork-mock state: {e}", path.display()),
+                    )
+                })?
+            }
+            _ => World::new(self.seed, self.limits.clone()),
+        };
+        let tokens = world.tokens();
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", self.port)).await?;
+        let addr = listener.local_addr()?;
+        let (outbox, outgoing) = mpsc::unbounded_channel();
+        let (changed, saves) = match &self.state_file {
+            Some(_) => {
+                let (tx, rx) = mpsc::unbounded_channel();
+                (Some(tx), Some(rx))
+            }
+            None => (None, None),
+        };
+        let shared = Arc::new(Shared {
+            inner: Mutex::new(Inner {
+                world,
+                log: VecDeque::new(),
+                log_capacity: self.log_capacity,
+                counts: HashMap::new(),
+                faults: self.faults,
+                fault_seq: 0,
+                deliveries: Vec::new(),
+            }),
+            outbox,
+            changed,
+        });
+        if let Some(path) = &self.state_file {
+            save(&shared, path)?;
+        }
+        tokio::spawn(deliver(Arc::downgrade(&shared), outgoing));
+        if let (Some(path), Some(saves)) = (self.state_file.clone(), saves) {
+            tokio::spawn(keep_saved(Arc::downgrade(&shared), saves, path));
+        }
+        let app = router(shared.clone());
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, app)
+                .with_graceful_shutdown(async {
+                    let _ = rx.await;
+                })
+                .await;
+        });
+        Ok(MockServer {
+            shared,
+            addr,
+            tokens,
+            state_file: self.state_file,
+            shutdown: Some(tx),
+        })
+    }
+}
+
+/// Sends the deliveries one after the other and logs how each ended.
+async fn deliver(shared: Weak<Shared>, mut outgoing: mpsc::UnboundedReceiver<Outgoing>) {
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap_or_default();
+    while let Some(d) = outgoing.recv().await {
+        let outcome = webhooks::send(&http, &d).await;
+        let Some(shared) = shared.upgrade() else {
+            return;
+        };
+        let delivery = Delivery {
+            webhook_id: d.webhook_id,
+            event_type: d.event_type,
+            url: d.url,
+            body: d.body,
+            signature: d.signature,
+            outcome,
+        };
+        let mut inner = shared.lock();
+        inner
+            .world
+            .delivered(&delivery.webhook_id, delivery.succeeded());
+        inner.deliveries.push(delivery);
+    }
+}
+
+/// Writes the state file after changes (several changes in a burst make one write).
+async fn keep_saved(shared: Weak<Shared>, mut saves: mpsc::UnboundedReceiver<()>, path: PathBuf) {
+    while saves.recv().await.is_some() {
+        while saves.try_recv().is_ok() {}
+        let Some(shared) = shared.upgrade() else {
+            return;
+        };
+        if let Err(e) = save(&shared, &path) {
+            eprintln!("chatwork-mock: cannot write {}: {e}", path.display());
+        }
+    }
+}
+
+/// Writes the state to `path` through a temporary file, so that a crash leaves the old or
+/// the new state, never half of one.
+fn save(shared: &Shared, path: &FsPath) -> std::io::Result<()> {
+    let json = shared.lock().world.to_json();
+    write_atomically(path, &json)
+}
+
+fn write_atomically(path: &FsPath, text: &str) -> std::io::Result<()> {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    std::fs::write(&tmp, text)?;
+    std::fs::rename(&tmp, path)
+}
 
 /// A running mock Chatwork; stops when dropped.
 pub struct MockServer {
-    world: Shared,
+    shared: AppState,
     addr: SocketAddr,
     tokens: Vec<(String, String)>,
+    state_file: Option<PathBuf>,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
 }
 
 impl MockServer {
+    /// How to start one with other settings.
+    pub fn builder() -> MockBuilder {
+        MockBuilder {
+            seed: Seed::demo(),
+            limits: Limits::default(),
+            faults: Faults::none(),
+            port: 0,
+            state_file: None,
+            log_capacity: DEFAULT_LOG_CAPACITY,
+        }
+    }
+
     /// Starts the mock on a free loopback port with the demo seed and Chatwork's limits.
     pub async fn start() -> Self {
         Self::start_with(Seed::demo(), Limits::default()).await
@@ -70,42 +301,29 @@ impl MockServer {
     ///
     /// When the port cannot be bound.
     pub async fn start_on(port: u16, seed: Seed, limits: Limits) -> std::io::Result<Self> {
-        let tokens = seed.tokens();
-        let world = Arc::new(Mutex::new(World::new(seed, limits)));
-        let app = router(world.clone());
-        let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
-        let addr = listener.local_addr()?;
-        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-        tokio::spawn(async move {
-            let _ = axum::serve(listener, app)
-                .with_graceful_shutdown(async {
-                    let _ = rx.await;
-                })
-                .await;
-        });
-        Ok(Self {
-            world,
-            addr,
-            tokens,
-            shutdown: Some(tx),
-        })
+        Self::builder()
+            .port(port)
+            .seed(seed)
+            .limits(limits)
+            .start()
+            .await
     }
 
-    /// Every request received so far, in order.
+    /// The requests received so far, in order (the last [`DEFAULT_LOG_CAPACITY`] unless
+    /// set otherwise). API v2 requests only, not the mock's own `/mock/...` routes.
     pub fn requests(&self) -> Vec<LoggedRequest> {
-        self.world
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .log
-            .clone()
+        self.shared.lock().log.iter().cloned().collect()
     }
 
-    /// How many requests with `method` reached `path` (e.g. `("POST", "/v2/rooms/101/messages")`).
+    /// How many requests with `method` reached `path` (e.g. `("POST", "/v2/rooms/101/messages")`),
+    /// including those that met a fault.
     pub fn count(&self, method: &str, path: &str) -> usize {
-        self.requests()
-            .iter()
-            .filter(|r| r.method == method && r.path == path)
-            .count()
+        self.shared
+            .lock()
+            .counts
+            .get(&(method.to_owned(), path.to_owned()))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// The seeded accounts' names and tokens.
@@ -115,17 +333,93 @@ impl MockServer {
 
     /// The base URL to give the SDK (`http://127.0.0.1:<port>/v2`).
     pub fn base_url(&self) -> String {
-        format!("http://{}/v2", self.addr)
+        format!("{}/v2", self.origin())
+    }
+
+    /// `http://127.0.0.1:<port>`, where the mock's own routes (`/mock/...`) live.
+    pub fn origin(&self) -> String {
+        format!("http://{}", self.addr)
     }
 
     /// The API token of a seeded account, by its lower-case first name (`alice`, `bob`,
-    /// `carol`).
+    /// `carol`, `dave`).
     pub fn token(&self, who: &str) -> String {
         self.tokens
             .iter()
             .find(|(name, _)| name == who)
             .map(|(_, t)| t.clone())
             .unwrap_or_default()
+    }
+
+    /// Registers a webhook for the account `who` (as Chatwork's settings screen would).
+    ///
+    /// # Errors
+    ///
+    /// Chatwork's refusal as text: no such account, more than five webhooks, a room the
+    /// account is not in, a URL that is not HTTP(S), a token that is not Base64.
+    pub fn register_webhook(&self, who: &str, webhook: NewWebhook) -> Result<Webhook, String> {
+        let token = self.token(who);
+        let mut inner = self.shared.lock();
+        let account = inner
+            .world
+            .account_by_token(&token)
+            .ok_or_else(|| format!("no seeded account {who:?}"))?;
+        let registered = inner.world.register_webhook(account, webhook);
+        drop(inner);
+        self.changed();
+        registered.map_err(|a| match a {
+            Answer::Error(_, message) => message,
+            _ => String::new(),
+        })
+    }
+
+    /// All webhooks, with their state (enabled, failures in a row).
+    pub fn webhooks(&self) -> Vec<Webhook> {
+        self.shared.lock().world.webhooks_of(None)
+    }
+
+    /// The webhook deliveries made so far, in the order they ended.
+    pub fn deliveries(&self) -> Vec<Delivery> {
+        self.shared.lock().deliveries.clone()
+    }
+
+    /// Waits until at least `n` deliveries ended, or `timeout` passed; returns them all.
+    pub async fn wait_for_deliveries(&self, n: usize, timeout: Duration) -> Vec<Delivery> {
+        let until = Instant::now() + timeout;
+        loop {
+            let done = self.deliveries();
+            if done.len() >= n || Instant::now() >= until {
+                return done;
+            }
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+    }
+
+    /// Replaces the faults; their sequence starts again from request 0.
+    pub fn set_faults(&self, faults: Faults) {
+        let mut inner = self.shared.lock();
+        inner.faults = faults;
+        inner.fault_seq = 0;
+    }
+
+    /// The state as JSON, in the format of the state file.
+    pub fn state_json(&self) -> String {
+        self.shared.lock().world.to_json()
+    }
+
+    /// Writes the state to a JSON file that [`MockBuilder::state_file`] can load.
+    ///
+    /// # Errors
+    ///
+    /// When the file cannot be written.
+    pub fn save_state(&self, path: impl AsRef<FsPath>) -> std::io::Result<()> {
+        save(&self.shared, path.as_ref())
+    }
+
+    fn changed(&self) {
+        if let Some(tx) = &self.shared.changed {
+            let _ = tx.send(());
+        }
     }
 }
 
@@ -142,12 +436,15 @@ impl Drop for MockServer {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
+        if let Some(path) = &self.state_file
+            && let Err(e) = save(&self.shared, path)
+        {
+            eprintln!("chatwork-mock: cannot write {}: {e}", path.display());
+        }
     }
 }
 
-type Shared = Arc<Mutex<World>>;
-
-fn router(world: Shared) -> Router {
+fn router(shared: AppState) -> Router {
     Router::new()
         .route("/v2/me", get(me))
         .route("/v2/my/status", get(my_status))
@@ -199,26 +496,38 @@ fn router(world: Shared) -> Router {
             "/v2/rooms/{room_id}/messages/{message_id}",
             get(get_message).put(update_message).delete(delete_message),
         )
+        .route(
+            "/mock/webhooks",
+            get(control::list_webhooks).post(control::register_webhook),
+        )
+        .route(
+            "/mock/webhooks/{id}",
+            put(control::change_webhook).delete(control::remove_webhook),
+        )
+        .route("/mock/deliveries", get(control::deliveries))
+        .route("/mock/requests", get(control::requests))
+        .route("/mock/faults", put(control::set_faults))
         .fallback(not_found)
-        .with_state(world)
+        .with_state(shared)
 }
 
 /// One request as the handlers see it: who, what, and the parameters Chatwork reads.
-struct Call {
+struct Call<'a> {
     account: i64,
     query: Vec<(String, String)>,
     form: Vec<(String, String)>,
     /// The body as sent (for multipart uploads) and its content type.
-    raw_body: Vec<u8>,
+    raw_body: &'a [u8],
     content_type: String,
     /// `http://host:port` of this server, for URLs it hands out.
     origin: String,
 }
 
-/// Authenticates, applies the token budget, runs `f` on the world, and writes the answer
-/// with the rate-limit headers.
-fn serve(
-    world: &Shared,
+/// Serves one API request: faults, authentication, the token budget, `f` on the world, the
+/// request log, the rate-limit headers, webhook deliveries and the state file.
+#[allow(clippy::too_many_arguments)]
+async fn serve(
+    shared: &Shared,
     method: Method,
     path: &str,
     headers: &HeaderMap,
@@ -226,17 +535,82 @@ fn serve(
     body: &[u8],
     f: impl FnOnce(&mut World, &Call) -> Answer,
 ) -> Response {
-    let mut w = world.lock().unwrap_or_else(|e| e.into_inner());
-    let form: Vec<(String, String)> = if method == Method::GET {
-        Vec::new()
-    } else {
-        serde_urlencoded::from_bytes(body).unwrap_or_default()
+    let parse = |s: &[u8]| -> Vec<(String, String)> {
+        serde_urlencoded::from_bytes::<Vec<(String, String)>>(s).unwrap_or_default()
     };
-    w.log.push(LoggedRequest {
-        method: method.to_string(),
-        path: path.to_owned(),
-        form,
-    });
+    let is_get = method == Method::GET;
+    // Chatwork reads the query of a GET only, and the form body of a write only.
+    let form = if is_get { Vec::new() } else { parse(body) };
+    let (response, fault, latency) = {
+        let mut inner = shared.lock();
+        let fault = inner.faults.decide(inner.fault_seq);
+        inner.fault_seq += 1;
+        let latency = inner.faults.latency;
+        let response = match fault {
+            Some(Fault::ServerError(status)) => StatusCode::from_u16(status)
+                .unwrap_or(StatusCode::SERVICE_UNAVAILABLE)
+                .into_response(),
+            _ => {
+                let call = Call {
+                    query: if is_get {
+                        parse(query.unwrap_or_default().as_bytes())
+                    } else {
+                        Vec::new()
+                    },
+                    form: form.clone(),
+                    raw_body: body,
+                    content_type: header(headers, "content-type"),
+                    origin: format!("http://{}", header(headers, "host")),
+                    account: 0,
+                };
+                answer(&mut inner.world, headers, call, f)
+            }
+        };
+        let status = response.status().as_u16();
+        let key = (method.to_string(), path.to_owned());
+        *inner.counts.entry(key).or_insert(0) += 1;
+        if inner.log_capacity > 0 {
+            if inner.log.len() >= inner.log_capacity {
+                inner.log.pop_front();
+            }
+            inner.log.push_back(LoggedRequest {
+                method: method.to_string(),
+                path: path.to_owned(),
+                form,
+                status,
+                fault,
+            });
+        }
+        for d in inner.world.take_deliveries() {
+            let _ = shared.outbox.send(d);
+        }
+        if !is_get
+            && response.status().is_success()
+            && let Some(tx) = &shared.changed
+        {
+            let _ = tx.send(());
+        }
+        (response, fault, latency)
+    };
+    if !latency.is_zero() {
+        tokio::time::sleep(latency).await;
+    }
+    match fault {
+        Some(fault @ (Fault::Dropped | Fault::Truncated)) => faults::apply(fault, response).await,
+        _ => response,
+    }
+}
+
+fn header(headers: &HeaderMap, name: &str) -> String {
+    headers
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// The account behind the `x-chatworktoken` header or an OAuth bearer token.
+fn caller(world: &World, headers: &HeaderMap) -> Option<i64> {
     let token = headers
         .get("x-chatworktoken")
         .and_then(|v| v.to_str().ok())
@@ -247,8 +621,18 @@ fn serve(
                 .and_then(|v| v.to_str().ok())
                 .and_then(|v| v.strip_prefix("Bearer "))
                 .map(str::to_owned)
-        });
-    let Some(account) = token.as_deref().and_then(|t| w.account_by_token(t)) else {
+        })?;
+    world.account_by_token(&token)
+}
+
+/// Authenticates, applies the token budget, runs `f`, and adds the rate-limit headers.
+fn answer(
+    w: &mut World,
+    headers: &HeaderMap,
+    mut call: Call,
+    f: impl FnOnce(&mut World, &Call) -> Answer,
+) -> Response {
+    let Some(account) = caller(w, headers) else {
         // Like every answer, a 401 carries the rate-limit headers (of no token's budget).
         let rate = w.unspent();
         return with_rate(error(StatusCode::UNAUTHORIZED, "Invalid API token"), &rate);
@@ -260,37 +644,8 @@ fn serve(
             &rate,
         );
     }
-    let parse = |s: &[u8]| -> Vec<(String, String)> {
-        serde_urlencoded::from_bytes::<Vec<(String, String)>>(s).unwrap_or_default()
-    };
-    let call = Call {
-        // Chatwork reads the query of a GET only, and the form body of a write only.
-        query: if method == Method::GET {
-            parse(query.unwrap_or_default().as_bytes())
-        } else {
-            Vec::new()
-        },
-        form: if method == Method::GET {
-            Vec::new()
-        } else {
-            parse(body)
-        },
-        raw_body: body.to_vec(),
-        content_type: headers
-            .get("content-type")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-            .to_owned(),
-        origin: format!(
-            "http://{}",
-            headers
-                .get("host")
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or("127.0.0.1")
-        ),
-        account,
-    };
-    let answer = f(&mut w, &call);
+    call.account = account;
+    let answer = f(w, &call);
     with_rate(answer.into_response(), &rate)
 }
 
@@ -332,7 +687,7 @@ async fn not_found() -> Response {
 macro_rules! handler {
     ($name:ident, |$w:ident, $c:ident $(, $p:pat => $t:ty)?| $body:expr) => {
         async fn $name(
-            State(world): State<Shared>,
+            State(shared): State<AppState>,
             method: Method,
             uri: axum::http::Uri,
             $(Path($p): Path<$t>,)?
@@ -340,7 +695,7 @@ macro_rules! handler {
             headers: HeaderMap,
             body: Bytes,
         ) -> Response {
-            serve(&world, method, uri.path(), &headers, query, &body, |$w, $c| $body)
+            serve(&shared, method, uri.path(), &headers, query, &body, |$w, $c| $body).await
         }
     };
 }
@@ -384,7 +739,7 @@ handler!(upload_file, |w, c, room => String| w.upload_file(
     c.account,
     &room,
     &c.content_type,
-    &c.raw_body
+    c.raw_body
 ));
 handler!(get_file, |w, c, (room, id) => (String, String)| w.get_file(
     c.account,
@@ -395,11 +750,8 @@ handler!(get_file, |w, c, (room, id) => (String, String)| w.get_file(
 ));
 
 /// Serves a file's bytes while its download URL is valid (30 seconds).
-async fn download(State(world): State<Shared>, Path(key): Path<String>) -> Response {
-    let found = world
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .download(&key);
+async fn download(State(shared): State<AppState>, Path(key): Path<String>) -> Response {
+    let found = shared.lock().world.download(&key);
     match found {
         Some((name, bytes)) => {
             let disposition = format!("attachment; filename=\"{}\"", name.replace('"', "%22"));

@@ -1,35 +1,97 @@
 //! `chatwork-mock`: a local Chatwork API v2 on loopback.
 //!
 //! ```text
-//! cargo run -p chatwork-mock -- --port 9393 --seed demo
+//! cargo run -p chatwork-mock -- --port 9393 --seed demo --state mock-state.json
 //! ```
 //!
-//! Prints the base URL and the seeded accounts' tokens, then serves until Ctrl-C.
+//! Prints the base URL and the seeded accounts' tokens, then serves until Ctrl-C (or
+//! SIGTERM). With `--state`, the state is loaded from the file if it exists and written back
+//! after every change.
 
-use chatwork_mock::{Limits, MockServer, Seed};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use chatwork_mock::{Faults, Limits, MockServer, Seed};
+use clap::{Parser, ValueEnum};
+
+/// A local, stateful Chatwork API v2 for offline runs and tests.
+#[derive(Parser, Debug)]
+#[command(name = "chatwork-mock", version)]
+struct Args {
+    /// Loopback port to listen on (0: any free port).
+    #[arg(long, default_value_t = 9393)]
+    port: u16,
+    /// The accounts and rooms to start with (when no state file is loaded).
+    #[arg(long, value_enum, default_value_t = SeedName::Demo)]
+    seed: SeedName,
+    /// Load the state from this JSON file if it exists, and save it there after every change.
+    #[arg(long, value_name = "FILE")]
+    state: Option<PathBuf>,
+    /// Requests per token per window (Chatwork: 300).
+    #[arg(long, default_value_t = 300)]
+    requests: u32,
+    /// The token window in seconds (Chatwork: 300).
+    #[arg(long, default_value_t = 300)]
+    window_secs: u64,
+    /// Message posts and task creations per room per room window (Chatwork: 10).
+    #[arg(long, default_value_t = 10)]
+    room_posts: usize,
+    /// The room window in seconds (Chatwork: 10).
+    #[arg(long, default_value_t = 10)]
+    room_window_secs: u64,
+    /// Milliseconds added to every API answer.
+    #[arg(long, default_value_t = 0)]
+    latency_ms: u64,
+    /// Share (0 to 1) of requests answered 500/502/503 without being applied.
+    #[arg(long, default_value_t = 0.0)]
+    server_errors: f64,
+    /// Share (0 to 1) of requests applied whose connection is then dropped.
+    #[arg(long, default_value_t = 0.0)]
+    drops: f64,
+    /// Share (0 to 1) of requests applied whose answer body is cut in half.
+    #[arg(long, default_value_t = 0.0)]
+    truncations: f64,
+    /// Seed of the fault decisions (same seed and request order: same faults).
+    #[arg(long, default_value_t = 0)]
+    fault_seed: u64,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum SeedName {
+    /// Alice, Bob, Carol and Dave; a group chat "Project"; a contact request.
+    Demo,
+}
 
 #[tokio::main]
 async fn main() {
-    let mut port = 9393u16;
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--port" => match args.next().and_then(|p| p.parse().ok()) {
-                Some(p) => port = p,
-                None => usage("--port needs a number"),
-            },
-            "--seed" => match args.next().as_deref() {
-                Some("demo") => {}
-                _ => usage("--seed takes `demo` (the only seed so far)"),
-            },
-            "-h" | "--help" => usage(""),
-            other => usage(&format!("unknown argument {other:?}")),
-        }
+    let args = Args::parse();
+    let seed = match args.seed {
+        SeedName::Demo => Seed::demo(),
+    };
+    let limits = Limits {
+        requests: args.requests,
+        window: Duration::from_secs(args.window_secs),
+        room_posts: args.room_posts,
+        room_window: Duration::from_secs(args.room_window_secs),
+        ..Limits::default()
+    };
+    let faults = Faults::seeded(args.fault_seed)
+        .latency(Duration::from_millis(args.latency_ms))
+        .server_errors(args.server_errors)
+        .drops(args.drops)
+        .truncations(args.truncations);
+    let mut builder = MockServer::builder()
+        .port(args.port)
+        .seed(seed)
+        .limits(limits)
+        .faults(faults);
+    if let Some(path) = &args.state {
+        builder = builder.state_file(path);
     }
-    let mock = match MockServer::start_on(port, Seed::demo(), Limits::default()).await {
+    let mock = match builder.start().await {
         Ok(m) => m,
         Err(e) => {
-            eprintln!("chatwork-mock: cannot listen on 127.0.0.1:{port}: {e}");
+            eprintln!("chatwork-mock: {e}");
             std::process::exit(1);
         }
     };
@@ -37,14 +99,28 @@ async fn main() {
     for (name, token) in mock.tokens() {
         println!("token of {name}: {token}");
     }
+    println!("webhook settings: {}/mock/webhooks", mock.origin());
+    if let Some(path) = &args.state {
+        println!("state file: {}", path.display());
+    }
     println!("(Ctrl-C to stop)");
-    let _ = tokio::signal::ctrl_c().await;
+    stopped().await;
+    // Dropping the server writes the state file one last time.
+    drop(mock);
 }
 
-fn usage(problem: &str) -> ! {
-    if !problem.is_empty() {
-        eprintln!("chatwork-mock: {problem}");
+/// Ctrl-C, or SIGTERM on Unix.
+async fn stopped() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+            return;
+        }
     }
-    eprintln!("usage: chatwork-mock [--port PORT] [--seed demo]");
-    std::process::exit(2);
+    let _ = tokio::signal::ctrl_c().await;
 }

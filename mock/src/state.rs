@@ -3,7 +3,12 @@
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
+
+use crate::webhooks::{
+    MAX_WEBHOOKS_PER_ACCOUNT, MessageEvent, NewWebhook, Outgoing, Webhook, WebhookTarget,
+};
 
 /// What a handler answers.
 pub(crate) enum Answer {
@@ -37,6 +42,9 @@ pub struct Limits {
     pub room_window: Duration,
     /// How long a file's download URL works (Chatwork: 30 seconds).
     pub download_url_lifetime: Duration,
+    /// Failed webhook deliveries in a row after which a webhook is disabled (Chatwork
+    /// disables webhooks whose deliveries fail often; its threshold is not published).
+    pub webhook_failures_to_disable: u32,
 }
 
 impl Default for Limits {
@@ -47,6 +55,7 @@ impl Default for Limits {
             room_posts: 10,
             room_window: Duration::from_secs(10),
             download_url_lifetime: DOWNLOAD_URL_LIFETIME,
+            webhook_failures_to_disable: 10,
         }
     }
 }
@@ -59,7 +68,8 @@ pub struct Seed {
 
 impl Seed {
     /// Alice (1001), Bob (1002) and Carol (1003), each with a token; Alice has both as
-    /// contacts; a group chat "Project" where Alice is admin, Bob member, Carol read-only.
+    /// contacts; a group chat "Project" where Alice is admin, Bob member, Carol read-only;
+    /// Dave (1004) has asked Alice to be a contact.
     pub fn demo() -> Self {
         Self {
             accounts: vec![
@@ -69,15 +79,9 @@ impl Seed {
             ],
         }
     }
-
-    pub(crate) fn tokens(&self) -> Vec<(String, String)> {
-        self.accounts
-            .iter()
-            .map(|(_, name, token)| (name.to_lowercase(), token.clone()))
-            .collect()
-    }
 }
 
+#[derive(Serialize, Deserialize)]
 struct Account {
     id: i64,
     name: String,
@@ -85,7 +89,8 @@ struct Account {
     my_room: i64,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 enum Role {
     Admin,
     Member,
@@ -102,6 +107,7 @@ impl Role {
     }
 }
 
+#[derive(Serialize, Deserialize)]
 struct Message {
     id: u64,
     account: i64,
@@ -110,6 +116,7 @@ struct Message {
     update_time: i64,
 }
 
+#[derive(Serialize, Deserialize)]
 struct Task {
     id: i64,
     assignee: i64,
@@ -121,12 +128,14 @@ struct Task {
     done: bool,
 }
 
+#[derive(Serialize, Deserialize)]
 struct Link {
     code: String,
     need_acceptance: bool,
     description: String,
 }
 
+#[derive(Serialize, Deserialize)]
 struct Request {
     id: i64,
     from: i64,
@@ -134,12 +143,13 @@ struct Request {
     message: String,
 }
 
+#[derive(Serialize, Deserialize)]
 struct Room {
     id: i64,
     files: Vec<StoredFile>,
     tasks: Vec<Task>,
     link: Option<Link>,
-    kind: &'static str,
+    kind: String,
     name: String,
     description: String,
     icon_preset: String,
@@ -171,24 +181,37 @@ pub struct LoggedRequest {
     pub path: String,
     /// The form fields of a write (empty for a GET).
     pub form: Vec<(String, String)>,
+    /// The status answered (for a dropped or truncated answer, the one that was lost).
+    pub status: u16,
+    /// The fault the request met, if any.
+    pub fault: Option<crate::Fault>,
 }
 
+#[derive(Serialize, Deserialize)]
 pub(crate) struct World {
-    pub(crate) log: Vec<LoggedRequest>,
+    #[serde(skip)]
     limits: Limits,
     accounts: Vec<Account>,
     contacts: BTreeMap<i64, Vec<(i64, i64)>>,
     rooms: BTreeMap<i64, Room>,
     next_room: i64,
     next_message: u64,
+    #[serde(skip)]
     budgets: HashMap<i64, (Instant, u64, u32)>,
+    #[serde(skip)]
     room_posts: HashMap<i64, VecDeque<Instant>>,
     next_task: i64,
     requests: Vec<Request>,
     next_file: i64,
     next_download: u64,
     /// Download key → (room, file, valid until).
+    #[serde(skip)]
     downloads: HashMap<String, (i64, i64, Instant)>,
+    webhooks: Vec<Webhook>,
+    next_webhook: i64,
+    /// Message events not yet turned into webhook deliveries.
+    #[serde(skip)]
+    events: Vec<MessageEvent>,
 }
 
 fn now() -> i64 {
@@ -198,7 +221,7 @@ fn now() -> i64 {
         .unwrap_or(0)
 }
 
-fn field<'a>(form: &'a [(String, String)], name: &str) -> Option<&'a str> {
+pub(crate) fn field<'a>(form: &'a [(String, String)], name: &str) -> Option<&'a str> {
     form.iter()
         .find(|(k, _)| k == name)
         .map(|(_, v)| v.as_str())
@@ -222,7 +245,6 @@ fn flag(form: &[(String, String)], name: &str) -> Result<bool, Answer> {
 impl World {
     pub(crate) fn new(seed: Seed, limits: Limits) -> Self {
         let mut w = World {
-            log: Vec::new(),
             limits,
             accounts: Vec::new(),
             contacts: BTreeMap::new(),
@@ -236,6 +258,9 @@ impl World {
             next_file: 700,
             next_download: 0,
             downloads: HashMap::new(),
+            webhooks: Vec::new(),
+            next_webhook: 3000,
+            events: Vec::new(),
         };
         for (id, name, token) in seed.accounts {
             let my_room = w.add_room("my", name, [(id, Role::Admin)]);
@@ -294,7 +319,7 @@ impl World {
                 files: Vec::new(),
                 tasks: Vec::new(),
                 link: None,
-                kind,
+                kind: kind.into(),
                 name: name.into(),
                 description: String::new(),
                 icon_preset: "group".into(),
@@ -731,6 +756,7 @@ impl World {
             r.read_up_to.insert(account, r.messages.len());
         }
         r.last_update_time = now();
+        self.message_event(id, message_id, false);
         Answer::Json(json!({"message_id": message_id.to_string()}))
     }
 
@@ -775,7 +801,9 @@ impl World {
         }
         m.body = body.into();
         m.update_time = now();
-        Answer::Json(json!({"message_id": m.id.to_string()}))
+        let id = m.id;
+        self.message_event(room, id, true);
+        Answer::Json(json!({"message_id": id.to_string()}))
     }
 
     pub(crate) fn delete_message(&mut self, account: i64, room: &str, id: &str) -> Answer {
@@ -1197,11 +1225,13 @@ impl World {
 }
 
 /// One uploaded file.
+#[derive(Serialize, Deserialize)]
 struct StoredFile {
     id: i64,
     account: i64,
     message_id: u64,
     filename: String,
+    #[serde(with = "base64_bytes")]
     data: Vec<u8>,
     upload_time: i64,
 }
@@ -1330,6 +1360,7 @@ impl World {
             });
             r.files.push(file);
             r.last_update_time = now();
+            self.message_event(room_id, message_id, false);
         }
         Answer::Json(answer)
     }
@@ -1406,5 +1437,166 @@ impl World {
         }
         let f = self.rooms.get(room)?.files.iter().find(|f| f.id == *file)?;
         Some((f.filename.clone(), f.data.clone()))
+    }
+}
+
+impl World {
+    /// Records a message event for the webhooks.
+    fn message_event(&mut self, room: i64, message_id: u64, updated: bool) {
+        if self.webhooks.is_empty() {
+            return;
+        }
+        let Some(r) = self.rooms.get(&room) else {
+            return;
+        };
+        let Some(m) = r.messages.iter().find(|m| m.id == message_id) else {
+            return;
+        };
+        self.events.push(MessageEvent {
+            updated,
+            room_id: room,
+            message_id,
+            account_id: m.account,
+            body: m.body.clone(),
+            send_time: m.send_time,
+            update_time: m.update_time,
+            members: r.members.keys().copied().collect(),
+        });
+    }
+
+    /// The deliveries of the events since the last call.
+    pub(crate) fn take_deliveries(&mut self) -> Vec<Outgoing> {
+        let events = std::mem::take(&mut self.events);
+        events
+            .iter()
+            .flat_map(|e| crate::webhooks::deliveries(&self.webhooks, e, now()))
+            .collect()
+    }
+
+    pub(crate) fn register_webhook(
+        &mut self,
+        account: i64,
+        new: NewWebhook,
+    ) -> Result<Webhook, Answer> {
+        if !(new.url.starts_with("http://") || new.url.starts_with("https://")) {
+            return Err(bad(
+                "The webhook URL must start with https:// (or http:// on the mock)",
+            ));
+        }
+        if self
+            .webhooks
+            .iter()
+            .filter(|h| h.account_id == account)
+            .count()
+            >= MAX_WEBHOOKS_PER_ACCOUNT
+        {
+            return Err(bad(format!(
+                "An account can have at most {MAX_WEBHOOKS_PER_ACCOUNT} webhooks"
+            )));
+        }
+        if let WebhookTarget::Room { room_id, .. } = &new.target {
+            self.room_of(account, &room_id.to_string())?;
+        }
+        self.next_webhook += 1;
+        let id = self.next_webhook.to_string();
+        let token = match new.token {
+            Some(t) if crate::webhooks::sign(&t, b"").is_some() && !t.trim().is_empty() => t,
+            Some(_) => return Err(bad("The webhook token must be Base64 text")),
+            None => crate::webhooks::make_token(&id),
+        };
+        let hook = Webhook {
+            id,
+            account_id: account,
+            url: new.url,
+            token,
+            target: new.target,
+            enabled: true,
+            failures_in_a_row: 0,
+        };
+        self.webhooks.push(hook.clone());
+        Ok(hook)
+    }
+
+    pub(crate) fn webhooks_of(&self, account: Option<i64>) -> Vec<Webhook> {
+        self.webhooks
+            .iter()
+            .filter(|h| account.is_none_or(|a| h.account_id == a))
+            .cloned()
+            .collect()
+    }
+
+    /// Removes (`enable: None`) or enables/disables one of the account's webhooks.
+    pub(crate) fn change_webhook(
+        &mut self,
+        account: i64,
+        id: &str,
+        enable: Option<bool>,
+    ) -> Result<Webhook, Answer> {
+        let i = self
+            .webhooks
+            .iter()
+            .position(|h| h.id == id && h.account_id == account)
+            .ok_or_else(not_found)?;
+        match enable {
+            None => Ok(self.webhooks.remove(i)),
+            Some(on) => {
+                let h = &mut self.webhooks[i];
+                h.enabled = on;
+                h.failures_in_a_row = 0;
+                Ok(h.clone())
+            }
+        }
+    }
+
+    /// Counts a delivery's result; too many failures in a row disable the webhook.
+    pub(crate) fn delivered(&mut self, webhook: &str, ok: bool) {
+        let limit = self.limits.webhook_failures_to_disable;
+        if let Some(h) = self.webhooks.iter_mut().find(|h| h.id == webhook) {
+            if ok {
+                h.failures_in_a_row = 0;
+            } else {
+                h.failures_in_a_row += 1;
+                if h.failures_in_a_row >= limit {
+                    h.enabled = false;
+                }
+            }
+        }
+    }
+
+    /// The accounts' lower-case first names and tokens.
+    pub(crate) fn tokens(&self) -> Vec<(String, String)> {
+        self.accounts
+            .iter()
+            .map(|a| (a.name.to_lowercase(), a.token.clone()))
+            .collect()
+    }
+
+    /// The state as JSON (what `--state FILE` saves): accounts, contacts, rooms with their
+    /// messages, cursors, tasks, files and links, contact requests, webhooks. Rate-limit
+    /// windows and download URLs are not kept.
+    pub(crate) fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    pub(crate) fn from_json(text: &str, limits: Limits) -> Result<Self, serde_json::Error> {
+        let mut w: World = serde_json::from_str(text)?;
+        w.limits = limits;
+        Ok(w)
+    }
+}
+
+/// Serializes bytes as Base64 text in the state file.
+mod base64_bytes {
+    use base64::Engine as _;
+    use base64::engine::general_purpose::STANDARD;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub(super) fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&STANDARD.encode(bytes))
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+        let text = String::deserialize(d)?;
+        STANDARD.decode(text).map_err(serde::de::Error::custom)
     }
 }
