@@ -66,7 +66,8 @@ struct Inner {
     world: World,
     log: VecDeque<LoggedRequest>,
     log_capacity: usize,
-    counts: HashMap<(String, String), usize>,
+    /// Path → method → requests.
+    counts: HashMap<String, Vec<(Method, usize)>>,
     faults: Faults,
     /// API requests since the faults were set: the input of [`Faults::decide`].
     fault_seq: u64,
@@ -321,9 +322,9 @@ impl MockServer {
         self.shared
             .lock()
             .counts
-            .get(&(method.to_owned(), path.to_owned()))
-            .copied()
-            .unwrap_or(0)
+            .get(path)
+            .and_then(|by| by.iter().find(|(m, _)| m.as_str() == method))
+            .map_or(0, |(_, n)| *n)
     }
 
     /// The seeded accounts' names and tokens.
@@ -518,9 +519,9 @@ struct Call<'a> {
     form: Vec<(String, String)>,
     /// The body as sent (for multipart uploads) and its content type.
     raw_body: &'a [u8],
-    content_type: String,
-    /// `http://host:port` of this server, for URLs it hands out.
-    origin: String,
+    content_type: &'a str,
+    /// The `host` header, for URLs this server hands out.
+    host: &'a str,
 }
 
 /// Serves one API request: faults, authentication, the token budget, `f` on the world, the
@@ -536,39 +537,44 @@ async fn serve(
     f: impl FnOnce(&mut World, &Call) -> Answer,
 ) -> Response {
     let parse = |s: &[u8]| -> Vec<(String, String)> {
+        if s.is_empty() {
+            return Vec::new();
+        }
         serde_urlencoded::from_bytes::<Vec<(String, String)>>(s).unwrap_or_default()
     };
     let is_get = method == Method::GET;
     // Chatwork reads the query of a GET only, and the form body of a write only.
-    let form = if is_get { Vec::new() } else { parse(body) };
-    let (response, fault, latency) = {
+    let mut call = Call {
+        query: if is_get {
+            parse(query.unwrap_or_default().as_bytes())
+        } else {
+            Vec::new()
+        },
+        form: if is_get { Vec::new() } else { parse(body) },
+        raw_body: body,
+        content_type: header(headers, "content-type"),
+        host: header(headers, "host"),
+        account: 0,
+    };
+    // Decided, applied and logged under the lock; the answer is written after it.
+    let (answer, rate, fault, latency) = {
         let mut inner = shared.lock();
         let fault = inner.faults.decide(inner.fault_seq);
         inner.fault_seq += 1;
         let latency = inner.faults.latency;
-        let response = match fault {
-            Some(Fault::ServerError(status)) => StatusCode::from_u16(status)
-                .unwrap_or(StatusCode::SERVICE_UNAVAILABLE)
-                .into_response(),
+        let (answer, rate) = match fault {
+            Some(Fault::ServerError(status)) => (Answer::Error(status, String::new()), None),
             _ => {
-                let call = Call {
-                    query: if is_get {
-                        parse(query.unwrap_or_default().as_bytes())
-                    } else {
-                        Vec::new()
-                    },
-                    form: form.clone(),
-                    raw_body: body,
-                    content_type: header(headers, "content-type"),
-                    origin: format!("http://{}", header(headers, "host")),
-                    account: 0,
-                };
-                answer(&mut inner.world, headers, call, f)
+                let (answer, rate) = answer(&mut inner.world, headers, &mut call, f);
+                (answer, Some(rate))
             }
         };
-        let status = response.status().as_u16();
-        let key = (method.to_string(), path.to_owned());
-        *inner.counts.entry(key).or_insert(0) += 1;
+        let status = answer.status();
+        let counted = inner.counts.entry(path.to_owned()).or_default();
+        match counted.iter_mut().find(|(m, _)| *m == method) {
+            Some((_, n)) => *n += 1,
+            None => counted.push((method.clone(), 1)),
+        }
         if inner.log_capacity > 0 {
             if inner.log.len() >= inner.log_capacity {
                 inner.log.pop_front();
@@ -576,7 +582,7 @@ async fn serve(
             inner.log.push_back(LoggedRequest {
                 method: method.to_string(),
                 path: path.to_owned(),
-                form,
+                form: std::mem::take(&mut call.form),
                 status,
                 fault,
             });
@@ -585,28 +591,31 @@ async fn serve(
             let _ = shared.outbox.send(d);
         }
         if !is_get
-            && response.status().is_success()
+            && (200..300).contains(&status)
             && let Some(tx) = &shared.changed
         {
             let _ = tx.send(());
         }
-        (response, fault, latency)
+        (answer, rate, fault, latency)
+    };
+    let response = match rate {
+        Some(rate) => with_rate(answer.into_response(), &rate),
+        None => Response::default(),
     };
     if !latency.is_zero() {
         tokio::time::sleep(latency).await;
     }
     match fault {
-        Some(fault @ (Fault::Dropped | Fault::Truncated)) => faults::apply(fault, response).await,
-        _ => response,
+        Some(fault) => faults::apply(fault, response).await,
+        None => response,
     }
 }
 
-fn header(headers: &HeaderMap, name: &str) -> String {
+fn header<'a>(headers: &'a HeaderMap, name: &str) -> &'a str {
     headers
         .get(name)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
-        .to_owned()
 }
 
 /// The account behind the `x-chatworktoken` header or an OAuth bearer token.
@@ -625,28 +634,25 @@ fn caller(world: &World, headers: &HeaderMap) -> Option<i64> {
     world.account_by_token(&token)
 }
 
-/// Authenticates, applies the token budget, runs `f`, and adds the rate-limit headers.
+/// Authenticates, applies the token budget and runs `f`; gives the answer and the budget
+/// for the rate-limit headers.
 fn answer(
     w: &mut World,
     headers: &HeaderMap,
-    mut call: Call,
+    call: &mut Call,
     f: impl FnOnce(&mut World, &Call) -> Answer,
-) -> Response {
+) -> (Answer, state::Rate) {
     let Some(account) = caller(w, headers) else {
         // Like every answer, a 401 carries the rate-limit headers (of no token's budget).
         let rate = w.unspent();
-        return with_rate(error(StatusCode::UNAUTHORIZED, "Invalid API token"), &rate);
+        return (Answer::Error(401, "Invalid API token".into()), rate);
     };
     let rate = w.spend(account);
     if rate.remaining_before == 0 {
-        return with_rate(
-            error(StatusCode::TOO_MANY_REQUESTS, "Rate limit exceeded"),
-            &rate,
-        );
+        return (Answer::Error(429, "Rate limit exceeded".into()), rate);
     }
     call.account = account;
-    let answer = f(w, &call);
-    with_rate(answer.into_response(), &rate)
+    (f(w, call), rate)
 }
 
 fn with_rate(mut response: Response, rate: &state::Rate) -> Response {
@@ -671,6 +677,12 @@ impl IntoResponse for Answer {
     fn into_response(self) -> Response {
         match self {
             Answer::Json(v) => (StatusCode::OK, axum::Json(v)).into_response(),
+            Answer::Raw(bytes) => (
+                StatusCode::OK,
+                [("content-type", HeaderValue::from_static("application/json"))],
+                bytes,
+            )
+                .into_response(),
             Answer::NoContent => StatusCode::NO_CONTENT.into_response(),
             Answer::Error(status, message) => error(
                 StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_REQUEST),
@@ -738,7 +750,7 @@ handler!(list_files, |w, c, room => String| w.list_files(c.account, &room, &c.qu
 handler!(upload_file, |w, c, room => String| w.upload_file(
     c.account,
     &room,
-    &c.content_type,
+    c.content_type,
     c.raw_body
 ));
 handler!(get_file, |w, c, (room, id) => (String, String)| w.get_file(
@@ -746,7 +758,7 @@ handler!(get_file, |w, c, (room, id) => (String, String)| w.get_file(
     &room,
     &id,
     &c.query,
-    &c.origin
+    &format!("http://{}", c.host)
 ));
 
 /// Serves a file's bytes while its download URL is valid (30 seconds).

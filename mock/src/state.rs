@@ -13,8 +13,50 @@ use crate::webhooks::{
 /// What a handler answers.
 pub(crate) enum Answer {
     Json(Value),
+    /// JSON already serialized.
+    Raw(Vec<u8>),
     NoContent,
     Error(u16, String),
+}
+
+impl Answer {
+    /// JSON of a typed value.
+    fn typed(value: &impl Serialize) -> Self {
+        match serde_json::to_vec(value) {
+            Ok(bytes) => Answer::Raw(bytes),
+            Err(e) => Answer::Error(500, e.to_string()),
+        }
+    }
+
+    /// The status this answer is sent with.
+    pub(crate) fn status(&self) -> u16 {
+        match self {
+            Answer::Json(_) | Answer::Raw(_) => 200,
+            Answer::NoContent => 204,
+            Answer::Error(status, _) => *status,
+        }
+    }
+}
+
+/// A room in an answer.
+#[derive(Serialize)]
+struct RoomOut<'a> {
+    room_id: i64,
+    name: &'a str,
+    #[serde(rename = "type")]
+    kind: &'a str,
+    role: &'static str,
+    sticky: bool,
+    unread_num: usize,
+    mention_num: usize,
+    mytask_num: usize,
+    message_num: usize,
+    file_num: usize,
+    task_num: usize,
+    icon_path: String,
+    last_update_time: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
 }
 
 fn bad(message: impl Into<String>) -> Answer {
@@ -398,27 +440,50 @@ impl World {
         self.rooms.get_mut(&id).ok_or_else(not_found)
     }
 
-    fn room_json(&self, account: i64, r: &Room) -> Value {
+    /// A room as `account` sees it (typed, so that the hot `GET /rooms` serializes directly).
+    fn room_out<'a>(&'a self, account: i64, r: &'a Room) -> RoomOut<'a> {
         let read = r.read_up_to.get(&account).copied().unwrap_or(0);
-        let unread = r.messages.len().saturating_sub(read);
-        let role = r.members.get(&account).copied().unwrap_or(Role::Member);
-        json!({
-            "room_id": r.id,
-            "name": if r.kind == "direct" {
-                r.members.keys().find(|m| **m != account).and_then(|m| self.account(*m)).map(|a| a.name.clone()).unwrap_or_default()
-            } else { r.name.clone() },
-            "type": r.kind,
-            "role": role.as_str(),
-            "sticky": r.sticky,
-            "unread_num": unread,
-            "mention_num": 0,
-            "mytask_num": 0,
-            "message_num": r.messages.len(),
-            "file_num": 0,
-            "task_num": 0,
-            "icon_path": format!("https://example.invalid/icon/{}.png", r.icon_preset),
-            "last_update_time": r.last_update_time,
-        })
+        let unread = r.messages.get(read..).unwrap_or_default();
+        let to = format!("[To:{account}]");
+        let reply = format!("[rp aid={account} ");
+        RoomOut {
+            room_id: r.id,
+            name: if r.kind == "direct" {
+                r.members
+                    .keys()
+                    .find(|m| **m != account)
+                    .and_then(|m| self.account(*m))
+                    .map_or("", |a| a.name.as_str())
+            } else {
+                &r.name
+            },
+            kind: &r.kind,
+            role: r
+                .members
+                .get(&account)
+                .copied()
+                .unwrap_or(Role::Member)
+                .as_str(),
+            sticky: r.sticky,
+            unread_num: unread.len(),
+            mention_num: unread
+                .iter()
+                .filter(|m| {
+                    m.account != account && (m.body.contains(&to) || m.body.contains(&reply))
+                })
+                .count(),
+            mytask_num: r
+                .tasks
+                .iter()
+                .filter(|t| t.assignee == account && !t.done)
+                .count(),
+            message_num: r.messages.len(),
+            file_num: r.files.len(),
+            task_num: r.tasks.len(),
+            icon_path: format!("https://example.invalid/icon/{}.png", r.icon_preset),
+            last_update_time: r.last_update_time,
+            description: None,
+        }
     }
 
     pub(crate) fn me(&self, account: i64) -> Answer {
@@ -473,21 +538,21 @@ impl World {
     }
 
     pub(crate) fn list_rooms(&self, account: i64) -> Answer {
-        Answer::Json(Value::Array(
-            self.rooms
-                .values()
-                .filter(|r| r.members.contains_key(&account))
-                .map(|r| self.room_json(account, r))
-                .collect(),
-        ))
+        let rooms: Vec<RoomOut<'_>> = self
+            .rooms
+            .values()
+            .filter(|r| r.members.contains_key(&account))
+            .map(|r| self.room_out(account, r))
+            .collect();
+        Answer::typed(&rooms)
     }
 
     pub(crate) fn get_room(&self, account: i64, room: &str) -> Answer {
         match self.room_of(account, room) {
             Ok(r) => {
-                let mut v = self.room_json(account, r);
-                v["description"] = json!(r.description);
-                Answer::Json(v)
+                let mut out = self.room_out(account, r);
+                out.description = Some(&r.description);
+                Answer::typed(&out)
             }
             Err(e) => e,
         }
