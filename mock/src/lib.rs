@@ -1,31 +1,50 @@
 //! A local, stateful Chatwork API v2 for offline runs and tests.
 //!
-//! ```no_run
-//! # async fn run() {
-//! let mock = chatwork_mock::MockServer::start().await;
-//! let client = chatwork::Client::builder(chatwork::Credentials::api_token(mock.token("alice")))
+//! All 32 operations of API v2 are served from in-memory state with Chatwork's rules: roles,
+//! the per-token "not yet returned" message cursor, tasks, files with 30-second download
+//! URLs, invitation links, contact requests, 204s, `{"errors": [...]}` refusals, rate-limit
+//! headers and 429s. On top of the API: webhooks signed as Chatwork signs them
+//! ([`MockServer::register_webhook`], [`MockServer::deliveries`]), seeded faults
+//! ([`Faults`]), a request log ([`MockServer::requests`], [`MockServer::count`]) and a state
+//! file ([`MockBuilder::state_file`]). The mock's own routes live under `/mock/` (webhook
+//! settings, deliveries, requests, faults), outside `/v2`.
+//!
+//! The seed ([`Seed::demo`]): Alice (1001, token `alice-token-0001`), Bob (1002), Carol (1003)
+//! and Dave (1004); a group chat "Project" where Alice is admin, Bob member and Carol
+//! read-only; Dave has asked Alice to be a contact.
+//!
+//! ```
+//! use chatwork::{Client, Credentials};
+//! use chatwork_mock::{MockServer, NewWebhook};
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() {
+//! let mock = MockServer::start().await; // stops when dropped
+//! let alice = Client::builder(Credentials::api_token(mock.token("alice")))
 //!     .base_url(mock.base_url())
 //!     .build()
 //!     .unwrap();
-//! # let _ = client; }
+//! let rooms = alice.list_rooms().send().await.unwrap();
+//! let project = rooms.iter().find(|r| r.name == "Project").unwrap().room_id;
+//! alice
+//!     .post_message()
+//!     .room_id(project)
+//!     .body("build #42 passed")
+//!     .send()
+//!     .await
+//!     .unwrap();
+//!
+//! let path = format!("/v2/rooms/{project}/messages");
+//! assert_eq!(mock.count("POST", &path), 1);
+//! let logged = mock.requests().pop().unwrap();
+//! assert_eq!(logged.form, [("body".to_owned(), "build #42 passed".to_owned())]);
+//! assert_eq!(logged.status, 200);
+//! # let _ = NewWebhook::mentions("http://127.0.0.1:8080/hook");
+//! # }
 //! ```
 //!
-//! **Status: in progress.** Implemented so far, in memory, with Chatwork's semantics (all 32
-//! operations): `GET /me`, `GET /my/status`, `GET /contacts`; rooms (list, get, create,
-//! update, leave or delete); members (list, replace, with the last-admin rule); messages
-//! (list with the per-token "not yet returned" cursor and `force`, post, get, edit and delete
-//! by the author, read and unread); tasks (one per assignee, open/done, deadlines, my tasks);
-//! invitation links (admins only, one per group chat); incoming contact requests (approve
-//! makes the contact and its direct chat, decline removes it); files (multipart upload keeping
-//! the bytes, 5 MB limit, `create_download_url=1` giving a URL on the mock that serves them for
-//! 30 seconds, then refuses). 204 wherever a list is empty.
-//! Every answer carries `x-ratelimit-*` headers; the token budget and the 10 posts (messages
-//! and tasks) per 10 seconds per room answer 429, with configurable windows. Writes read the
-//! form body only. [`MockServer::requests`] and [`MockServer::count`] show what reached it; the
-//! binary (`cargo run -p chatwork-mock -- --port 9393`) prints the base URL and the tokens.
-//! Every operation's answers pass the same checks as the recorded fixtures
-//! (`xtask/tests/mock_contract.rs`: schema, no undescribed field, declared headers, lossless
-//! decoding). Webhooks, fault knobs and the state file are not there yet.
+//! From a shell: `cargo run -p chatwork-mock -- --port 9393 --seed demo --state state.json`
+//! prints the base URL and the tokens.
 
 mod faults;
 mod state;
