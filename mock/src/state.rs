@@ -558,6 +558,22 @@ impl World {
         }
     }
 
+    /// Chatwork's preset chat icons.
+    const ICON_PRESETS: [&'static str; 17] = [
+        "group", "check", "document", "meeting", "event", "project", "business", "study",
+        "security", "star", "idea", "heart", "magcup", "beer", "music", "sports", "travel",
+    ];
+
+    fn check_icon(form: &[(String, String)]) -> Result<(), Answer> {
+        match field(form, "icon_preset") {
+            Some(icon) if !Self::ICON_PRESETS.contains(&icon) => Err(bad(format!(
+                "Parameter 'icon_preset' must be one of {}",
+                Self::ICON_PRESETS.join(", ")
+            ))),
+            _ => Ok(()),
+        }
+    }
+
     fn check_name(name: Option<&str>, required: bool) -> Result<(), Answer> {
         match name {
             None if required => Err(bad("Parameter 'name' is required")),
@@ -592,7 +608,7 @@ impl World {
 
     pub(crate) fn create_room(&mut self, account: i64, form: &[(String, String)]) -> Answer {
         let name = field(form, "name");
-        if let Err(e) = Self::check_name(name, true) {
+        if let Err(e) = Self::check_name(name, true).and(Self::check_icon(form)) {
             return e;
         }
         let members = match self.members_from(form) {
@@ -636,7 +652,7 @@ impl World {
         if r.kind != "group" {
             return bad("Only group chats can be changed");
         }
-        if let Err(e) = Self::check_name(field(form, "name"), false) {
+        if let Err(e) = Self::check_name(field(form, "name"), false).and(Self::check_icon(form)) {
             return e;
         }
         if let Some(n) = field(form, "name") {

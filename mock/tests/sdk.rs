@@ -474,3 +474,63 @@ async fn upload_then_download_within_the_url_lifetime() {
         .unwrap_err();
     assert_eq!(err.status(), Some(403));
 }
+
+#[tokio::test]
+async fn an_oauth_bearer_token_works_and_writes_are_validated() {
+    let mock = MockServer::start().await;
+    // The SDK with an OAuth access token: `Authorization: Bearer ...`.
+    let oauth = Client::builder(Credentials::oauth_access_token(mock.token("bob")))
+        .base_url(mock.base_url())
+        .retry_policy(RetryPolicy::none())
+        .build()
+        .unwrap();
+    let me = oauth.get_me().send().await.unwrap();
+    assert_eq!(me.account_id.get(), 1002);
+    let wrong = Client::builder(Credentials::oauth_access_token("not-a-token"))
+        .base_url(mock.base_url())
+        .retry_policy(RetryPolicy::none())
+        .build()
+        .unwrap();
+    assert_eq!(wrong.get_me().send().await.unwrap_err().status(), Some(401));
+
+    // Values outside Chatwork's enums are refused with its error body; a parameter in the
+    // query of a write is ignored.
+    let room = project(&client(&mock, "alice")).await;
+    let http = reqwest::Client::new();
+    let put = |form: &'static str| {
+        http.put(format!("{}/rooms/{room}", mock.base_url()))
+            .header("x-chatworktoken", mock.token("alice"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(form)
+            .send()
+    };
+    let refused = put("icon_preset=unicorn").await.unwrap();
+    assert_eq!(refused.status(), 400);
+    let body: serde_json::Value = refused.json().await.unwrap();
+    assert!(
+        body["errors"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("Parameter 'icon_preset' must be one of group, check"),
+        "{body}"
+    );
+    assert_eq!(put("icon_preset=beer").await.unwrap().status(), 200);
+    let ignored = http
+        .put(format!("{}/rooms/{room}?name=FromQuery", mock.base_url()))
+        .header("x-chatworktoken", mock.token("alice"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("description=from+the+form")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(ignored.status(), 200);
+    let r = client(&mock, "alice")
+        .get_room()
+        .room_id(room)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.name, "Project");
+    assert_eq!(r.description, "from the form");
+    assert!(r.icon_path.ends_with("/beer.png"), "{}", r.icon_path);
+}
