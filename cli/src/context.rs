@@ -1,0 +1,174 @@
+//! The client (a real token, or the local Chatwork) and name resolution.
+
+use std::path::PathBuf;
+
+use chatwork::model::{AccountId, RoomId};
+use chatwork::{Client, Credentials};
+use chatwork_mock::MockServer;
+
+use crate::args::Cli;
+use crate::failure::{Exit, Failure, Result};
+use crate::output::Out;
+
+pub struct Ctx {
+    pub client: Client,
+    pub out: Out,
+    pub yes: bool,
+    /// Keeps the local Chatwork running (and writes its state when dropped).
+    _mock: Option<MockServer>,
+}
+
+/// The token file in the user's configuration directory, if there is one.
+fn default_token_file() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
+    let path = base.join("chatwork").join("token");
+    path.exists().then_some(path)
+}
+
+fn read_token(path: &std::path::Path) -> Result<String> {
+    let token = std::fs::read_to_string(path).map_err(|e| {
+        Failure::new(
+            Exit::Auth,
+            format!("cannot read the token file {}: {e}", path.display()),
+        )
+    })?;
+    let token = token.trim().to_owned();
+    if token.is_empty() {
+        return Err(Failure::new(
+            Exit::Auth,
+            format!("the token file {} is empty", path.display()),
+        ));
+    }
+    Ok(token)
+}
+
+impl Ctx {
+    pub async fn new(cli: &Cli) -> Result<Self> {
+        let out = Out { json: cli.json };
+        let token = match std::env::var("CHATWORK_API_TOKEN") {
+            Ok(t) if !t.trim().is_empty() => Some(t.trim().to_owned()),
+            _ => match cli.token_file.clone().or_else(default_token_file) {
+                Some(path) => Some(read_token(&path)?),
+                None => None,
+            },
+        };
+        let (token, base_url, mock) = match token {
+            Some(token) if !cli.mock => (token, cli.base_url.clone(), None),
+            None if cli.base_url.is_some() && !cli.mock => {
+                return Err(Failure::new(Exit::Auth, "no API token").hint(
+                    "set CHATWORK_API_TOKEN or give --token-file (never on the command line)",
+                ));
+            }
+            _ => {
+                let state = cli.mock_state.clone().unwrap_or_else(|| {
+                    std::env::temp_dir().join("chatwork-cli-local-chatwork.json")
+                });
+                let mock = MockServer::builder()
+                    .state_file(&state)
+                    .start()
+                    .await
+                    .map_err(|e| Failure::other(format!("cannot start the local Chatwork: {e}")))?;
+                let token = mock.token(&cli.mock_user);
+                if token.is_empty() {
+                    return Err(Failure::usage(format!(
+                        "--mock-user {:?} is not one of alice, bob, carol, dave",
+                        cli.mock_user
+                    )));
+                }
+                if !cli.mock {
+                    eprintln!(
+                        "chatwork: no CHATWORK_API_TOKEN: using a local Chatwork as {} (state in {}); set a token to use chatwork.com",
+                        cli.mock_user,
+                        state.display()
+                    );
+                }
+                (token, Some(mock.base_url()), Some(mock))
+            }
+        };
+        let mut builder = Client::builder(Credentials::api_token(token));
+        if let Some(url) = base_url {
+            builder = builder.base_url(url);
+        }
+        let client = builder.build()?;
+        Ok(Self {
+            client,
+            out,
+            yes: cli.yes,
+            _mock: mock,
+        })
+    }
+
+    /// A room by ID or by name (exactly one match; exact case first).
+    pub async fn room(&self, arg: &str) -> Result<(RoomId, String)> {
+        if let Ok(id) = arg.parse::<i64>() {
+            return Ok((RoomId::from(id), String::new()));
+        }
+        let rooms = self.client.list_rooms().send().await?;
+        let candidates: Vec<(i64, String)> = rooms
+            .iter()
+            .map(|r| (r.room_id.get(), r.name.clone()))
+            .collect();
+        let (id, name) = pick("room", arg, &candidates, "chatwork rooms list")?;
+        Ok((RoomId::from(id), name))
+    }
+
+    /// An account by ID or name, among you and your contacts.
+    pub async fn account(&self, arg: &str) -> Result<(AccountId, String)> {
+        let me = self.client.get_me().send().await?;
+        let contacts = self.client.list_contacts().send().await?;
+        let mut candidates = vec![(me.account_id.get(), me.name.clone())];
+        candidates.extend(
+            contacts
+                .iter()
+                .map(|c| (c.account_id.get(), c.name.clone())),
+        );
+        if let Ok(id) = arg.parse::<i64>() {
+            let name = candidates
+                .iter()
+                .find(|(i, _)| *i == id)
+                .map(|(_, n)| n.clone())
+                .unwrap_or_default();
+            return Ok((AccountId::from(id), name));
+        }
+        let (id, name) = pick("account", arg, &candidates, "chatwork contacts list")?;
+        Ok((AccountId::from(id), name))
+    }
+
+    /// Several accounts (IDs or names).
+    pub async fn accounts(&self, args: &[String]) -> Result<Vec<(AccountId, String)>> {
+        let mut out = Vec::new();
+        for a in args {
+            out.push(self.account(a.trim()).await?);
+        }
+        Ok(out)
+    }
+}
+
+/// The one candidate named `arg`: exact match, else a case-insensitive one.
+fn pick(kind: &str, arg: &str, candidates: &[(i64, String)], list: &str) -> Result<(i64, String)> {
+    let exact: Vec<&(i64, String)> = candidates.iter().filter(|(_, n)| n == arg).collect();
+    let found = if exact.is_empty() {
+        candidates
+            .iter()
+            .filter(|(_, n)| n.to_lowercase() == arg.to_lowercase())
+            .collect()
+    } else {
+        exact
+    };
+    match found.as_slice() {
+        [one] => Ok((*one).clone()),
+        [] => Err(Failure::usage(format!("no {kind} named {arg:?}"))
+            .hint(format!("`{list}` shows them; an ID works too"))),
+        many => Err(Failure::usage(format!(
+            "{arg:?} matches {} {kind}s: {}",
+            many.len(),
+            many.iter()
+                .map(|(id, n)| format!("{id} {n}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+        .hint("give the ID")),
+    }
+}

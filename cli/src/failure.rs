@@ -1,0 +1,115 @@
+//! Failures: one line on stderr with a hint, and an exit code per class.
+
+use std::fmt;
+
+/// The documented exit codes (`chatwork --help`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    Other = 1,
+    Usage = 2,
+    Auth = 3,
+    Permission = 4,
+    NotFound = 5,
+    RateLimited = 6,
+    Network = 7,
+}
+
+#[derive(Debug)]
+pub struct Failure {
+    pub exit: Exit,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Failure {
+    pub fn new(exit: Exit, message: impl Into<String>) -> Self {
+        Self {
+            exit,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn usage(message: impl Into<String>) -> Self {
+        Self::new(Exit::Usage, message)
+    }
+
+    pub fn other(message: impl Into<String>) -> Self {
+        Self::new(Exit::Other, message)
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+impl fmt::Display for Failure {
+    /// One line: newlines in messages from the server are folded.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        write!(f, "chatwork: {}", one_line(&self.message))?;
+        if let Some(h) = &self.hint {
+            write!(f, " (hint: {})", one_line(h))?;
+        }
+        Ok(())
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Self {
+        Failure::other(e.to_string())
+    }
+}
+
+impl From<chatwork::Error> for Failure {
+    fn from(e: chatwork::Error) -> Self {
+        use chatwork::Error;
+        match &e {
+            Error::InvalidRequest(_) => Failure::usage(e.to_string()),
+            Error::Transport(t) => {
+                let hint = if t.is_timeout() {
+                    "the server did not answer in time; try again"
+                } else {
+                    "check the network and --base-url"
+                };
+                Failure::new(Exit::Network, e.to_string()).hint(hint)
+            }
+            Error::Api(api) => {
+                let said = if api.errors().is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", api.errors().join("; "))
+                };
+                let message = format!("{} answered {}{said}", api.operation(), api.status());
+                match api.status() {
+                    401 => Failure::new(Exit::Auth, message)
+                        .hint("check CHATWORK_API_TOKEN or the token file"),
+                    403 => Failure::new(Exit::Permission, message)
+                        .hint("your role in this room does not allow it"),
+                    404 => Failure::new(Exit::NotFound, message)
+                        .hint("check the ID, and that you are a member of the room"),
+                    429 => {
+                        let hint = match api.rate_limit() {
+                            Some(rate) => {
+                                let secs = rate.reset_in().as_secs();
+                                format!(
+                                    "the budget of {} requests resets at {} (in {secs} s)",
+                                    rate.limit,
+                                    crate::output::clock_time(rate.reset as i64)
+                                )
+                            }
+                            None => "wait a few minutes".to_owned(),
+                        };
+                        Failure::new(Exit::RateLimited, message).hint(hint)
+                    }
+                    400 => Failure::usage(message),
+                    _ => Failure::other(message),
+                }
+            }
+            _ => Failure::other(e.to_string()),
+        }
+    }
+}
+
+pub type Result<T, E = Failure> = std::result::Result<T, E>;

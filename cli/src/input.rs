@@ -1,0 +1,176 @@
+//! Input as people type it: message bodies, due dates, confirmations.
+
+use std::io::{IsTerminal, Read};
+
+use chatwork::model::AccountId;
+use chatwork::notation::MessageBuilder;
+
+use crate::args::Body;
+use crate::failure::{Failure, Result};
+
+/// The text of a body: the argument, `--file`, or standard input (`-` or nothing). One
+/// trailing newline run is dropped (as `git log ... |` adds one).
+pub fn text(body: &Body) -> Result<String> {
+    let text = match (&body.text, &body.file) {
+        (Some(t), _) if t != "-" => t.clone(),
+        (_, Some(path)) => std::fs::read_to_string(path)
+            .map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))?,
+        (Some(_), None) => read_stdin()?,
+        (None, None) => {
+            if std::io::stdin().is_terminal() {
+                return Err(Failure::usage(
+                    "no text: give it as an argument, with --file, or on standard input",
+                ));
+            }
+            read_stdin()?
+        }
+    };
+    let text = text.trim_end_matches(['\n', '\r']).to_owned();
+    if text.is_empty() {
+        return Err(Failure::usage("the text is empty"));
+    }
+    Ok(text)
+}
+
+pub fn read_stdin() -> Result<String> {
+    let mut s = String::new();
+    std::io::stdin()
+        .read_to_string(&mut s)
+        .map_err(|e| Failure::usage(format!("cannot read standard input: {e}")))?;
+    Ok(s)
+}
+
+/// Builds the message: mentions first, then the text escaped (plain, in `[info]` or in
+/// `[code]`), or as notation with `--raw`.
+pub fn compose(body: &Body, text: &str, mentions: &[(AccountId, String)]) -> String {
+    let mut b = MessageBuilder::new();
+    for (id, name) in mentions {
+        b = b.to_named(*id, name);
+    }
+    if !mentions.is_empty() {
+        b = b.newline();
+    }
+    if body.raw {
+        return format!("{}{text}", b.build());
+    }
+    let content = |b: MessageBuilder| {
+        if body.code {
+            b.code(text)
+        } else {
+            b.text(text)
+        }
+    };
+    let b = if body.info || body.info_title.is_some() {
+        b.info(body.info_title.as_deref(), content)
+    } else {
+        content(b)
+    };
+    b.build().into_string()
+}
+
+/// A due date: RFC 3339 (a time), a date (`date`, noon local time, which is the same date in
+/// every time zone from UTC-12 to UTC+14 when Chatwork shows it in Japan), or `+N` with `m`,
+/// `h`, `d` or `w` from now (a time). Returns Unix seconds and the deadline type.
+pub fn due(text: &str, now: jiff::Timestamp) -> Result<(i64, &'static str)> {
+    let bad = || {
+        Failure::usage(format!(
+            "cannot read the due date {text:?}: give RFC 3339 (2026-12-01T17:00:00+09:00), a date (2026-12-01) or +2d, +3h, +30m, +1w"
+        ))
+    };
+    if let Some(rest) = text.strip_prefix('+') {
+        let (n, unit) = rest.split_at(rest.len().saturating_sub(1));
+        let n: i64 = n.parse().map_err(|_| bad())?;
+        let secs = match unit {
+            "m" => 60,
+            "h" => 3600,
+            "d" => 86_400,
+            "w" => 7 * 86_400,
+            _ => return Err(bad()),
+        };
+        let offset = n.checked_mul(secs).ok_or_else(bad)?;
+        return Ok((now.as_second().checked_add(offset).ok_or_else(bad)?, "time"));
+    }
+    if let Ok(t) = text.parse::<jiff::Timestamp>() {
+        return Ok((t.as_second(), "time"));
+    }
+    if let Ok(d) = text.parse::<jiff::civil::Date>() {
+        let noon = d
+            .at(12, 0, 0, 0)
+            .to_zoned(jiff::tz::TimeZone::system())
+            .map_err(|_| bad())?;
+        return Ok((noon.timestamp().as_second(), "date"));
+    }
+    Err(bad())
+}
+
+/// Asks on stderr before a destructive command, unless `--yes`; the answer is read from
+/// standard input.
+pub fn confirm(yes: bool, question: &str) -> Result<()> {
+    if yes {
+        return Ok(());
+    }
+    eprint!("{question} [y/N] ");
+    let mut answer = String::new();
+    let _ = std::io::stdin().read_line(&mut answer);
+    if matches!(answer.trim().to_lowercase().as_str(), "y" | "yes") {
+        Ok(())
+    } else {
+        eprintln!();
+        Err(Failure::usage("not confirmed; nothing was changed")
+            .hint("add --yes to skip the question"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn due_dates() {
+        let now = jiff::Timestamp::from_second(1_764_000_000).unwrap();
+        assert_eq!(due("+2d", now).unwrap(), (1_764_000_000 + 172_800, "time"));
+        assert_eq!(due("+3h", now).unwrap(), (1_764_000_000 + 10_800, "time"));
+        assert_eq!(due("+30m", now).unwrap(), (1_764_001_800, "time"));
+        assert_eq!(due("+1w", now).unwrap(), (1_764_604_800, "time"));
+        assert_eq!(
+            due("2026-12-01T17:00:00+09:00", now).unwrap(),
+            (1_796_112_000, "time")
+        );
+        for bad in [
+            "+2y",
+            "+d",
+            "tomorrow",
+            "2026-13-01",
+            "+99999999999999999d",
+            "",
+        ] {
+            assert!(due(bad, now).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn bodies_are_escaped_unless_raw() {
+        let body = |raw: bool, code: bool, title: Option<&str>| Body {
+            text: None,
+            file: None,
+            to: vec![],
+            info_title: title.map(str::to_owned),
+            info: false,
+            code,
+            raw,
+        };
+        let bob = [(AccountId::from(1002), "Bob".to_owned())];
+        assert_eq!(
+            compose(&body(false, false, None), "[toall] hi", &bob),
+            "[To:1002]Bob\n[\u{200b}toall] hi"
+        );
+        assert_eq!(
+            compose(&body(true, false, None), "[toall] hi", &[]),
+            "[toall] hi"
+        );
+        assert_eq!(
+            compose(&body(false, true, Some("CI")), "a", &[]),
+            "[info][title]CI[/title][code]a[/code][/info]"
+        );
+    }
+}

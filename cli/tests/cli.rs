@@ -1,0 +1,1118 @@
+//! Every `chatwork` command run as a process against the local Chatwork: exact output,
+//! exit codes, standard input, confirmations and limits.
+
+use std::process::Stdio;
+use std::time::Duration;
+
+use chatwork_mock::{Limits, MockServer, NewWebhook, Seed};
+use serde_json::{Value, json};
+use tokio::io::AsyncWriteExt;
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}\nstderr: {}", self.stdout, self.stderr))
+    }
+
+    #[track_caller]
+    fn ok(self) -> Self {
+        assert_eq!(
+            self.code, 0,
+            "stdout: {}\nstderr: {}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+}
+
+/// A clean environment: no token file, no saved state, UTC.
+fn command(home: &std::path::Path) -> tokio::process::Command {
+    let mut c = tokio::process::Command::new(env!("CARGO_BIN_EXE_chatwork"));
+    c.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", home)
+        .env("TZ", "UTC")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .kill_on_drop(true);
+    c
+}
+
+fn home() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "chatwork-cli-test-{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+async fn finish(mut child: tokio::process::Child, stdin: Option<&str>) -> Run {
+    let mut pipe = child.stdin.take().unwrap();
+    if let Some(text) = stdin {
+        pipe.write_all(text.as_bytes()).await.unwrap();
+    }
+    drop(pipe);
+    let out = tokio::time::timeout(Duration::from_secs(60), child.wait_with_output())
+        .await
+        .expect("the command finished")
+        .unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Runs `chatwork ARGS` as `who` against `mock`, with `stdin` if given.
+async fn cw(mock: &MockServer, who: &str, args: &[&str], stdin: Option<&str>) -> Run {
+    let mut c = command(&home());
+    c.env("CHATWORK_API_TOKEN", mock.token(who))
+        .env("CHATWORK_BASE_URL", mock.base_url())
+        .args(args);
+    finish(c.spawn().unwrap(), stdin).await
+}
+
+/// `YYYY-MM-DD HH:MM` → `<time>`, so that tables can be compared exactly.
+fn mask_times(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let shape = "dddd-dd-dd dd:dd";
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let fits = i + shape.len() <= chars.len()
+            && shape.chars().zip(&chars[i..]).all(|(s, c)| {
+                if s == 'd' {
+                    c.is_ascii_digit()
+                } else {
+                    s == *c
+                }
+            });
+        if fits {
+            out.push_str("<time>");
+            i += shape.len();
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Project's room ID in the demo seed.
+async fn project(mock: &MockServer) -> i64 {
+    let rooms = cw(mock, "alice", &["--json", "rooms", "list"], None)
+        .await
+        .ok()
+        .json();
+    rooms
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == "Project")
+        .unwrap()["room_id"]
+        .as_i64()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn me_status_and_rooms_print_tables_and_json() {
+    let mock = MockServer::start().await;
+    let me = cw(&mock, "alice", &["--json", "me"], None)
+        .await
+        .ok()
+        .json();
+    assert_eq!(me["account_id"], 1001);
+    assert_eq!(me["name"], "Alice");
+    assert_eq!(me["login_mail"], "alice@example.invalid");
+
+    let table = cw(&mock, "alice", &["me"], None).await.ok().stdout;
+    assert!(
+        table.starts_with("account:      1001\nname:         Alice\n"),
+        "{table}"
+    );
+
+    let status = cw(&mock, "alice", &["status"], None).await.ok().stdout;
+    assert_eq!(
+        status,
+        "unread:   0 in 0 rooms\nmentions: 0 in 0 rooms\nmy tasks: 0 in 0 rooms\n"
+    );
+
+    let rooms = cw(&mock, "alice", &["rooms", "list"], None)
+        .await
+        .ok()
+        .stdout;
+    assert_eq!(
+        mask_times(&rooms),
+        "\
+ID   NAME     TYPE    ROLE   UNREAD  MENTIONS  MY TASKS  UPDATED
+101  Alice    my      admin  0       0         0         <time>
+104  Bob      direct  admin  0       0         0         <time>
+105  Carol    direct  admin  0       0         0         <time>
+106  Project  group   admin  0       0         0         <time>
+"
+    );
+    let limited = cw(
+        &mock,
+        "alice",
+        &["--json", "rooms", "list", "--limit", "2"],
+        None,
+    )
+    .await
+    .ok()
+    .json();
+    assert_eq!(limited.as_array().unwrap().len(), 2);
+
+    let room = cw(&mock, "bob", &["--json", "rooms", "get", "Project"], None)
+        .await
+        .ok()
+        .json();
+    assert_eq!(
+        (room["room_id"].as_i64(), room["role"].as_str()),
+        (Some(106), Some("member"))
+    );
+}
+
+#[tokio::test]
+async fn rooms_are_created_changed_left_and_deleted_with_confirmation() {
+    let mock = MockServer::start().await;
+    let made = cw(
+        &mock,
+        "alice",
+        &[
+            "--json",
+            "rooms",
+            "create",
+            "Release",
+            "--admin",
+            "Alice",
+            "--member",
+            "bob",
+            "--readonly",
+            "1003",
+            "--description",
+            "Ship it",
+            "--icon",
+            "star",
+        ],
+        None,
+    )
+    .await
+    .ok()
+    .json();
+    let id = made["room_id"].as_i64().unwrap().to_string();
+    let members = cw(&mock, "alice", &["members", "list", &id], None)
+        .await
+        .ok()
+        .stdout;
+    assert_eq!(
+        members,
+        "ID    NAME   ROLE      ORGANIZATION\n1001  Alice  admin\n1002  Bob    member\n1003  Carol  readonly\n"
+    );
+    let changed = cw(
+        &mock,
+        "alice",
+        &["rooms", "update", "Release", "--name", "Release 2"],
+        None,
+    )
+    .await
+    .ok()
+    .stdout;
+    assert_eq!(changed, format!("updated room {id}\n"));
+    let nothing = cw(&mock, "alice", &["rooms", "update", &id], None).await;
+    assert_eq!(nothing.code, 2);
+    assert_eq!(
+        nothing.stderr,
+        "chatwork: nothing to change: give --name, --description or --icon\n"
+    );
+
+    // Members: Bob cannot change them (403: exit 4); Alice is asked first.
+    let refused = cw(
+        &mock,
+        "bob",
+        &["-y", "members", "set", &id, "--admin", "1002"],
+        None,
+    )
+    .await;
+    assert_eq!(refused.code, 4, "{}", refused.stderr);
+    assert!(
+        refused
+            .stderr
+            .starts_with("chatwork: update_members answered 403"),
+        "{}",
+        refused.stderr
+    );
+    let no = cw(
+        &mock,
+        "alice",
+        &["members", "set", &id, "--admin", "Alice", "--member", "Bob"],
+        Some("n\n"),
+    )
+    .await;
+    assert_eq!(no.code, 2);
+    assert!(
+        no.stderr.contains(&format!(
+            "Replace the members of {id}: admins Alice (1001); members Bob (1002); read-only none? Anyone else is removed. [y/N]"
+        )),
+        "{}",
+        no.stderr
+    );
+    assert!(no.stderr.contains(
+        "chatwork: not confirmed; nothing was changed (hint: add --yes to skip the question)"
+    ));
+    let yes = cw(
+        &mock,
+        "alice",
+        &[
+            "--json", "members", "set", &id, "--admin", "Alice", "--member", "Bob",
+        ],
+        Some("y\n"),
+    )
+    .await
+    .ok()
+    .json();
+    assert_eq!(
+        yes,
+        json!({"admin": [1001], "member": [1002], "readonly": []})
+    );
+
+    // Bob leaves (asked, answered yes); Alice deletes with --yes.
+    let left = cw(&mock, "bob", &["rooms", "leave", &id], Some("yes\n"))
+        .await
+        .ok()
+        .stdout;
+    assert_eq!(left, format!("left room {id}\n"));
+    let gone = cw(&mock, "alice", &["--yes", "rooms", "delete", &id], None)
+        .await
+        .ok()
+        .stdout;
+    assert_eq!(gone, format!("deleted room {id}\n"));
+    let missing = cw(&mock, "alice", &["rooms", "get", &id], None).await;
+    assert_eq!(missing.code, 5);
+}
+
+#[tokio::test]
+async fn messages_from_arguments_files_and_stdin_are_escaped() {
+    let mock = MockServer::start().await;
+    let room = project(&mock).await.to_string();
+    let posted = cw(
+        &mock,
+        "alice",
+        &[
+            "--json",
+            "messages",
+            "post",
+            "Project",
+            "Build [toall] passed",
+            "--to",
+            "Bob",
+        ],
+        None,
+    )
+    .await
+    .ok()
+    .json();
+    let id = posted["message_id"].as_str().unwrap().to_owned();
+    let got = cw(
+        &mock,
+        "bob",
+        &["--json", "messages", "get", &room, &id],
+        None,
+    )
+    .await
+    .ok()
+    .json();
+    assert_eq!(got["body"], "[To:1002]Bob\nBuild [\u{200b}toall] passed");
+
+    // Standard input, with the trailing newline dropped, in a code block with a title.
+    cw(
+        &mock,
+        "alice",
+        &["messages", "post", &room, "--info-title", "CI", "--code"],
+        Some("cargo test\n[/code] ok\n"),
+    )
+    .await
+    .ok();
+    // A file, sent as notation.
+    let dir = home();
+    let file = dir.join("body.txt");
+    std::fs::write(&file, "[info]raw notation[/info]\n").unwrap();
+    cw(
+        &mock,
+        "alice",
+        &[
+            "messages",
+            "post",
+            &room,
+            "--raw",
+            "--file",
+            file.to_str().unwrap(),
+        ],
+        None,
+    )
+    .await
+    .ok();
+    let all = cw(
+        &mock,
+        "bob",
+        &["--json", "messages", "list", "Project"],
+        None,
+    )
+    .await
+    .ok()
+    .json();
+    let bodies: Vec<&str> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["body"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        bodies,
+        [
+            "[To:1002]Bob\nBuild [\u{200b}toall] passed",
+            "[info][title]CI[/title][code]cargo test\n[\u{200b}/code] ok[/code][/info]",
+            "[info]raw notation[/info]",
+        ]
+    );
+    // Bob's cursor: nothing new (204) is an empty list; --all and --limit.
+    let again = cw(
+        &mock,
+        "bob",
+        &["--json", "messages", "list", "Project"],
+        None,
+    )
+    .await
+    .ok()
+    .json();
+    assert_eq!(again, json!([]));
+    let table = cw(&mock, "bob", &["messages", "list", "Project"], None)
+        .await
+        .ok()
+        .stdout;
+    assert_eq!(table, "ID  FROM  SENT  BODY\n(none)\n");
+    let last = cw(
+        &mock,
+        "bob",
+        &[
+            "--json", "messages", "list", "Project", "--all", "--limit", "1",
+        ],
+        None,
+    )
+    .await
+    .ok()
+    .json();
+    assert_eq!(last.as_array().unwrap().len(), 1);
+    let listed = cw(
+        &mock,
+        "bob",
+        &["messages", "list", "Project", "--all", "--limit", "1"],
+        None,
+    )
+    .await
+    .ok()
+    .stdout;
+    assert_eq!(
+        mask_times(&listed),
+        format!(
+            "ID                   FROM   SENT              BODY\n{id}  Alice  <time>  [To:1002]Bob Build [\u{200b}toall] passed\n"
+        )
+    );
+
+    // Edit, read, unread, delete (asked first).
+    let edited = cw(
+        &mock,
+        "alice",
+        &["messages", "edit", &room, &id, "fixed"],
+        None,
+    )
+    .await
+    .ok()
+    .stdout;
+    assert_eq!(edited, format!("edited message {id}\n"));
+    let read = cw(&mock, "bob", &["--json", "messages", "read", &room], None)
+        .await
+        .ok()
+        .json();
+    assert_eq!(read, json!({"unread_num": 0, "mention_num": 0}));
+    let unread = cw(
+        &mock,
+        "bob",
+        &["--json", "messages", "unread", &room, "--message", &id],
+        None,
+    )
+    .await
+    .ok()
+    .json();
+    assert_eq!(unread["unread_num"], 3);
+    let hijack = cw(
+        &mock,
+        "bob",
+        &["-y", "messages", "delete", &room, &id],
+        None,
+    )
+    .await;
+    assert_eq!(hijack.code, 4);
+    let declined = cw(&mock, "alice", &["messages", "delete", &room, &id], None).await;
+    assert_eq!(declined.code, 2, "EOF on stdin is a no");
+    cw(
+        &mock,
+        "alice",
+        &["messages", "delete", &room, &id],
+        Some("y\n"),
+    )
+    .await
+    .ok();
+    let gone = cw(&mock, "alice", &["messages", "get", &room, &id], None).await;
+    assert_eq!(gone.code, 5);
+    // No text anywhere: a usage error (stdin is empty).
+    let empty = cw(&mock, "alice", &["messages", "post", &room], Some("")).await;
+    assert_eq!(
+        (empty.code, empty.stderr.as_str()),
+        (2, "chatwork: the text is empty\n")
+    );
+}
+
+#[tokio::test]
+async fn watch_prints_new_messages_as_json_lines() {
+    let mock = MockServer::start().await;
+    let room = project(&mock).await.to_string();
+    let mut c = command(&home());
+    c.env("CHATWORK_API_TOKEN", mock.token("bob"))
+        .env("CHATWORK_BASE_URL", mock.base_url())
+        .args([
+            "--json", "messages", "watch", &room, "--every", "1", "--count", "2",
+        ]);
+    let child = c.spawn().unwrap();
+    for text in ["first", "second"] {
+        cw(&mock, "alice", &["messages", "post", &room, text], None)
+            .await
+            .ok();
+    }
+    let run = finish(child, None).await.ok();
+    let lines: Vec<Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let bodies: Vec<&str> = lines.iter().map(|m| m["body"].as_str().unwrap()).collect();
+    assert_eq!(bodies, ["first", "second"]);
+}
+
+#[tokio::test]
+async fn tasks_with_due_dates_mine_done_and_reopen() {
+    let mock = MockServer::start().await;
+    let room = project(&mock).await.to_string();
+    let before = jiff::Timestamp::now().as_second();
+    let made = cw(
+        &mock,
+        "alice",
+        &[
+            "--json",
+            "tasks",
+            "create",
+            "Project",
+            "Review the notes",
+            "--assign",
+            "Bob,Carol",
+            "--due",
+            "+2d",
+        ],
+        None,
+    )
+    .await
+    .ok()
+    .json();
+    let ids = made["task_ids"].as_array().unwrap().clone();
+    assert_eq!(ids.len(), 2);
+    let task = ids[0].to_string();
+    let got = cw(
+        &mock,
+        "alice",
+        &["--json", "tasks", "get", &room, &task],
+        None,
+    )
+    .await
+    .ok()
+    .json();
+    let due = got["limit_time"].as_i64().unwrap();
+    assert!(
+        (before + 172_800..=before + 172_800 + 60).contains(&due),
+        "{due}"
+    );
+    assert_eq!(got["limit_type"], "time");
+    // A date: noon UTC (TZ=UTC) of that day, typed "date".
+    let dated = cw(
+        &mock,
+        "alice",
+        &[
+            "--json",
+            "tasks",
+            "create",
+            &room,
+            "Plan",
+            "--assign",
+            "1002",
+            "--due",
+            "2026-12-01",
+        ],
+        None,
+    )
+    .await
+    .ok()
+    .json();
+    let dated_id = dated["task_ids"][0].to_string();
+    let got = cw(
+        &mock,
+        "alice",
+        &["--json", "tasks", "get", &room, &dated_id],
+        None,
+    )
+    .await
+    .ok()
+    .json();
+    assert_eq!(
+        (got["limit_time"].as_i64(), got["limit_type"].as_str()),
+        (Some(1_796_126_400), Some("date"))
+    );
+    let bad = cw(
+        &mock,
+        "alice",
+        &[
+            "tasks", "create", &room, "x", "--assign", "Bob", "--due", "tomorrow",
+        ],
+        None,
+    )
+    .await;
+    assert_eq!(bad.code, 2);
+    assert!(
+        bad.stderr
+            .starts_with("chatwork: cannot read the due date \"tomorrow\"")
+    );
+
+    let mine = cw(&mock, "bob", &["tasks", "mine"], None).await.ok().stdout;
+    assert_eq!(
+        mask_times(&mine),
+        format!(
+            "ID   ROOM     BY     STATUS  DUE               TASK\n{task}  Project  Alice  open    <time>  Review the notes\n{dated_id}  Project  Alice  open    2026-12-01        Plan\n"
+        )
+    );
+    let limited = cw(
+        &mock,
+        "bob",
+        &["--json", "tasks", "mine", "--limit", "1"],
+        None,
+    )
+    .await
+    .ok()
+    .json();
+    assert_eq!(limited.as_array().unwrap().len(), 1);
+    let done = cw(&mock, "bob", &["tasks", "done", &room, &task], None)
+        .await
+        .ok()
+        .stdout;
+    assert_eq!(done, format!("task {task} is done\n"));
+    let open = cw(
+        &mock,
+        "alice",
+        &[
+            "--json",
+            "tasks",
+            "list",
+            "Project",
+            "--status",
+            "open",
+            "--account",
+            "Bob",
+        ],
+        None,
+    )
+    .await
+    .ok()
+    .json();
+    assert_eq!(open.as_array().unwrap().len(), 1);
+    let reopened = cw(&mock, "bob", &["tasks", "reopen", &room, &task], None)
+        .await
+        .ok()
+        .stdout;
+    assert_eq!(reopened, format!("task {task} is open\n"));
+    let table = cw(
+        &mock,
+        "alice",
+        &[
+            "tasks", "list", "Project", "--status", "open", "--limit", "1",
+        ],
+        None,
+    )
+    .await
+    .ok()
+    .stdout;
+    assert_eq!(table.lines().count(), 2, "{table}");
+}
+
+#[tokio::test]
+async fn files_upload_list_get_and_download() {
+    let mock = MockServer::start().await;
+    let room = project(&mock).await.to_string();
+    let dir = home();
+    let path = dir.join("report.bin");
+    let data: Vec<u8> = (0..3000u32).map(|i| (i % 251) as u8).collect();
+    std::fs::write(&path, &data).unwrap();
+    let up = cw(
+        &mock,
+        "alice",
+        &[
+            "--json",
+            "files",
+            "upload",
+            "Project",
+            path.to_str().unwrap(),
+            "--message",
+            "nightly",
+        ],
+        None,
+    )
+    .await
+    .ok()
+    .json();
+    let file = up["file_id"].as_i64().unwrap().to_string();
+    let list = cw(
+        &mock,
+        "bob",
+        &["files", "list", "Project", "--account", "Alice"],
+        None,
+    )
+    .await
+    .ok()
+    .stdout;
+    assert_eq!(
+        mask_times(&list),
+        format!(
+            "ID   NAME        SIZE     FROM   UPLOADED\n{file}  report.bin  2.9 KiB  Alice  <time>\n"
+        )
+    );
+    let got = cw(
+        &mock,
+        "bob",
+        &["--json", "files", "get", &room, &file, "--url"],
+        None,
+    )
+    .await
+    .ok()
+    .json();
+    assert!(got["download_url"].as_str().unwrap().contains("/download/"));
+    // To a file (in the working directory, under its own name) and to standard output.
+    let mut c = command(&dir);
+    c.env("CHATWORK_API_TOKEN", mock.token("bob"))
+        .env("CHATWORK_BASE_URL", mock.base_url())
+        .current_dir(&dir)
+        .args(["files", "download", &room, &file]);
+    std::fs::remove_file(&path).unwrap();
+    let saved = finish(c.spawn().unwrap(), None).await.ok();
+    assert_eq!(saved.stdout, "saved report.bin (2.9 KiB)\n");
+    assert_eq!(std::fs::read(&path).unwrap(), data);
+    let mut c = command(&dir);
+    c.env("CHATWORK_API_TOKEN", mock.token("bob"))
+        .env("CHATWORK_BASE_URL", mock.base_url())
+        .args(["files", "download", &room, &file, "-o", "-"]);
+    let out = c.output().await.unwrap();
+    assert_eq!(out.stdout, data);
+    // Too large: refused before sending.
+    let big = dir.join("big.bin");
+    std::fs::write(&big, vec![0u8; 5 * 1024 * 1024 + 1]).unwrap();
+    let refused = cw(
+        &mock,
+        "alice",
+        &["files", "upload", &room, big.to_str().unwrap()],
+        None,
+    )
+    .await;
+    assert_eq!(refused.code, 2);
+    assert_eq!(mock.count("POST", &format!("/v2/rooms/{room}/files")), 1);
+}
+
+#[tokio::test]
+async fn contacts_requests_and_links() {
+    let mock = MockServer::start().await;
+    let contacts = cw(&mock, "alice", &["contacts", "list"], None)
+        .await
+        .ok()
+        .stdout;
+    assert_eq!(
+        contacts,
+        "ID    NAME   DIRECT CHAT  ORGANIZATION\n1002  Bob    104\n1003  Carol  105\n"
+    );
+    let limited = cw(
+        &mock,
+        "alice",
+        &["--json", "contacts", "list", "--limit", "1"],
+        None,
+    )
+    .await
+    .ok()
+    .json();
+    assert_eq!(limited.as_array().unwrap().len(), 1);
+    let requests = cw(&mock, "alice", &["requests", "list"], None)
+        .await
+        .ok()
+        .stdout;
+    assert_eq!(
+        requests,
+        "ID    FROM         ORGANIZATION  MESSAGE\n9001  Dave (1004)                Hello, I'm Dave from the partner company.\n"
+    );
+    let approved = cw(&mock, "alice", &["requests", "approve", "9001"], None)
+        .await
+        .ok()
+        .stdout;
+    assert!(
+        approved.starts_with("Dave (1004) is now a contact (direct chat "),
+        "{approved}"
+    );
+    let again = cw(&mock, "alice", &["-y", "requests", "decline", "9001"], None).await;
+    assert_eq!(again.code, 5);
+
+    let room = project(&mock).await.to_string();
+    let none = cw(&mock, "alice", &["links", "get", &room], None)
+        .await
+        .ok()
+        .stdout;
+    assert_eq!(none, "no invitation link\n");
+    let made = cw(
+        &mock,
+        "alice",
+        &[
+            "--json",
+            "links",
+            "create",
+            "Project",
+            "--code",
+            "proj-42",
+            "--description",
+            "Join us",
+            "--need-acceptance",
+            "false",
+        ],
+        None,
+    )
+    .await
+    .ok()
+    .json();
+    assert_eq!(made["public"], true);
+    assert!(
+        made["url"].as_str().unwrap().ends_with("/g/proj-42"),
+        "{made}"
+    );
+    let changed = cw(
+        &mock,
+        "alice",
+        &["links", "update", "Project", "--need-acceptance", "true"],
+        None,
+    )
+    .await
+    .ok()
+    .stdout;
+    assert!(changed.contains("needs approval: yes"), "{changed}");
+    let deleted = cw(&mock, "alice", &["-y", "links", "delete", "Project"], None)
+        .await
+        .ok()
+        .stdout;
+    assert_eq!(deleted, "invitation link deleted\n");
+}
+
+#[tokio::test]
+async fn the_custom_call_and_its_exit_codes() {
+    let mock = MockServer::start().await;
+    let room = project(&mock).await.to_string();
+    let rooms = cw(&mock, "alice", &["api", "GET", "/rooms"], None)
+        .await
+        .ok();
+    assert_eq!(rooms.stderr, "HTTP 200\n");
+    let parsed: Value = serde_json::from_str(&rooms.stdout).unwrap();
+    assert_eq!(parsed.as_array().unwrap().len(), 4);
+    let posted = cw(
+        &mock,
+        "alice",
+        &[
+            "api",
+            "POST",
+            &format!("/rooms/{room}/messages"),
+            "--form",
+            "body=via api",
+        ],
+        None,
+    )
+    .await
+    .ok();
+    let answer: Value = serde_json::from_str(&posted.stdout).unwrap();
+    assert!(answer["message_id"].is_string());
+    let logged = mock
+        .requests()
+        .into_iter()
+        .rev()
+        .find(|r| r.method == "POST")
+        .unwrap();
+    assert_eq!(logged.form, [("body".to_owned(), "via api".to_owned())]);
+    let forced = cw(
+        &mock,
+        "alice",
+        &[
+            "api",
+            "GET",
+            &format!("/rooms/{room}/messages"),
+            "--query",
+            "force=1",
+        ],
+        None,
+    )
+    .await
+    .ok();
+    assert!(forced.stdout.contains("via api"));
+    let bad = cw(
+        &mock,
+        "alice",
+        &["api", "GET", "/rooms", "--query", "noequals"],
+        None,
+    )
+    .await;
+    assert_eq!(bad.code, 2);
+    let missing = cw(&mock, "alice", &["api", "GET", "/rooms/999"], None).await;
+    assert_eq!(missing.code, 5);
+}
+
+#[tokio::test]
+async fn every_failure_class_has_its_exit_code() {
+    let mock = MockServer::start().await;
+    let room = project(&mock).await.to_string();
+    // 2: usage (clap) and an unknown or ambiguous name.
+    let usage = cw(&mock, "alice", &["rooms", "frobnicate"], None).await;
+    assert_eq!(usage.code, 2);
+    let unknown = cw(&mock, "alice", &["rooms", "get", "Nowhere"], None).await;
+    assert_eq!(
+        (unknown.code, unknown.stderr.as_str()),
+        (
+            2,
+            "chatwork: no room named \"Nowhere\" (hint: `chatwork rooms list` shows them; an ID works too)\n"
+        )
+    );
+    for _ in 0..2 {
+        cw(
+            &mock,
+            "alice",
+            &["rooms", "create", "Dup", "--admin", "Alice"],
+            None,
+        )
+        .await
+        .ok();
+    }
+    let ambiguous = cw(&mock, "alice", &["rooms", "get", "dup"], None).await;
+    assert_eq!(ambiguous.code, 2);
+    assert!(
+        ambiguous
+            .stderr
+            .starts_with("chatwork: \"dup\" matches 2 rooms: "),
+        "{}",
+        ambiguous.stderr
+    );
+    // 2: refused by Chatwork (400).
+    let refused = cw(
+        &mock,
+        "alice",
+        &["rooms", "update", &room, "--icon", "unicorn"],
+        None,
+    )
+    .await;
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    // 3: a wrong token.
+    let mut c = command(&home());
+    c.env("CHATWORK_API_TOKEN", "wrong")
+        .env("CHATWORK_BASE_URL", mock.base_url())
+        .arg("me");
+    let auth = finish(c.spawn().unwrap(), None).await;
+    assert_eq!(auth.code, 3);
+    assert_eq!(
+        auth.stderr,
+        "chatwork: get_me answered 401: Invalid API token (hint: check CHATWORK_API_TOKEN or the token file)\n"
+    );
+    // 3: no token with an explicit base URL.
+    let mut c = command(&home());
+    c.env("CHATWORK_BASE_URL", mock.base_url()).arg("me");
+    assert_eq!(finish(c.spawn().unwrap(), None).await.code, 3);
+    // 4: Carol is read-only.
+    let readonly = cw(&mock, "carol", &["messages", "post", &room, "hi"], None).await;
+    assert_eq!(readonly.code, 4);
+    // 5: not found.
+    assert_eq!(
+        cw(&mock, "alice", &["tasks", "get", &room, "424242"], None)
+            .await
+            .code,
+        5
+    );
+    // 7: nothing listening.
+    let closed = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        format!("http://{}/v2", l.local_addr().unwrap())
+    };
+    let mut c = command(&home());
+    c.env("CHATWORK_API_TOKEN", "x")
+        .env("CHATWORK_BASE_URL", &closed)
+        .arg("me");
+    let network = finish(c.spawn().unwrap(), None).await;
+    assert_eq!(network.code, 7, "{}", network.stderr);
+    assert!(
+        network
+            .stderr
+            .ends_with("(hint: check the network and --base-url)\n"),
+        "{}",
+        network.stderr
+    );
+
+    // 6: rate limited, with the reset time in the hint.
+    let tight = MockServer::start_with(
+        Seed::demo(),
+        Limits {
+            requests: 1,
+            window: Duration::from_secs(3600),
+            ..Limits::default()
+        },
+    )
+    .await;
+    cw(&tight, "alice", &["me"], None).await.ok();
+    let limited = cw(&tight, "alice", &["me"], None).await;
+    assert_eq!(limited.code, 6, "{}", limited.stderr);
+    assert!(
+        limited.stderr.starts_with("chatwork: get_me answered 429: Rate limit exceeded (hint: the budget of 1 requests resets at "),
+        "{}",
+        limited.stderr
+    );
+}
+
+#[tokio::test]
+async fn webhooks_are_signed_and_received() {
+    let token = "Y2hhdHdvcmstY2xpLXdlYmhvb2stdG9rZW4=";
+    let body = r#"{"webhook_setting_id":"1"}"#;
+    let mut c = command(&home());
+    c.env("CHATWORK_WEBHOOK_TOKEN", token)
+        .args(["webhook", "sign", body]);
+    let signed = finish(c.spawn().unwrap(), None).await.ok();
+    assert_eq!(
+        signed.stdout.trim(),
+        chatwork::webhook::sign(token, body.as_bytes()).unwrap()
+    );
+    let mut c = command(&home());
+    c.args(["webhook", "sign", body]);
+    assert_eq!(
+        finish(c.spawn().unwrap(), None).await.code,
+        3,
+        "no webhook token"
+    );
+
+    // `listen` on a free port; the local Chatwork delivers a signed event to it.
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let mock = MockServer::start().await;
+    let mut c = command(&home());
+    c.env("CHATWORK_WEBHOOK_TOKEN", token).args([
+        "webhook",
+        "listen",
+        "--port",
+        &port.to_string(),
+        "--count",
+        "1",
+    ]);
+    let child = c.spawn().unwrap();
+    let room = project(&mock).await;
+    mock.register_webhook(
+        "alice",
+        NewWebhook::room(room, format!("http://127.0.0.1:{port}/")).token(token),
+    )
+    .unwrap();
+    // Wait for the listener, then post.
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    cw(
+        &mock,
+        "bob",
+        &["messages", "post", &room.to_string(), "deploy done"],
+        None,
+    )
+    .await
+    .ok();
+    let run = finish(child, None).await.ok();
+    let event: Value = serde_json::from_str(run.stdout.trim()).unwrap();
+    assert_eq!(event["webhook_event_type"], "message_created");
+    assert_eq!(event["room_id"], room);
+    assert_eq!(event["webhook_event"]["body"], "deploy done");
+    assert_eq!(event["webhook_event"]["account_id"], 1002);
+    assert!(mock.deliveries()[0].succeeded());
+}
+
+#[tokio::test]
+async fn offline_runs_keep_their_state_and_say_so() {
+    let dir = home();
+    let state = dir.join("local.json");
+    let run = |args: &'static [&'static str]| {
+        let mut c = command(&dir);
+        c.env("CHATWORK_MOCK_STATE", &state).args(args);
+        async move { finish(c.spawn().unwrap(), None).await }
+    };
+    let posted = run(&["messages", "post", "Project", "offline hello"])
+        .await
+        .ok();
+    assert!(posted.stderr.starts_with(
+        "chatwork: no CHATWORK_API_TOKEN: using a local Chatwork as alice (state in "
+    ));
+    let listed = run(&[
+        "--json",
+        "--mock-user",
+        "bob",
+        "messages",
+        "list",
+        "Project",
+    ])
+    .await
+    .ok();
+    let bodies: Vec<String> = listed
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["body"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(bodies, ["offline hello"]);
+    let nobody = run(&["--mock-user", "mallory", "me"]).await;
+    assert_eq!(nobody.code, 2);
+}
+
+#[tokio::test]
+async fn completions_and_help() {
+    let dir = home();
+    for shell in ["bash", "zsh", "fish"] {
+        let mut c = command(&dir);
+        c.args(["completions", shell]);
+        let out = finish(c.spawn().unwrap(), None).await.ok();
+        assert!(out.stdout.contains("chatwork"), "{shell}");
+        assert!(out.stdout.contains("messages"), "{shell}");
+    }
+    let mut c = command(&dir);
+    c.arg("--help");
+    let help = finish(c.spawn().unwrap(), None).await.ok().stdout;
+    assert!(help.contains("Exit codes:"));
+    assert!(help.contains("6  rate limited (429)"));
+}
