@@ -52,6 +52,9 @@ pub struct Cli {
     /// Whose token the local Chatwork uses: alice, bob, carol or dave.
     #[arg(long, global = true, default_value = "alice", value_name = "NAME")]
     pub mock_user: String,
+    /// The OAuth file written by `chatwork login` (default ~/.config/chatwork/oauth.json).
+    #[arg(long, global = true, env = "CHATWORK_OAUTH_FILE", value_name = "FILE")]
+    pub oauth_file: Option<PathBuf>,
     /// Do not ask before destructive commands.
     #[arg(long, short = 'y', global = true)]
     pub yes: bool,
@@ -94,6 +97,10 @@ pub enum Command {
     /// Webhooks: receive and verify (`listen`), or sign a body for testing (`sign`).
     #[command(subcommand)]
     Webhook(Webhook),
+    /// Sign in with OAuth 2.0: Chatwork's consent screen, then "Allow".
+    Login(Login),
+    /// Forget the OAuth tokens (delete the OAuth file).
+    Logout,
     /// Shell completions: `chatwork completions bash > /etc/bash_completion.d/chatwork`.
     Completions {
         /// The shell.
@@ -435,4 +442,35 @@ pub enum Webhook {
         #[arg(long = "webhook-token-file", value_name = "FILE")]
         token_file: Option<PathBuf>,
     },
+}
+
+#[derive(Args, Debug)]
+#[command(after_help = "\
+The client comes from Chatwork's OAuth client settings. Without a client secret the client is a
+public one (PKCE only). With a redirect URI on 127.0.0.1 or localhost the redirect is received on
+a local listener; otherwise paste the address the browser was sent to after \"Allow\". The tokens
+are kept in the OAuth file, readable by you only, and refreshed when they expire.
+
+Example:
+  CHATWORK_CLIENT_SECRET=... chatwork login --client-id abc --redirect-uri https://bot.example/cb")]
+pub struct Login {
+    /// The OAuth client ID.
+    #[arg(long, env = "CHATWORK_CLIENT_ID")]
+    pub client_id: String,
+    /// The redirect URI registered for the client.
+    #[arg(long, env = "CHATWORK_REDIRECT_URI")]
+    pub redirect_uri: String,
+    /// A scope to ask for; repeatable (default: users.all:read rooms.all:read_write
+    /// contacts.all:read_write offline_access).
+    #[arg(long)]
+    pub scope: Vec<String>,
+    /// A file holding the client secret (or CHATWORK_CLIENT_SECRET).
+    #[arg(long, value_name = "FILE")]
+    pub client_secret_file: Option<PathBuf>,
+    /// The consent screen's URL.
+    #[arg(long, hide = true, env = "CHATWORK_OAUTH_AUTHORIZE_URL", default_value = chatwork::oauth::AUTHORIZE_URL)]
+    pub authorize_url: String,
+    /// The token endpoint's URL.
+    #[arg(long, hide = true, env = "CHATWORK_OAUTH_TOKEN_URL", default_value = chatwork::oauth::TOKEN_URL)]
+    pub token_url: String,
 }

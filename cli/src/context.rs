@@ -54,6 +54,24 @@ impl Ctx {
                 None => None,
             },
         };
+        // Signed in with `chatwork login`: the OAuth session (refreshed and saved as needed).
+        let oauth_file = crate::login::path(cli.oauth_file.as_deref());
+        let session = match (&token, cli.mock, oauth_file.as_deref()) {
+            (None, false, Some(path)) => crate::login::session(path)?,
+            _ => None,
+        };
+        if let Some(session) = session {
+            let mut builder = Client::builder(Credentials::oauth_session(session));
+            if let Some(url) = &cli.base_url {
+                builder = builder.base_url(url);
+            }
+            return Ok(Self {
+                client: builder.build()?,
+                out,
+                yes: cli.yes,
+                _mock: None,
+            });
+        }
         let (token, base_url, mock) = match token {
             Some(token) if !cli.mock => (token, cli.base_url.clone(), None),
             None if cli.base_url.is_some() && !cli.mock => {

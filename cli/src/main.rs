@@ -7,6 +7,7 @@ mod context;
 mod failure;
 mod hooks;
 mod input;
+mod login;
 mod output;
 
 use clap::{CommandFactory, Parser};
@@ -45,6 +46,36 @@ async fn run(cli: Cli) -> Result<()> {
             return Ok(());
         }
         Command::Webhook(cmd) => return hooks::run(out, cmd).await,
+        Command::Login(args) => {
+            let file = login::path(cli.oauth_file.as_deref())
+                .ok_or_else(|| failure::Failure::usage("no home directory: give --oauth-file"))?;
+            let (token, scope) = login::login(args, &file).await?;
+            // Check the new token with one call.
+            let mut builder =
+                chatwork::Client::builder(chatwork::Credentials::oauth_access_token(token));
+            if let Some(url) = &cli.base_url {
+                builder = builder.base_url(url);
+            }
+            let me = builder.build()?.get_me().send().await?;
+            return out.either(
+                &serde_json::json!({"account_id": me.account_id, "name": me.name, "scope": scope, "oauth_file": file}),
+                || format!("signed in as {} ({}); tokens kept in {}", me.name, me.account_id, file.display()),
+            );
+        }
+        Command::Logout => {
+            let file = login::path(cli.oauth_file.as_deref())
+                .ok_or_else(|| failure::Failure::usage("no home directory: give --oauth-file"))?;
+            return match std::fs::remove_file(&file) {
+                Ok(()) => out.either(&serde_json::json!({"removed": file}), || {
+                    format!("signed out: removed {}", file.display())
+                }),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => out
+                    .either(&serde_json::json!({"removed": null}), || {
+                        "not signed in".to_owned()
+                    }),
+                Err(e) => Err(e.into()),
+            };
+        }
         _ => {}
     }
     let ctx = Ctx::new(&cli).await?;
@@ -60,6 +91,8 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Requests(c) => commands::requests(&ctx, c).await,
         Command::Links(c) => commands::links(&ctx, c).await,
         Command::Api(a) => commands::api(&ctx, a).await,
-        Command::Completions { .. } | Command::Webhook(_) => Ok(()),
+        Command::Completions { .. } | Command::Webhook(_) | Command::Login(_) | Command::Logout => {
+            Ok(())
+        }
     }
 }

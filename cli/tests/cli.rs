@@ -1116,3 +1116,82 @@ async fn completions_and_help() {
     assert!(help.contains("Exit codes:"));
     assert!(help.contains("6  rate limited (429)"));
 }
+
+#[tokio::test]
+async fn login_keeps_the_tokens_private_refreshes_them_and_logout_forgets_them() {
+    use tokio::io::{AsyncBufReadExt, BufReader};
+    let mock = MockServer::start().await;
+    let dir = home();
+    let origin = mock.origin();
+    let with_oauth = |c: &mut tokio::process::Command| {
+        c.env("CHATWORK_BASE_URL", mock.base_url())
+            .env("CHATWORK_OAUTH_AUTHORIZE_URL", format!("{origin}/mock/oauth/authorize"))
+            .env("CHATWORK_OAUTH_TOKEN_URL", format!("{origin}/mock/oauth/token"));
+    };
+    let mut c = command(&dir);
+    with_oauth(&mut c);
+    c.args(["login", "--client-id", "cli-test", "--redirect-uri", "https://example.invalid/cb"]);
+    let mut child = c.spawn().unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let url = loop {
+        let line = lines.next_line().await.unwrap().expect("the consent URL");
+        if line.starts_with("http") {
+            break line;
+        }
+    };
+    assert!(url.contains("client_id=cli-test") && url.contains("code_challenge_method=S256"), "{url}");
+    // The browser: Bob clicks "Allow"; the address it is sent to is pasted.
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let allowed = http.get(format!("{url}&mock_user=bob")).send().await.unwrap();
+    let location = allowed.headers()["location"].to_str().unwrap().to_owned();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(format!("{location}\n").as_bytes()).await.unwrap();
+    drop(stdin);
+    let mut rest = Vec::new();
+    while let Some(line) = lines.next_line().await.unwrap() {
+        rest.push(line);
+    }
+    assert!(child.wait().await.unwrap().success(), "{rest:?}");
+    let file = dir.join(".config/chatwork/oauth.json");
+    assert_eq!(
+        rest.last().unwrap(),
+        &format!("signed in as Bob (1002); tokens kept in {}", file.display())
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    let saved: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(saved["client_id"], "cli-test");
+    assert_eq!(saved["scope"], "users.all:read rooms.all:read_write contacts.all:read_write offline_access");
+    let first = saved["access_token"].as_str().unwrap().to_owned();
+
+    // Later commands use the session, no API token anywhere.
+    let me = |dir: std::path::PathBuf| {
+        let mut c = command(&dir);
+        with_oauth(&mut c);
+        c.args(["--json", "me"]);
+        async move { finish(c.spawn().unwrap(), None).await }
+    };
+    assert_eq!(me(dir.clone()).await.ok().json()["account_id"], 1002);
+    // Expired: refreshed before the call, and the new tokens are saved.
+    let mut expired = saved.clone();
+    expired["expires_at"] = json!(1);
+    std::fs::write(&file, expired.to_string()).unwrap();
+    assert_eq!(me(dir.clone()).await.ok().json()["account_id"], 1002);
+    let renewed: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_ne!(renewed["access_token"].as_str().unwrap(), first);
+    assert!(renewed["expires_at"].as_u64().unwrap() > 1);
+
+    let mut c = command(&dir);
+    c.arg("logout");
+    let out = finish(c.spawn().unwrap(), None).await.ok().stdout;
+    assert_eq!(out, format!("signed out: removed {}\n", file.display()));
+    assert!(!file.exists());
+    assert_eq!(me(dir.clone()).await.code, 3, "signed out, with a base URL: no token");
+}

@@ -47,6 +47,7 @@
 //! prints the base URL and the tokens.
 
 mod faults;
+mod oauth;
 mod state;
 mod webhooks;
 
@@ -68,6 +69,7 @@ use serde_json::json;
 use tokio::sync::mpsc;
 
 pub use faults::{Fault, Faults};
+pub use oauth::ACCESS_TOKEN_LIFETIME_SECS;
 use state::{Answer, World};
 pub use state::{DOWNLOAD_URL_LIFETIME, Limits, LoggedRequest, MAX_UPLOAD_BYTES, Seed};
 use webhooks::Outgoing;
@@ -527,6 +529,8 @@ fn router(shared: AppState) -> Router {
         .route("/mock/deliveries", get(control::deliveries))
         .route("/mock/requests", get(control::requests))
         .route("/mock/faults", put(control::set_faults))
+        .route("/mock/oauth/authorize", get(oauth::authorize))
+        .route("/mock/oauth/token", axum::routing::post(oauth::token))
         .fallback(not_found)
         .with_state(shared)
 }
@@ -639,18 +643,16 @@ fn header<'a>(headers: &'a HeaderMap, name: &str) -> &'a str {
 
 /// The account behind the `x-chatworktoken` header or an OAuth bearer token.
 fn caller(world: &World, headers: &HeaderMap) -> Option<i64> {
-    let token = headers
-        .get("x-chatworktoken")
+    if let Some(token) = headers.get("x-chatworktoken").and_then(|v| v.to_str().ok()) {
+        return world.account_by_token(token);
+    }
+    let bearer = headers
+        .get("authorization")
         .and_then(|v| v.to_str().ok())
-        .map(str::to_owned)
-        .or_else(|| {
-            headers
-                .get("authorization")
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.strip_prefix("Bearer "))
-                .map(str::to_owned)
-        })?;
-    world.account_by_token(&token)
+        .and_then(|v| v.strip_prefix("Bearer "))?;
+    world
+        .account_by_access_token(bearer)
+        .or_else(|| world.account_by_token(bearer))
 }
 
 /// Authenticates, applies the token budget and runs `f`; gives the answer and the budget

@@ -249,8 +249,13 @@ pub(crate) struct World {
     /// Download key → (room, file, valid until).
     #[serde(skip)]
     downloads: HashMap<String, (i64, i64, Instant)>,
+    #[serde(default)]
     webhooks: Vec<Webhook>,
+    #[serde(default)]
     next_webhook: i64,
+    /// OAuth codes and tokens issued by the mock's OAuth routes.
+    #[serde(default)]
+    pub(crate) oauth: crate::oauth::OAuthState,
     /// Message events not yet turned into webhook deliveries.
     #[serde(skip)]
     events: Vec<MessageEvent>,
@@ -302,6 +307,7 @@ impl World {
             downloads: HashMap::new(),
             webhooks: Vec::new(),
             next_webhook: 3000,
+            oauth: Default::default(),
             events: Vec::new(),
         };
         for (id, name, token) in seed.accounts {
@@ -380,6 +386,19 @@ impl World {
         self.accounts
             .iter()
             .find(|a| a.token == token)
+            .map(|a| a.id)
+    }
+
+    /// The account of an OAuth access token issued by the mock.
+    pub(crate) fn account_by_access_token(&self, token: &str) -> Option<i64> {
+        self.oauth.access.get(token).copied()
+    }
+
+    /// A seeded account by its lower-case first name.
+    pub(crate) fn account_by_name(&self, name: &str) -> Option<i64> {
+        self.accounts
+            .iter()
+            .find(|a| a.name.to_lowercase() == name)
             .map(|a| a.id)
     }
 

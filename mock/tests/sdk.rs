@@ -534,3 +534,94 @@ async fn an_oauth_bearer_token_works_and_writes_are_validated() {
     assert_eq!(r.description, "from the form");
     assert!(r.icon_path.ends_with("/beer.png"), "{}", r.icon_path);
 }
+
+#[tokio::test]
+async fn oauth_sign_in_with_pkce_and_refresh() {
+    use chatwork::oauth::{OAuthConfig, OAuthError, Scope, Secret};
+    let mock = MockServer::start().await;
+    let origin = mock.origin();
+    let config = OAuthConfig::public("cli-app", "https://example.invalid/callback").endpoints(
+        format!("{origin}/mock/oauth/authorize"),
+        format!("{origin}/mock/oauth/token"),
+    );
+    let pending = config.authorize([Scope::USERS_PROFILE_ME_READ, Scope::ROOMS_ALL_READ]);
+    // The consent screen with "Allow" clicked, as Bob: a redirect carrying the code and state.
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let allowed = http
+        .get(format!("{}&mock_user=bob", pending.url()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(allowed.status(), 302);
+    let location = allowed.headers()["location"].to_str().unwrap().to_owned();
+    assert!(
+        location.starts_with("https://example.invalid/callback?code=code-"),
+        "{location}"
+    );
+    assert!(location.contains(&format!("state={}", pending.state())));
+    let tokens = pending.exchange(&config, &location).await.unwrap();
+    assert_eq!(
+        tokens.scopes,
+        [Scope::USERS_PROFILE_ME_READ, Scope::ROOMS_ALL_READ]
+    );
+    assert!(!tokens.expires_within(std::time::Duration::from_secs(1700)));
+    let as_bob = |token: &str| {
+        Client::builder(Credentials::oauth_access_token(token))
+            .base_url(mock.base_url())
+            .retry_policy(RetryPolicy::none())
+            .build()
+            .unwrap()
+    };
+    let me = as_bob(tokens.access_token.expose())
+        .get_me()
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(me.account_id.get(), 1002);
+    // The code works once.
+    let code = pending.code_from_callback(&location).unwrap();
+    let again = config
+        .exchange_code(&code, pending.verifier())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(again, OAuthError::Endpoint { ref error, .. } if error == "invalid_grant"),
+        "{again:?}"
+    );
+    // A refresh gives a new access token; the used refresh token is refused afterwards.
+    let old_refresh = tokens.refresh_token.clone().unwrap();
+    let renewed = config.refresh(&old_refresh).await.unwrap();
+    assert_ne!(renewed.access_token.expose(), tokens.access_token.expose());
+    let me = as_bob(renewed.access_token.expose())
+        .get_me()
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(me.account_id.get(), 1002);
+    let reused = config.refresh(&old_refresh).await.unwrap_err();
+    assert!(
+        matches!(reused, OAuthError::ReauthorizationRequired { .. }),
+        "{reused:?}"
+    );
+    // A wrong PKCE verifier is refused.
+    let pending = config.authorize([Scope::ROOMS_ALL_READ]);
+    let location = http.get(pending.url()).send().await.unwrap().headers()["location"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let code = pending.code_from_callback(&location).unwrap();
+    let wrong = config
+        .exchange_code(
+            &code,
+            &Secret::new("not-the-verifier-0123456789012345678901234"),
+        )
+        .await
+        .unwrap_err();
+    assert!(matches!(wrong, OAuthError::Endpoint { ref error, .. } if error == "invalid_grant"));
+    // An unknown bearer token is a 401.
+    let err = as_bob("access-made-up").get_me().send().await.unwrap_err();
+    assert_eq!(err.status(), Some(401));
+}

@@ -1,0 +1,243 @@
+//! `chatwork login` / `logout`: OAuth 2.0 sign-in, tokens kept in a file only you can read.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, UNIX_EPOCH};
+
+use chatwork::oauth::{OAuthConfig, OAuthSession, Scope, Secret, TokenSet, TokenStore};
+use serde::{Deserialize, Serialize};
+
+use crate::args::Login;
+use crate::failure::{Exit, Failure, Result};
+
+/// The OAuth file: the client's settings and the current tokens.
+#[derive(Clone, Serialize, Deserialize)]
+struct Saved {
+    client_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    client_secret: Option<String>,
+    redirect_uri: String,
+    authorize_url: String,
+    token_url: String,
+    access_token: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    refresh_token: Option<String>,
+    expires_at: u64,
+    scope: String,
+}
+
+impl Saved {
+    fn config(&self) -> OAuthConfig {
+        match &self.client_secret {
+            Some(secret) => OAuthConfig::confidential(&self.client_id, secret, &self.redirect_uri),
+            None => OAuthConfig::public(&self.client_id, &self.redirect_uri),
+        }
+        .endpoints(&self.authorize_url, &self.token_url)
+    }
+
+    fn tokens(&self) -> TokenSet {
+        TokenSet::new(
+            Secret::new(&self.access_token),
+            self.refresh_token.as_deref().map(Secret::new),
+            UNIX_EPOCH + Duration::from_secs(self.expires_at),
+            self.scope.split_whitespace().map(Scope::new).collect(),
+        )
+    }
+
+    fn with_tokens(&self, t: &TokenSet) -> Saved {
+        Saved {
+            access_token: t.access_token.expose().to_owned(),
+            refresh_token: t.refresh_token.as_ref().map(|s| s.expose().to_owned()),
+            expires_at: t
+                .expires_at
+                .duration_since(UNIX_EPOCH)
+                .map(|d| d.as_secs())
+                .unwrap_or(0),
+            scope: t
+                .scopes
+                .iter()
+                .map(Scope::as_str)
+                .collect::<Vec<_>>()
+                .join(" "),
+            ..self.clone()
+        }
+    }
+}
+
+/// Where the OAuth file lives: `--oauth-file`, `CHATWORK_OAUTH_FILE`, or
+/// `~/.config/chatwork/oauth.json`.
+pub fn path(given: Option<&Path>) -> Option<PathBuf> {
+    if let Some(p) = given {
+        return Some(p.to_owned());
+    }
+    let base = std::env::var_os("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
+    Some(base.join("chatwork").join("oauth.json"))
+}
+
+/// Writes `text` readable by the owner only (on Unix), through a temporary file.
+fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(&tmp)?;
+    file.write_all(text.as_bytes())?;
+    file.sync_all()?;
+    std::fs::rename(&tmp, path)
+}
+
+/// Keeps refreshed tokens in the OAuth file.
+#[derive(Debug)]
+struct FileStore {
+    path: PathBuf,
+    lock: Mutex<()>,
+}
+
+impl FileStore {
+    fn read(&self) -> Option<Saved> {
+        serde_json::from_str(&std::fs::read_to_string(&self.path).ok()?).ok()
+    }
+}
+
+impl TokenStore for FileStore {
+    fn save(&self, tokens: &TokenSet) -> std::result::Result<(), String> {
+        let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
+        let saved = self.read().ok_or("the OAuth file is gone")?;
+        let text =
+            serde_json::to_string_pretty(&saved.with_tokens(tokens)).map_err(|e| e.to_string())?;
+        write_private(&self.path, &text).map_err(|e| e.to_string())
+    }
+
+    fn load(&self) -> Option<TokenSet> {
+        self.read().map(|s| s.tokens())
+    }
+}
+
+/// The signed-in session from the OAuth file, if there is one.
+pub fn session(path: &Path) -> Result<Option<Arc<OAuthSession>>> {
+    if !path.exists() {
+        return Ok(None);
+    }
+    let store = FileStore {
+        path: path.to_owned(),
+        lock: Mutex::new(()),
+    };
+    let saved = store.read().ok_or_else(|| {
+        Failure::new(
+            Exit::Auth,
+            format!("{} is not an OAuth file of this tool", path.display()),
+        )
+        .hint("run `chatwork logout`, then `chatwork login`")
+    })?;
+    Ok(OAuthSession::resume(saved.config(), Arc::new(store)))
+}
+
+/// Signs in: prints the consent URL, takes the redirect (pasted, or on a local listener for a
+/// `127.0.0.1`/`localhost` redirect URI), exchanges the code and saves the tokens.
+pub async fn login(args: Login, file: &Path) -> Result<(String, String)> {
+    let secret = match (
+        &args.client_secret_file,
+        std::env::var("CHATWORK_CLIENT_SECRET"),
+    ) {
+        (Some(path), _) => Some(
+            std::fs::read_to_string(path)
+                .map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))?
+                .trim()
+                .to_owned(),
+        ),
+        (None, Ok(s)) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+        _ => None,
+    };
+    let scopes: Vec<Scope> = if args.scope.is_empty() {
+        vec![
+            Scope::USERS_ALL_READ,
+            Scope::ROOMS_ALL_READ_WRITE,
+            Scope::CONTACTS_ALL_READ_WRITE,
+            Scope::OFFLINE_ACCESS,
+        ]
+    } else {
+        args.scope.iter().map(|s| Scope::new(s.as_str())).collect()
+    };
+    let saved = Saved {
+        client_id: args.client_id.clone(),
+        client_secret: secret,
+        redirect_uri: args.redirect_uri.clone(),
+        authorize_url: args.authorize_url.clone(),
+        token_url: args.token_url.clone(),
+        access_token: String::new(),
+        refresh_token: None,
+        expires_at: 0,
+        scope: String::new(),
+    };
+    let config = saved.config();
+    let pending = config.authorize(scopes);
+    println!(
+        "Open this URL, sign in and click \"Allow\":\n\n{}\n",
+        pending.url()
+    );
+    let local = reqwest::Url::parse(&args.redirect_uri)
+        .ok()
+        .filter(|u| matches!(u.host_str(), Some("127.0.0.1" | "localhost")));
+    let callback = match local {
+        Some(url) => receive_redirect(&url).await?,
+        None => {
+            println!("Then paste the address your browser was sent to:");
+            std::io::stdout().flush()?;
+            let mut line = String::new();
+            std::io::stdin().read_line(&mut line)?;
+            line.trim().to_owned()
+        }
+    };
+    let tokens = pending
+        .exchange(&config, &callback)
+        .await
+        .map_err(|e| Failure::new(Exit::Auth, format!("sign-in failed: {e}")))?;
+    let text = serde_json::to_string_pretty(&saved.with_tokens(&tokens))
+        .map_err(|e| Failure::other(e.to_string()))?;
+    write_private(file, &text)?;
+    let scope = tokens
+        .scopes
+        .iter()
+        .map(Scope::as_str)
+        .collect::<Vec<_>>()
+        .join(" ");
+    Ok((tokens.access_token.expose().to_owned(), scope))
+}
+
+/// Waits for the browser's request on the redirect URI's port; returns its query.
+async fn receive_redirect(redirect: &reqwest::Url) -> Result<String> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let port = redirect.port_or_known_default().unwrap_or(80);
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))
+        .await
+        .map_err(|e| Failure::other(format!("cannot listen on 127.0.0.1:{port}: {e}")))?;
+    eprintln!("chatwork: waiting for the browser on 127.0.0.1:{port} ...");
+    let (mut socket, _) = listener.accept().await?;
+    let mut buf = vec![0u8; 8192];
+    let n = socket.read(&mut buf).await?;
+    let request = String::from_utf8_lossy(&buf[..n]);
+    let target = request
+        .lines()
+        .next()
+        .and_then(|line| line.split_whitespace().nth(1))
+        .unwrap_or("/");
+    let query = target
+        .split_once('?')
+        .map(|(_, q)| q.to_owned())
+        .unwrap_or_default();
+    socket
+        .write_all(b"HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\nSigned in: you can close this tab.\n")
+        .await?;
+    Ok(query)
+}
