@@ -7,7 +7,7 @@
 //! ([`MockServer::register_webhook`], [`MockServer::deliveries`]), seeded faults
 //! ([`Faults`]), a request log ([`MockServer::requests`], [`MockServer::count`]) and a state
 //! file ([`MockBuilder::state_file`]). The mock's own routes live under `/mock/` (webhook
-//! settings, deliveries, requests, faults), outside `/v2`.
+//! settings, deliveries, requests, faults, OAuth consent and token endpoints), outside `/v2`.
 //!
 //! The seed ([`Seed::demo`]): Alice (1001, token `alice-token-0001`), Bob (1002), Carol (1003)
 //! and Dave (1004); a group chat "Project" where Alice is admin, Bob member and Carol
