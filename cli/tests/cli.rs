@@ -1125,12 +1125,24 @@ async fn login_keeps_the_tokens_private_refreshes_them_and_logout_forgets_them()
     let origin = mock.origin();
     let with_oauth = |c: &mut tokio::process::Command| {
         c.env("CHATWORK_BASE_URL", mock.base_url())
-            .env("CHATWORK_OAUTH_AUTHORIZE_URL", format!("{origin}/mock/oauth/authorize"))
-            .env("CHATWORK_OAUTH_TOKEN_URL", format!("{origin}/mock/oauth/token"));
+            .env(
+                "CHATWORK_OAUTH_AUTHORIZE_URL",
+                format!("{origin}/mock/oauth/authorize"),
+            )
+            .env(
+                "CHATWORK_OAUTH_TOKEN_URL",
+                format!("{origin}/mock/oauth/token"),
+            );
     };
     let mut c = command(&dir);
     with_oauth(&mut c);
-    c.args(["login", "--client-id", "cli-test", "--redirect-uri", "https://example.invalid/cb"]);
+    c.args([
+        "login",
+        "--client-id",
+        "cli-test",
+        "--redirect-uri",
+        "https://example.invalid/cb",
+    ]);
     let mut child = c.spawn().unwrap();
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
     let url = loop {
@@ -1139,16 +1151,26 @@ async fn login_keeps_the_tokens_private_refreshes_them_and_logout_forgets_them()
             break line;
         }
     };
-    assert!(url.contains("client_id=cli-test") && url.contains("code_challenge_method=S256"), "{url}");
+    assert!(
+        url.contains("client_id=cli-test") && url.contains("code_challenge_method=S256"),
+        "{url}"
+    );
     // The browser: Bob clicks "Allow"; the address it is sent to is pasted.
     let http = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap();
-    let allowed = http.get(format!("{url}&mock_user=bob")).send().await.unwrap();
+    let allowed = http
+        .get(format!("{url}&mock_user=bob"))
+        .send()
+        .await
+        .unwrap();
     let location = allowed.headers()["location"].to_str().unwrap().to_owned();
     let mut stdin = child.stdin.take().unwrap();
-    stdin.write_all(format!("{location}\n").as_bytes()).await.unwrap();
+    stdin
+        .write_all(format!("{location}\n").as_bytes())
+        .await
+        .unwrap();
     drop(stdin);
     let mut rest = Vec::new();
     while let Some(line) = lines.next_line().await.unwrap() {
@@ -1168,7 +1190,10 @@ async fn login_keeps_the_tokens_private_refreshes_them_and_logout_forgets_them()
     }
     let saved: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
     assert_eq!(saved["client_id"], "cli-test");
-    assert_eq!(saved["scope"], "users.all:read rooms.all:read_write contacts.all:read_write offline_access");
+    assert_eq!(
+        saved["scope"],
+        "users.all:read rooms.all:read_write contacts.all:read_write offline_access"
+    );
     let first = saved["access_token"].as_str().unwrap().to_owned();
 
     // Later commands use the session, no API token anywhere.
@@ -1193,5 +1218,9 @@ async fn login_keeps_the_tokens_private_refreshes_them_and_logout_forgets_them()
     let out = finish(c.spawn().unwrap(), None).await.ok().stdout;
     assert_eq!(out, format!("signed out: removed {}\n", file.display()));
     assert!(!file.exists());
-    assert_eq!(me(dir.clone()).await.code, 3, "signed out, with a base URL: no token");
+    assert_eq!(
+        me(dir.clone()).await.code,
+        3,
+        "signed out, with a base URL: no token"
+    );
 }
