@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use crate::error::Error;
 use crate::generated;
-use crate::policy::{Inner, LocalBudget, RateBudget, RetryPolicy};
+use crate::policy::{Inner, LocalLimiter, RateLimiter, RetryPolicy};
 
 /// The default base URL of the Chatwork API v2.
 pub const DEFAULT_BASE_URL: &str = "https://api.chatwork.com/v2";
@@ -160,8 +160,8 @@ impl Client {
             connect_timeout: Some(Duration::from_secs(10)),
             user_agent: concat!("chatwork-sdk-rust/", env!("CARGO_PKG_VERSION")).to_owned(),
             retry: RetryPolicy::default(),
-            budget: Some(Arc::new(LocalBudget::default())),
-            room_limit: Some((10, Duration::from_secs(10))),
+            limiter: Limiting::Local,
+            room_limit: None,
             pool_idle_timeout: Some(Duration::from_secs(90)),
             http: None,
         }
@@ -177,6 +177,15 @@ impl Client {
     }
 }
 
+/// Which rate limiter a client gets.
+#[derive(Debug)]
+enum Limiting {
+    /// A [`LocalLimiter`] of its own.
+    Local,
+    Custom(Arc<dyn RateLimiter>),
+    Off,
+}
+
 /// Configures a [`Client`].
 #[derive(Debug)]
 pub struct ClientBuilder {
@@ -186,7 +195,7 @@ pub struct ClientBuilder {
     connect_timeout: Option<Duration>,
     user_agent: String,
     retry: RetryPolicy,
-    budget: Option<Arc<dyn RateBudget>>,
+    limiter: Limiting,
     room_limit: Option<(usize, Duration)>,
     pool_idle_timeout: Option<Duration>,
     http: Option<reqwest::ClientBuilder>,
@@ -259,24 +268,31 @@ impl ClientBuilder {
         self
     }
 
-    /// A custom token budget, e.g. one shared between processes. By default each client
-    /// (and its clones) has its own [`LocalBudget`].
-    pub fn rate_budget(mut self, budget: Arc<dyn RateBudget>) -> Self {
-        self.budget = Some(budget);
+    /// A rate limiter of your own, e.g. one shared between processes (`RedisLimiter` with
+    /// the `redis` feature). By default each client (and its clones) has its own
+    /// [`LocalLimiter`]. The limiter's own settings decide the room pacing:
+    /// [`room_post_limit`](Self::room_post_limit) applies to the default limiter only.
+    pub fn rate_limiter(mut self, limiter: Arc<dyn RateLimiter>) -> Self {
+        self.limiter = Limiting::Custom(limiter);
         self
     }
 
     /// Spaces message posts and task creations so that at most `max` go to one room in any
-    /// `per` window (Chatwork's limit, and the default, is 10 per 10 seconds).
+    /// `per` window (Chatwork's limit, and the default, is 10 per 10 seconds). For the default
+    /// [`LocalLimiter`]; it turns that limiter back on after
+    /// [`no_rate_limiting`](Self::no_rate_limiting).
     pub fn room_post_limit(mut self, max: usize, per: Duration) -> Self {
         self.room_limit = Some((max, per));
+        if matches!(self.limiter, Limiting::Off) {
+            self.limiter = Limiting::Local;
+        }
         self
     }
 
     /// Turns off the token budget and the per-room pacing: requests go out as soon as they
     /// are made (429s are still retried per the [`RetryPolicy`]).
     pub fn no_rate_limiting(mut self) -> Self {
-        self.budget = None;
+        self.limiter = Limiting::Off;
         self.room_limit = None;
         self
     }
@@ -321,12 +337,15 @@ impl ClientBuilder {
         let http = http
             .build()
             .map_err(|e| Error::config(format!("cannot build the HTTP client: {e}")))?;
-        let inner = Inner::new(
-            self.retry,
-            self.budget,
-            self.room_limit,
-            self.credentials.auth.clone(),
-        );
+        let limiter: Option<Arc<dyn RateLimiter>> = match self.limiter {
+            Limiting::Local => Some(Arc::new(match self.room_limit {
+                Some((max, per)) => LocalLimiter::new().with_room_post_limit(max, per),
+                None => LocalLimiter::new(),
+            })),
+            Limiting::Custom(l) => Some(l),
+            Limiting::Off => None,
+        };
+        let inner = Inner::new(self.retry, limiter, self.credentials.auth.clone());
         Ok(Client {
             generated: generated::Client::new_with_client(&base_url, http, inner),
             kind: self.credentials.kind,

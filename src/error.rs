@@ -27,6 +27,11 @@ pub enum Error {
     /// Chatwork answered with a success status but a body this crate cannot decode.
     #[error(transparent)]
     Decode(Box<DecodeError>),
+    /// The shared rate limiter could not be asked (its store, e.g. Redis, is unreachable)
+    /// and is set to fail rather than fall back to this process's own limits. Nothing was
+    /// sent.
+    #[error(transparent)]
+    RateLimiter(Box<crate::policy::LimiterError>),
     /// The OAuth session could not provide a valid access token (the refresh token was
     /// rejected: the user must authorize again; or the token endpoint failed). Nothing was
     /// sent to the API, or it answered 401 and the refresh that followed failed.
@@ -61,6 +66,8 @@ impl Error {
                 e.status == 429 || (e.resend && matches!(e.status, 500 | 502 | 503 | 504))
             }
             Error::Transport(e) => e.connect || e.resend,
+            // Not sent: safe to try again once the limiter's store is back.
+            Error::RateLimiter(_) => true,
             _ => false,
         }
     }

@@ -44,7 +44,7 @@ pub use error::{
 pub use model::{
     AccountId, AccountIds, FileId, Flag, MessageId, RequestId, RoomId, TaskId, UnixTime,
 };
-pub use policy::{LocalBudget, RateBudget, RetryPolicy};
+pub use policy::{LimiterError, LimiterFuture, LocalLimiter, PostSlot, RateLimiter, RetryPolicy};
 pub use poll::MessageStream;
 pub use raw::{RawRequest, RawResponse};
 pub use requests::{request, types};

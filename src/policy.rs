@@ -92,24 +92,153 @@ impl RetryPolicy {
     }
 }
 
-/// A token's request budget, shared by every clone of a client.
-///
-/// The default, [`LocalBudget`], lives in this process. Implement this trait to share one
-/// budget between processes (say, through Redis): a token's 300 requests per 5 minutes
-/// are counted by Chatwork across all of them.
-pub trait RateBudget: Send + Sync + fmt::Debug {
-    /// Called before each request. `None`: send now (and count the request). `Some(d)`: wait
-    /// `d`, then ask again.
-    fn reserve(&self) -> Option<Duration>;
+/// A boxed future returned by [`RateLimiter`] methods.
+pub type LimiterFuture<'a, T> = futures_util::future::BoxFuture<'a, T>;
 
-    /// Called with the `x-ratelimit-*` headers of every answer, 429s included.
-    fn observe(&self, snapshot: RateLimit);
+/// A slot reserved for one post in a room's window, handed back to
+/// [`RateLimiter::settle_post`] when the post's answer arrives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct PostSlot(pub u64);
+
+/// A shared rate limiter could not be asked (its store is unreachable) and is set to fail
+/// rather than fall back: the request was not sent.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("the shared rate limiter is unavailable: {message}")]
+pub struct LimiterError {
+    message: String,
 }
 
-/// The in-process [`RateBudget`]: it counts requests down from the last `remaining` that
-/// Chatwork reported and, at zero, holds requests until the reset time.
+impl LimiterError {
+    /// An error with this explanation.
+    pub fn new(message: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+        }
+    }
+
+    /// What went wrong.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+/// Chatwork's limits as seen by every clone of a client: the token's request budget (300
+/// per 5 minutes) and the posting window of each room (10 message posts or task creations
+/// per 10 seconds).
+///
+/// The default, [`LocalLimiter`], lives in this process. Chatwork counts per token across
+/// every process that uses it; to share the limits between processes or machines, use
+/// `RedisLimiter` (the `redis` feature) or implement this trait over another store. The
+/// methods are async so that a networked store never blocks the runtime.
+pub trait RateLimiter: Send + Sync + fmt::Debug {
+    /// Called before each request. `None`: send now (the request is counted). `Some(d)`:
+    /// wait `d`, then ask again.
+    fn reserve(&self) -> LimiterFuture<'_, Result<Option<Duration>, LimiterError>>;
+
+    /// Called with the `x-ratelimit-*` headers of every answer, 429s included.
+    fn observe(&self, snapshot: RateLimit) -> LimiterFuture<'_, ()>;
+
+    /// Called before a message post or task creation in `room`: reserves the room's next
+    /// posting slot and says how long to wait for it.
+    fn reserve_post(
+        &self,
+        room: i64,
+    ) -> LimiterFuture<'_, Result<(Duration, PostSlot), LimiterError>>;
+
+    /// Called when the post's answer arrives: the slot counts from now, not from when it was
+    /// sent (Chatwork stamps a post when it arrives).
+    fn settle_post(&self, room: i64, slot: PostSlot) -> LimiterFuture<'_, ()>;
+
+    /// Called after a room-level 429: holds the room's next posts until `wait` from now.
+    fn hold_room(&self, room: i64, wait: Duration) -> LimiterFuture<'_, ()>;
+
+    /// The posting window of a room (Chatwork's: 10 seconds).
+    fn room_window(&self) -> Duration {
+        ROOM_WINDOW
+    }
+}
+
+/// The in-process [`RateLimiter`]: it counts requests down from the last `remaining` that
+/// Chatwork reported and, at zero, holds requests until the reset time; and it spaces posts
+/// so that at most 10 (by default) go to one room in any 10 seconds.
+#[derive(Debug)]
+pub struct LocalLimiter {
+    window: TokenWindow,
+    rooms: Option<RoomPacer>,
+}
+
+impl Default for LocalLimiter {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl LocalLimiter {
+    /// Chatwork's limits: the token budget from the answers' headers, 10 posts per 10
+    /// seconds per room.
+    pub fn new() -> Self {
+        Self {
+            window: TokenWindow::default(),
+            rooms: Some(RoomPacer::new(10, ROOM_WINDOW)),
+        }
+    }
+
+    /// At most `max` posts to one room in any `per` window.
+    pub fn with_room_post_limit(mut self, max: usize, per: Duration) -> Self {
+        self.rooms = Some(RoomPacer::new(max, per));
+        self
+    }
+
+    /// The token budget only; posts are not spaced.
+    pub fn without_room_pacing(mut self) -> Self {
+        self.rooms = None;
+        self
+    }
+}
+
+impl RateLimiter for LocalLimiter {
+    fn reserve(&self) -> LimiterFuture<'_, Result<Option<Duration>, LimiterError>> {
+        Box::pin(std::future::ready(Ok(self.window.reserve())))
+    }
+
+    fn observe(&self, snapshot: RateLimit) -> LimiterFuture<'_, ()> {
+        self.window.observe(snapshot);
+        Box::pin(std::future::ready(()))
+    }
+
+    fn reserve_post(
+        &self,
+        room: i64,
+    ) -> LimiterFuture<'_, Result<(Duration, PostSlot), LimiterError>> {
+        let slot = match &self.rooms {
+            Some(p) => p.reserve_slot(room),
+            None => (Duration::ZERO, PostSlot(0)),
+        };
+        Box::pin(std::future::ready(Ok(slot)))
+    }
+
+    fn settle_post(&self, room: i64, slot: PostSlot) -> LimiterFuture<'_, ()> {
+        if let Some(p) = &self.rooms {
+            p.settle(room, slot);
+        }
+        Box::pin(std::future::ready(()))
+    }
+
+    fn hold_room(&self, room: i64, wait: Duration) -> LimiterFuture<'_, ()> {
+        if let Some(p) = &self.rooms {
+            p.hold(room, wait);
+        }
+        Box::pin(std::future::ready(()))
+    }
+
+    fn room_window(&self) -> Duration {
+        self.rooms.as_ref().map_or(ROOM_WINDOW, |p| p.per)
+    }
+}
+
+/// The token's budget as last reported: counts down, and at zero holds until the reset.
 #[derive(Debug, Default)]
-pub struct LocalBudget {
+struct TokenWindow {
     window: Mutex<Option<Window>>,
 }
 
@@ -121,9 +250,9 @@ struct Window {
 }
 
 /// Chatwork's reset is in whole seconds: wait one more to be past it.
-const RESET_MARGIN: Duration = Duration::from_secs(1);
+pub(crate) const RESET_MARGIN: Duration = Duration::from_secs(1);
 
-impl RateBudget for LocalBudget {
+impl TokenWindow {
     fn reserve(&self) -> Option<Duration> {
         let mut window = self.window.lock().unwrap_or_else(|e| e.into_inner());
         let now = Instant::now();
@@ -171,8 +300,11 @@ struct RoomPacer {
 
 #[derive(Debug, Default)]
 struct Rooms {
-    /// Per room, the times of its posts in the last window (past or reserved).
-    sent: HashMap<i64, VecDeque<Instant>>,
+    /// Per room, the times of its posts in the last window (past or reserved), with the ID of
+    /// each slot.
+    sent: HashMap<i64, VecDeque<(Instant, u64)>>,
+    /// The last slot ID handed out.
+    next_id: u64,
     /// Past this many rooms, rooms with no post in the window are forgotten.
     prune_at: usize,
 }
@@ -198,34 +330,36 @@ impl RoomPacer {
     /// After the post's answer: its slot counts from now, not from when it was sent.
     /// Chatwork stamps a post when it arrives; counting the window from the answer keeps the
     /// next post out of the window however long the request took.
-    fn settle(&self, room: i64, reserved: Instant) {
+    fn settle(&self, room: i64, reserved: PostSlot) {
         let mut rooms = self.rooms.lock().unwrap_or_else(|e| e.into_inner());
         let now = Instant::now();
         if let Some(slots) = rooms.sent.get_mut(&room)
-            && let Some(slot) = slots.iter_mut().find(|t| **t == reserved)
+            && let Some(slot) = slots.iter_mut().find(|(_, id)| *id == reserved.0)
         {
-            *slot = (*slot).max(now);
+            slot.0 = slot.0.max(now);
         }
     }
 
     /// Reserves the next slot: how long to wait, and the slot's time.
-    fn reserve_slot(&self, room: i64) -> (Duration, Instant) {
+    fn reserve_slot(&self, room: i64) -> (Duration, PostSlot) {
         let mut rooms = self.rooms.lock().unwrap_or_else(|e| e.into_inner());
         let now = Instant::now();
         let per = self.per;
+        rooms.next_id += 1;
+        let id = rooms.next_id;
         let slots = rooms.sent.entry(room).or_default();
-        while slots.front().is_some_and(|&t| t + per <= now) {
+        while slots.front().is_some_and(|&(t, _)| t + per <= now) {
             slots.pop_front();
         }
         let at = if slots.len() < self.max {
             now
         } else {
-            let oldest = slots.pop_front().unwrap_or(now);
+            let oldest = slots.pop_front().map_or(now, |(t, _)| t);
             (oldest + per).max(now)
         };
-        slots.push_back(at);
+        slots.push_back((at, id));
         rooms.prune(now, per);
-        (at - now, at)
+        (at - now, PostSlot(id))
     }
 
     /// After a room-level 429: holds the room's next post until `wait` from now.
@@ -237,7 +371,7 @@ impl RoomPacer {
         let taken = free.checked_sub(self.per).unwrap_or(now);
         let slots = rooms.sent.entry(room).or_default();
         slots.clear();
-        slots.extend(std::iter::repeat_n(taken, self.max));
+        slots.extend(std::iter::repeat_n((taken, 0), self.max));
         rooms.prune(now, self.per);
     }
 }
@@ -251,7 +385,7 @@ impl Rooms {
             return;
         }
         self.sent
-            .retain(|_, slots| slots.back().is_some_and(|&t| t + per > now));
+            .retain(|_, slots| slots.back().is_some_and(|&(t, _)| t + per > now));
         self.prune_at = self.sent.len() * 2;
     }
 }
@@ -279,22 +413,19 @@ pub struct Inner(Arc<Shared>);
 #[derive(Debug)]
 struct Shared {
     retry: RetryPolicy,
-    budget: Option<Arc<dyn RateBudget>>,
-    rooms: Option<RoomPacer>,
+    limiter: Option<Arc<dyn RateLimiter>>,
     auth: Option<Arc<dyn Authenticator>>,
 }
 
 impl Inner {
     pub(crate) fn new(
         retry: RetryPolicy,
-        budget: Option<Arc<dyn RateBudget>>,
-        room_limit: Option<(usize, Duration)>,
+        limiter: Option<Arc<dyn RateLimiter>>,
         auth: Option<Arc<dyn Authenticator>>,
     ) -> Self {
         Self(Arc::new(Shared {
             retry,
-            budget,
-            rooms: room_limit.map(|(max, per)| RoomPacer::new(max, per)),
+            limiter,
             auth,
         }))
     }
@@ -430,25 +561,30 @@ const ROOM_WINDOW: Duration = Duration::from_secs(10);
 /// Waits for the token budget and the room's pace. Budget waits count toward the request's
 /// `waited`, bounded by the policy's `max_rate_limit_wait`: past it, the request goes anyway.
 /// Returns the room slot taken, to be settled when the answer arrives.
-async fn pace(shared: &Shared, room: Option<i64>, waited: &mut Duration) -> Option<Instant> {
-    if let Some(budget) = &shared.budget {
-        while let Some(wait) = budget.reserve() {
-            let allowance = shared.retry.max_rate_limit_wait.saturating_sub(*waited);
-            if allowance.is_zero() {
-                tracing::debug!("rate-limit budget spent and the wait bound reached: sending");
-                break;
-            }
-            let wait = wait.min(allowance);
-            tracing::debug!(
-                wait_ms = wait.as_millis() as u64,
-                "rate-limit budget spent: waiting for the reset"
-            );
-            tokio::time::sleep(wait).await;
-            *waited += wait;
+async fn pace(
+    shared: &Shared,
+    room: Option<i64>,
+    waited: &mut Duration,
+) -> Result<Option<PostSlot>, LimiterError> {
+    let Some(limiter) = &shared.limiter else {
+        return Ok(None);
+    };
+    while let Some(wait) = limiter.reserve().await? {
+        let allowance = shared.retry.max_rate_limit_wait.saturating_sub(*waited);
+        if allowance.is_zero() {
+            tracing::debug!("rate-limit budget spent and the wait bound reached: sending");
+            break;
         }
+        let wait = wait.min(allowance);
+        tracing::debug!(
+            wait_ms = wait.as_millis() as u64,
+            "rate-limit budget spent: waiting for the reset"
+        );
+        tokio::time::sleep(wait).await;
+        *waited += wait;
     }
-    if let (Some(pacer), Some(room)) = (&shared.rooms, room) {
-        let (wait, slot) = pacer.reserve_slot(room);
+    if let Some(room) = room {
+        let (wait, slot) = limiter.reserve_post(room).await?;
         if !wait.is_zero() {
             tracing::debug!(
                 room,
@@ -457,9 +593,9 @@ async fn pace(shared: &Shared, room: Option<i64>, waited: &mut Duration) -> Opti
             );
             tokio::time::sleep(wait).await;
         }
-        return Some(slot);
+        return Ok(Some(slot));
     }
-    None
+    Ok(None)
 }
 
 /// Sends `request` under the client's rate limits and retry policy.
@@ -474,7 +610,10 @@ pub(crate) async fn send(
     let method = request.method().clone();
     let resend = may_resend(&method, request.url());
     let room = posting_room(&method, request.url());
-    let room_window = shared.rooms.as_ref().map_or(ROOM_WINDOW, |p| p.per);
+    let room_window = shared
+        .limiter
+        .as_ref()
+        .map_or(ROOM_WINDOW, |l| l.room_window());
     let span = tracing::debug_span!(
         "chatwork.request",
         operation,
@@ -494,7 +633,14 @@ pub(crate) async fn send(
         loop {
             attempt += 1;
             tracing::Span::current().record("attempt", attempt);
-            let slot = pace(shared, room, &mut rate_limit_waited).await;
+            let slot = match pace(shared, room, &mut rate_limit_waited).await {
+                Ok(slot) => slot,
+                Err(e) => {
+                    // Set to fail when its store is unreachable: nothing is sent.
+                    crate::transport::record_auth_failure(crate::Error::RateLimiter(Box::new(e)));
+                    return Ok(unauthorized());
+                }
+            };
             let mut original = pending.take().expect("a request is pending");
             let sent_auth = match &shared.auth {
                 None => None,
@@ -515,8 +661,8 @@ pub(crate) async fn send(
             // Keep a copy for a retry; a streaming body cannot be copied and is sent once.
             let copy = original.try_clone();
             let result = http.execute(original).await;
-            if let (Some(pacer), Some(room), Some(slot)) = (&shared.rooms, room, slot) {
-                pacer.settle(room, slot);
+            if let (Some(limiter), Some(room), Some(slot)) = (&shared.limiter, room, slot) {
+                limiter.settle_post(room, slot).await;
             }
             let can_retry = copy.is_some();
             pending = copy;
@@ -527,8 +673,8 @@ pub(crate) async fn send(
                     span.record("status", status.as_u16());
                     if let Some(rl) = RateLimit::from_headers(response.headers()) {
                         span.record("remaining", rl.remaining);
-                        if let Some(budget) = &shared.budget {
-                            budget.observe(rl);
+                        if let Some(limiter) = &shared.limiter {
+                            limiter.observe(rl).await;
                         }
                     }
                     if let (Some(auth), Some(sent)) = (&shared.auth, &sent_auth)
@@ -553,11 +699,11 @@ pub(crate) async fn send(
                     if status == StatusCode::TOO_MANY_REQUESTS && can_retry {
                         let limited = rate_limit_wait(response.headers(), room_window);
                         let wait = limited.wait();
-                        if let (Limited::Room(_) | Limited::RetryAfter(_), Some(pacer), Some(room)) =
-                            (limited, &shared.rooms, room)
+                        if let (Limited::Room(_) | Limited::RetryAfter(_), Some(limiter), Some(room)) =
+                            (limited, &shared.limiter, room)
                         {
                             // Other posts to this room wait too, rather than meet the same 429.
-                            pacer.hold(room, wait);
+                            limiter.hold_room(room, wait).await;
                         }
                         if rate_limit_retries < shared.retry.max_rate_limit_retries
                             && rate_limit_waited + wait <= shared.retry.max_rate_limit_wait
@@ -662,7 +808,7 @@ mod tests {
 
     #[tokio::test(start_paused = true)]
     async fn local_budget_holds_at_zero_until_the_reset() {
-        let b = LocalBudget::default();
+        let b = TokenWindow::default();
         assert_eq!(b.reserve(), None, "unknown budget: go");
         b.observe(RateLimit::new(300, 2, unix_now() + 60));
         assert_eq!(b.reserve(), None);
@@ -696,14 +842,14 @@ mod tests {
 
     #[tokio::test(start_paused = true)]
     async fn local_budget_measures_the_reset_on_chatworks_clock() {
-        let b = LocalBudget::default();
+        let b = TokenWindow::default();
         // Chatwork's clock is 10 minutes behind ours: its reset is 60 s after its own time.
         let server = unix_now() - 600;
         b.observe(RateLimit::new(300, 0, server + 60).with_server_time(server));
         let wait = b.reserve().expect("spent");
         assert_eq!(wait, Duration::from_secs(61), "60 s and the margin");
         // And 10 minutes ahead.
-        let b = LocalBudget::default();
+        let b = TokenWindow::default();
         let server = unix_now() + 600;
         b.observe(RateLimit::new(300, 0, server + 60).with_server_time(server));
         assert_eq!(b.reserve(), Some(Duration::from_secs(61)));
