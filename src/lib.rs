@@ -16,6 +16,8 @@ pub mod oauth;
 mod policy;
 mod poll;
 mod raw;
+#[cfg(feature = "redis")]
+mod redis_limiter;
 mod response;
 #[cfg(feature = "spec-tools")]
 #[doc(hidden)]
@@ -44,9 +46,14 @@ pub use error::{
 pub use model::{
     AccountId, AccountIds, FileId, Flag, MessageId, RequestId, RoomId, TaskId, UnixTime,
 };
-pub use policy::{LimiterError, LimiterFuture, LocalLimiter, PostSlot, RateLimiter, RetryPolicy};
+pub use policy::{
+    LimiterError, LimiterFuture, LocalLimiter, PostReservation, PostSlot, RateLimiter, RetryPolicy,
+};
 pub use poll::MessageStream;
 pub use raw::{RawRequest, RawResponse};
+#[cfg(feature = "redis")]
+#[cfg_attr(docsrs, doc(cfg(feature = "redis")))]
+pub use redis_limiter::{RedisFallback, RedisLimiter, RedisLimiterBuilder};
 pub use requests::{request, types};
 /// The HTTP method of a [`Client::raw`] call (re-exported from `http`, so that no direct
 /// dependency is needed).

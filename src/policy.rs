@@ -100,6 +100,20 @@ pub type LimiterFuture<'a, T> = futures_util::future::BoxFuture<'a, T>;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct PostSlot(pub u64);
 
+/// The answer of [`RateLimiter::reserve_post`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PostReservation {
+    /// A slot is reserved: send after `wait`, then settle the slot.
+    Reserved {
+        /// How long to wait before sending.
+        wait: Duration,
+        /// The slot, for [`RateLimiter::settle_post`].
+        slot: PostSlot,
+    },
+    /// The room's window is full: ask again after this long.
+    Retry(Duration),
+}
+
 /// A shared rate limiter could not be asked (its store is unreachable) and is set to fail
 /// rather than fall back: the request was not sent.
 #[derive(Debug, Clone, thiserror::Error)]
@@ -138,12 +152,9 @@ pub trait RateLimiter: Send + Sync + fmt::Debug {
     /// Called with the `x-ratelimit-*` headers of every answer, 429s included.
     fn observe(&self, snapshot: RateLimit) -> LimiterFuture<'_, ()>;
 
-    /// Called before a message post or task creation in `room`: reserves the room's next
-    /// posting slot and says how long to wait for it.
-    fn reserve_post(
-        &self,
-        room: i64,
-    ) -> LimiterFuture<'_, Result<(Duration, PostSlot), LimiterError>>;
+    /// Called before a message post or task creation in `room`: reserves a posting slot
+    /// (possibly in the future), or says when to ask again.
+    fn reserve_post(&self, room: i64) -> LimiterFuture<'_, Result<PostReservation, LimiterError>>;
 
     /// Called when the post's answer arrives: the slot counts from now, not from when it was
     /// sent (Chatwork stamps a post when it arrives).
@@ -206,15 +217,15 @@ impl RateLimiter for LocalLimiter {
         Box::pin(std::future::ready(()))
     }
 
-    fn reserve_post(
-        &self,
-        room: i64,
-    ) -> LimiterFuture<'_, Result<(Duration, PostSlot), LimiterError>> {
-        let slot = match &self.rooms {
+    fn reserve_post(&self, room: i64) -> LimiterFuture<'_, Result<PostReservation, LimiterError>> {
+        let (wait, slot) = match &self.rooms {
             Some(p) => p.reserve_slot(room),
             None => (Duration::ZERO, PostSlot(0)),
         };
-        Box::pin(std::future::ready(Ok(slot)))
+        Box::pin(std::future::ready(Ok(PostReservation::Reserved {
+            wait,
+            slot,
+        })))
     }
 
     fn settle_post(&self, room: i64, slot: PostSlot) -> LimiterFuture<'_, ()> {
@@ -584,16 +595,23 @@ async fn pace(
         *waited += wait;
     }
     if let Some(room) = room {
-        let (wait, slot) = limiter.reserve_post(room).await?;
-        if !wait.is_zero() {
-            tracing::debug!(
-                room,
-                wait_ms = wait.as_millis() as u64,
-                "pacing posts to the room"
-            );
-            tokio::time::sleep(wait).await;
+        loop {
+            let (wait, slot) = match limiter.reserve_post(room).await? {
+                PostReservation::Reserved { wait, slot } => (wait, Some(slot)),
+                PostReservation::Retry(wait) => (wait, None),
+            };
+            if !wait.is_zero() {
+                tracing::debug!(
+                    room,
+                    wait_ms = wait.as_millis() as u64,
+                    "pacing posts to the room"
+                );
+                tokio::time::sleep(wait).await;
+            }
+            if let Some(slot) = slot {
+                return Ok(Some(slot));
+            }
         }
-        return Ok(Some(slot));
     }
     Ok(None)
 }

@@ -67,6 +67,8 @@ impl From<chatwork::Error> for Failure {
         use chatwork::Error;
         match &e {
             Error::InvalidRequest(_) => Failure::usage(e.to_string()),
+            Error::RateLimiter(_) => Failure::new(Exit::Network, e.to_string())
+                .hint("the shared rate limiter's Redis is unreachable; nothing was sent"),
             Error::Transport(t) => {
                 let hint = if t.is_timeout() {
                     "the server did not answer in time; try again"
