@@ -98,7 +98,19 @@ pub type LimiterFuture<'a, T> = futures_util::future::BoxFuture<'a, T>;
 /// A slot reserved for one post in a room's window, handed back to
 /// [`RateLimiter::settle_post`] when the post's answer arrives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct PostSlot(pub u64);
+pub struct PostSlot(pub(crate) u64);
+
+impl PostSlot {
+    /// A slot with this ID (for limiters of your own).
+    pub const fn new(id: u64) -> Self {
+        Self(id)
+    }
+
+    /// The slot's ID.
+    pub const fn get(self) -> u64 {
+        self.0
+    }
+}
 
 /// The answer of [`RateLimiter::reserve_post`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
