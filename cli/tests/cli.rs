@@ -740,6 +740,7 @@ async fn files_upload_list_get_and_download() {
     .await;
     assert_eq!(refused.code, 2);
     assert_eq!(mock.count("POST", &format!("/v2/rooms/{room}/files")), 1);
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[tokio::test]
