@@ -152,8 +152,9 @@ const LOCAL_SLOT: u64 = 1 << 63;
 /// `x-ratelimit-*` headers, like [`LocalLimiter`]) and each room's posting window (10 posts
 /// per 10 seconds by default), each updated by one atomic Lua script.
 ///
-/// Keys are `chatwork:<hash>:...`, where the hash is a SHA-256 of the token: several tokens
-/// share one Redis, and the token itself is never stored. Every key expires (the budget at
+/// Keys are `chatwork:{<hash>}:...`, where the hash is a SHA-256 of the token: several tokens
+/// share one Redis, and the token itself is never stored. The braces make the hash a Redis
+/// Cluster hash tag, so that each script's keys live on one node. Every key expires (the budget at
 /// Chatwork's reset, a room's window after its last slot).
 ///
 /// Redis is reached lazily, with a timeout on every call. While it cannot be reached the
@@ -227,7 +228,9 @@ impl RedisLimiter {
         let hash: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
         RedisLimiterBuilder {
             url: url.to_owned(),
-            prefix: format!("chatwork:{hash}:"),
+            // The hash in braces is a Redis Cluster hash tag: every key of one token lands in one
+            // slot, so each script's keys are on one node.
+            prefix: format!("chatwork:{{{hash}}}:"),
             room_max: 10,
             room_per: Duration::from_secs(10),
             fallback: RedisFallback::Local,
@@ -241,7 +244,7 @@ impl RedisLimiter {
         self.fallbacks.load(Ordering::Relaxed)
     }
 
-    /// The key prefix in use (`chatwork:<hash of the token>:`).
+    /// The key prefix in use (`chatwork:{<hash of the token>}:`).
     pub fn key_prefix(&self) -> &str {
         &self.prefix
     }
@@ -362,7 +365,7 @@ impl RedisLimiterBuilder {
         self
     }
 
-    /// Another key prefix than `chatwork:<hash of the token>:`.
+    /// Another key prefix than `chatwork:{<hash of the token>}:`.
     pub fn key_prefix(mut self, prefix: impl Into<String>) -> Self {
         self.prefix = prefix.into();
         self
