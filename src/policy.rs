@@ -856,6 +856,41 @@ mod tests {
     }
 
     #[tokio::test(start_paused = true)]
+    async fn local_budget_ignores_an_older_window_and_takes_a_newer_one() {
+        let b = TokenWindow::default();
+        b.observe(RateLimit::new(300, 0, unix_now() + 60));
+        assert!(b.reserve().is_some());
+        // An answer of an older window (reset sooner) changes nothing.
+        b.observe(RateLimit::new(300, 100, unix_now() + 30));
+        assert!(b.reserve().is_some(), "an older window was taken");
+        // A newer window (reset later) starts over.
+        b.observe(RateLimit::new(300, 1, unix_now() + 120));
+        assert_eq!(b.reserve(), None);
+        let wait = b.reserve().expect("spent again");
+        assert!(wait > Duration::from_secs(115), "{wait:?}");
+    }
+
+    #[test]
+    fn backoff_waits_a_real_share_of_its_step() {
+        // Full jitter: uniform below the step. Zero (or a constant) would hammer Chatwork.
+        let p = RetryPolicy::default();
+        for retry in 0..4 {
+            let step = p
+                .initial_backoff
+                .saturating_mul(1 << retry)
+                .min(p.max_backoff);
+            let samples: Vec<Duration> = (0..400).map(|_| backoff(&p, retry)).collect();
+            let mean = samples.iter().sum::<Duration>() / 400;
+            assert!(
+                mean > step / 4 && mean < step * 3 / 4,
+                "retry {retry}: mean {mean:?} for a step of {step:?}"
+            );
+            let distinct: std::collections::HashSet<_> = samples.iter().collect();
+            assert!(distinct.len() > 300, "the waits are jittered");
+        }
+    }
+
+    #[tokio::test(start_paused = true)]
     async fn room_pacer_allows_ten_per_ten_seconds_per_room() {
         let p = RoomPacer::new(10, Duration::from_secs(10));
         for _ in 0..10 {

@@ -275,6 +275,49 @@ fn max_age_and_deduplication_are_opt_in() {
     once.verify_and_parse(BODY.as_bytes(), SIGNATURE).unwrap();
 }
 
+#[test]
+fn the_age_and_deduplication_limits_sit_exactly_on_their_boundaries() {
+    let strict = WebhookVerifier::new(TOKEN)
+        .unwrap()
+        .max_age(std::time::Duration::from_secs(300));
+    let unix = || {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs()
+    };
+    // Exactly 300 s old passes, 301 s does not (retried if the clock ticks in between).
+    let at_age = |age: u64| loop {
+        let before = unix();
+        let body = BODY.replace("1498028130", &(before - age).to_string());
+        let result = strict.verify_and_parse(body.as_bytes(), &strict.sign(body.as_bytes()));
+        if unix() == before {
+            return result;
+        }
+    };
+    at_age(300).unwrap();
+    assert!(matches!(
+        at_age(301),
+        Err(WebhookError::TooOld {
+            age_secs: 301,
+            max_age_secs: 300
+        })
+    ));
+
+    // A capacity of 2 remembers exactly the last 2 deliveries.
+    let twice = WebhookVerifier::new(TOKEN).unwrap().deduplicate(2);
+    let other = BODY.replace("hello", "other");
+    twice.verify_and_parse(BODY.as_bytes(), SIGNATURE).unwrap();
+    twice
+        .verify_and_parse(other.as_bytes(), &twice.sign(other.as_bytes()))
+        .unwrap();
+    assert_eq!(
+        twice.verify_and_parse(BODY.as_bytes(), SIGNATURE),
+        Err(WebhookError::Duplicate),
+        "the first of two is still remembered"
+    );
+}
+
 proptest! {
     #[test]
     fn verify_of_sign_holds_for_any_body_and_token(body in proptest::collection::vec(any::<u8>(), 0..2048),
