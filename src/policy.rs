@@ -498,7 +498,8 @@ fn hands_out_messages(url: &reqwest::Url) -> bool {
     !url.query_pairs().any(|(k, v)| k == "force" && v == "1")
 }
 
-fn jitter(max: Duration) -> Duration {
+/// Uniformly up to `max`, different for each call.
+pub(crate) fn jitter(max: Duration) -> Duration {
     let mut h = std::collections::hash_map::RandomState::new().build_hasher();
     h.write_u128(
         SystemTime::now()

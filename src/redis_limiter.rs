@@ -8,7 +8,8 @@ use redis::aio::MultiplexedConnection;
 use sha2::{Digest, Sha256};
 
 use crate::policy::{
-    LimiterError, LimiterFuture, LocalLimiter, PostReservation, PostSlot, RESET_MARGIN, RateLimiter,
+    LimiterError, LimiterFuture, LocalLimiter, PostReservation, PostSlot, RESET_MARGIN,
+    RateLimiter, jitter,
 };
 use crate::response::RateLimit;
 
@@ -395,14 +396,6 @@ impl RedisLimiterBuilder {
     }
 }
 
-/// Up to 20 ms, different for each call.
-fn spread() -> Duration {
-    use std::hash::{BuildHasher, Hasher};
-    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    h.write_u128(Instant::now().elapsed().as_nanos());
-    Duration::from_millis(h.finish() % 20)
-}
-
 fn script(body: &str, clock: bool) -> redis::Script {
     if clock {
         redis::Script::new(&format!("{NOW}{body}"))
@@ -489,7 +482,7 @@ impl RateLimiter for RedisLimiter {
                 }),
                 // Spread the posters that wait for the same slot a little.
                 Ok((wait, _)) => Ok(PostReservation::Retry(
-                    Duration::from_millis(wait.max(1) as u64) + spread(),
+                    Duration::from_millis(wait.max(1) as u64) + jitter(Duration::from_millis(20)),
                 )),
                 Err(why) => {
                     self.unavailable(why)?;
