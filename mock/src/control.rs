@@ -86,9 +86,7 @@ pub(crate) async fn register_webhook(
         .register_webhook(account, new)
         .map(|hook| json!(hook));
     drop(inner);
-    if let Some(tx) = &shared.changed {
-        let _ = tx.send(());
-    }
+    shared.changed();
     json_answer(result)
 }
 
@@ -111,9 +109,7 @@ async fn change(shared: AppState, headers: HeaderMap, id: &str, enable: Option<b
         .change_webhook(account, id, enable)
         .map(|hook| json!(hook));
     drop(inner);
-    if let Some(tx) = &shared.changed {
-        let _ = tx.send(());
-    }
+    shared.changed();
     json_answer(result)
 }
 

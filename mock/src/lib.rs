@@ -107,6 +107,13 @@ impl Shared {
     fn lock(&self) -> MutexGuard<'_, Inner> {
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
+
+    /// Wakes the state-file writer (if there is a state file).
+    fn changed(&self) {
+        if let Some(tx) = &self.changed {
+            let _ = tx.send(());
+        }
+    }
 }
 
 type AppState = Arc<Shared>;
@@ -388,7 +395,7 @@ impl MockServer {
             .ok_or_else(|| format!("no seeded account {who:?}"))?;
         let registered = inner.world.register_webhook(account, webhook);
         drop(inner);
-        self.changed();
+        self.shared.changed();
         registered.map_err(|a| match a {
             Answer::Error(_, message) => message,
             _ => String::new(),
@@ -436,12 +443,6 @@ impl MockServer {
     /// When the file cannot be written.
     pub fn save_state(&self, path: impl AsRef<FsPath>) -> std::io::Result<()> {
         save(&self.shared, path.as_ref())
-    }
-
-    fn changed(&self) {
-        if let Some(tx) = &self.shared.changed {
-            let _ = tx.send(());
-        }
     }
 }
 
@@ -613,11 +614,8 @@ async fn serve(
         for d in inner.world.take_deliveries() {
             let _ = shared.outbox.send(d);
         }
-        if !is_get
-            && (200..300).contains(&status)
-            && let Some(tx) = &shared.changed
-        {
-            let _ = tx.send(());
+        if !is_get && (200..300).contains(&status) {
+            shared.changed();
         }
         (answer, rate, fault, latency)
     };

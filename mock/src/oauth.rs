@@ -200,9 +200,7 @@ pub(crate) async fn token(
     let scope = grant.scope.clone();
     oauth.refresh.insert(refresh.clone(), grant);
     drop(inner);
-    if let Some(tx) = &shared.changed {
-        let _ = tx.send(());
-    }
+    shared.changed();
     axum::Json(json!({
         "access_token": access,
         "token_type": "Bearer",

@@ -463,8 +463,7 @@ impl World {
     fn room_out<'a>(&'a self, account: i64, r: &'a Room) -> RoomOut<'a> {
         let read = r.read_up_to.get(&account).copied().unwrap_or(0);
         let unread = r.messages.get(read..).unwrap_or_default();
-        let to = format!("[To:{account}]");
-        let reply = format!("[rp aid={account} ");
+        let tags = crate::webhooks::mention_tags(account);
         RoomOut {
             room_id: r.id,
             name: if r.kind == "direct" {
@@ -488,7 +487,7 @@ impl World {
             mention_num: unread
                 .iter()
                 .filter(|m| {
-                    m.account != account && (m.body.contains(&to) || m.body.contains(&reply))
+                    m.account != account && tags.iter().any(|t| m.body.contains(t.as_str()))
                 })
                 .count(),
             mytask_num: r

@@ -186,9 +186,16 @@ pub fn sign(token: &str, body: &[u8]) -> Option<String> {
     Some(STANDARD.encode(mac.finalize().into_bytes()))
 }
 
-/// Whether `body` mentions `account` (`[To:id]` or `[rp aid=id`).
+/// The tags that mention `account`: `[To:id]` and a reply's `[rp aid=id `.
+pub(crate) fn mention_tags(account: i64) -> [String; 2] {
+    [format!("[To:{account}]"), format!("[rp aid={account} ")]
+}
+
+/// Whether `body` mentions `account`.
 fn mentions(body: &str, account: i64) -> bool {
-    body.contains(&format!("[To:{account}]")) || body.contains(&format!("[rp aid={account} "))
+    mention_tags(account)
+        .iter()
+        .any(|t| body.contains(t.as_str()))
 }
 
 /// The deliveries `event` causes under `webhooks`.
