@@ -20,10 +20,7 @@ pub struct Ctx {
 
 /// The token file in the user's configuration directory, if there is one.
 fn default_token_file() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_CONFIG_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
-    let path = base.join("chatwork").join("token");
+    let path = crate::login::config_dir()?.join("token");
     path.exists().then_some(path)
 }
 

@@ -71,10 +71,15 @@ pub fn path(given: Option<&Path>) -> Option<PathBuf> {
     if let Some(p) = given {
         return Some(p.to_owned());
     }
+    Some(config_dir()?.join("oauth.json"))
+}
+
+/// `$XDG_CONFIG_HOME/chatwork`, or `~/.config/chatwork`.
+pub fn config_dir() -> Option<PathBuf> {
     let base = std::env::var_os("XDG_CONFIG_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
-    Some(base.join("chatwork").join("oauth.json"))
+    Some(base.join("chatwork"))
 }
 
 /// Writes `text` readable by the owner only (on Unix), through a temporary file.
