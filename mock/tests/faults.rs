@@ -1,5 +1,8 @@
 //! Fault knobs: seeded and reproducible, and what the SDK makes of them.
 
+mod common;
+use common::project;
+
 use std::time::{Duration, Instant};
 
 use chatwork::{Client, Credentials, Error, RetryPolicy};
@@ -15,17 +18,6 @@ fn client(mock: &MockServer, retries: u32) -> Client {
         )
         .build()
         .unwrap()
-}
-
-async fn project(c: &Client) -> chatwork::RoomId {
-    c.list_rooms()
-        .send()
-        .await
-        .unwrap()
-        .iter()
-        .find(|r| r.name == "Project")
-        .unwrap()
-        .room_id
 }
 
 #[test]

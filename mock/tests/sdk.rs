@@ -1,30 +1,14 @@
 //! Real flows through the SDK against the mock.
 
+mod common;
+use common::{client, project};
+
 use std::time::{Duration, Instant};
 
 use chatwork::model::Role;
 use chatwork::types::RoomActionType;
 use chatwork::{Client, Credentials, RetryPolicy};
 use chatwork_mock::{Limits, MockServer, Seed};
-
-fn client(mock: &MockServer, who: &str) -> Client {
-    Client::builder(Credentials::api_token(mock.token(who)))
-        .base_url(mock.base_url())
-        .retry_policy(RetryPolicy::none())
-        .build()
-        .unwrap()
-}
-
-async fn project(c: &Client) -> chatwork::RoomId {
-    c.list_rooms()
-        .send()
-        .await
-        .unwrap()
-        .iter()
-        .find(|r| r.name == "Project")
-        .unwrap()
-        .room_id
-}
 
 #[tokio::test]
 async fn post_then_read_with_the_per_token_cursor() {

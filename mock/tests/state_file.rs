@@ -1,5 +1,8 @@
 //! `--state FILE`: the state survives a restart, in the library and in the binary.
 
+mod common;
+use common::project;
+
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -26,17 +29,6 @@ fn client(base_url: &str, token: &str) -> Client {
         .retry_policy(RetryPolicy::none())
         .build()
         .unwrap()
-}
-
-async fn project(c: &Client) -> chatwork::RoomId {
-    c.list_rooms()
-        .send()
-        .await
-        .unwrap()
-        .iter()
-        .find(|r| r.name == "Project")
-        .unwrap()
-        .room_id
 }
 
 #[tokio::test]

@@ -1,37 +1,19 @@
 //! Webhooks of the mock: Chatwork's signed deliveries received by the SDK's own receiver,
 //! the delivery log, failures that disable a webhook, and the settings route.
 
+mod common;
+use common::{client, project};
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use chatwork::webhook::axum::WebhookReceiver;
 use chatwork::webhook::{self, WebhookEvent, WebhookEventPayload, WebhookVerifier};
-use chatwork::{Client, Credentials, RetryPolicy};
 use chatwork_mock::{DeliveryOutcome, Limits, MockServer, NewWebhook, Seed};
 use tokio::sync::mpsc;
 
 const TOKEN: &str = "bW9jay13ZWJob29rLXRva2VuLWZvci10aGUtdGVzdHM=";
-
-fn client(mock: &MockServer, who: &str) -> Client {
-    Client::builder(Credentials::api_token(mock.token(who)))
-        .base_url(mock.base_url())
-        .retry_policy(RetryPolicy::none())
-        .build()
-        .unwrap()
-}
-
-async fn project(c: &Client) -> i64 {
-    c.list_rooms()
-        .send()
-        .await
-        .unwrap()
-        .iter()
-        .find(|r| r.name == "Project")
-        .unwrap()
-        .room_id
-        .get()
-}
 
 /// Serves `app` on a free loopback port; returns `http://127.0.0.1:port`.
 async fn serve(app: axum::Router) -> String {
@@ -59,7 +41,7 @@ async fn receiver() -> (String, mpsc::UnboundedReceiver<WebhookEvent>) {
 async fn signed_deliveries_reach_the_sdk_receiver() {
     let mock = MockServer::start().await;
     let (alice, bob) = (client(&mock, "alice"), client(&mock, "bob"));
-    let room = project(&alice).await;
+    let room = project(&alice).await.get();
     let (url, mut events) = receiver().await;
     let hook = mock
         .register_webhook("alice", NewWebhook::room(room, &url).token(TOKEN))
@@ -182,7 +164,7 @@ async fn failed_deliveries_are_never_retried_and_disable_the_webhook() {
     };
     let mock = MockServer::start_with(Seed::demo(), limits).await;
     let alice = client(&mock, "alice");
-    let room = project(&alice).await;
+    let room = project(&alice).await.get();
     // A receiver that answers 500 and counts how often it was called.
     let calls = Arc::new(AtomicUsize::new(0));
     let seen = calls.clone();
@@ -255,7 +237,7 @@ async fn failed_deliveries_are_never_retried_and_disable_the_webhook() {
 async fn an_answer_over_2048_bytes_or_no_receiver_is_a_failure() {
     let mock = MockServer::start().await;
     let alice = client(&mock, "alice");
-    let room = project(&alice).await;
+    let room = project(&alice).await.get();
     let app = axum::Router::new().route("/", axum::routing::post(|| async { "x".repeat(2049) }));
     let chatty = serve(app).await;
     // A port with nothing listening.
@@ -306,7 +288,7 @@ async fn the_settings_route_registers_lists_and_refuses() {
         r.send()
     };
     let alice = Some(mock.token("alice"));
-    let room = project(&client(&mock, "alice")).await;
+    let room = project(&client(&mock, "alice")).await.get();
 
     let ok = post(
         alice.clone(),
