@@ -200,17 +200,31 @@ impl MessageId {
 }
 
 impl<'de> Deserialize<'de> for MessageId {
+    /// A string as it is, or a non-negative integer in decimal. One pass, no buffering: a
+    /// list of 100 messages decodes 100 of these.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Text(String),
-            Number(u64),
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = MessageId;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a message ID (a string or a non-negative integer)")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<MessageId, E> {
+                Ok(MessageId(v.to_owned()))
+            }
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<MessageId, E> {
+                Ok(MessageId(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<MessageId, E> {
+                Ok(MessageId(v.to_string()))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<MessageId, E> {
+                u64::try_from(v)
+                    .map(|v| MessageId(v.to_string()))
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Signed(v), &self))
+            }
         }
-        Ok(match Raw::deserialize(d)? {
-            Raw::Text(s) => Self(s),
-            Raw::Number(n) => Self(n.to_string()),
-        })
+        d.deserialize_any(Visitor)
     }
 }
 
@@ -403,22 +417,38 @@ impl Serialize for Flag {
 }
 
 impl<'de> Deserialize<'de> for Flag {
+    /// `0`/`1` as an integer or a string, or a boolean.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Bool(bool),
-            Int(u64),
-            Text(String),
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Flag;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a flag (0 or 1)")
+            }
+            fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Flag, E> {
+                Ok(Flag(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Flag, E> {
+                match v {
+                    0 => Ok(Flag(false)),
+                    1 => Ok(Flag(true)),
+                    _ => Err(E::custom("a flag is 0 or 1")),
+                }
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Flag, E> {
+                u64::try_from(v)
+                    .map_err(|_| E::custom("a flag is 0 or 1"))
+                    .and_then(|v| self.visit_u64(v))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Flag, E> {
+                match v {
+                    "0" => Ok(Flag(false)),
+                    "1" => Ok(Flag(true)),
+                    _ => Err(E::custom("a flag is 0 or 1")),
+                }
+            }
         }
-        match Raw::deserialize(d)? {
-            Raw::Bool(b) => Ok(Self(b)),
-            Raw::Int(0) => Ok(Self(false)),
-            Raw::Int(1) => Ok(Self(true)),
-            Raw::Text(t) if t == "0" => Ok(Self(false)),
-            Raw::Text(t) if t == "1" => Ok(Self(true)),
-            _ => Err(serde::de::Error::custom("a flag is 0 or 1")),
-        }
+        d.deserialize_any(Visitor)
     }
 }
 
@@ -623,3 +653,44 @@ open_enum!(
         Travel = "travel",
     }
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn message_id_decodes_strings_as_sent_and_integers_in_decimal() {
+        let id: MessageId = serde_json::from_str(r#""1928374655918273647""#).unwrap();
+        assert_eq!(id.as_str(), "1928374655918273647");
+        // Kept as sent, even when not digits: responses are not second-guessed.
+        let id: MessageId = serde_json::from_str(r#""a\u0062c""#).unwrap();
+        assert_eq!(id.as_str(), "abc");
+        let id: MessageId = serde_json::from_str("18446744073709551615").unwrap();
+        assert_eq!(id.as_str(), "18446744073709551615");
+        for bad in ["-1", "1.5", "true", "null", "[]", "{}"] {
+            let err = serde_json::from_str::<MessageId>(bad).unwrap_err();
+            assert!(err.to_string().contains("message ID"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn flag_decodes_integers_strings_and_booleans_and_nothing_else() {
+        for (text, want) in [
+            ("0", false),
+            ("1", true),
+            (r#""0""#, false),
+            (r#""1""#, true),
+            ("false", false),
+            ("true", true),
+        ] {
+            assert_eq!(
+                serde_json::from_str::<Flag>(text).unwrap(),
+                Flag(want),
+                "{text}"
+            );
+        }
+        for bad in ["2", "-1", r#""2""#, r#""""#, "1.0", "null"] {
+            assert!(serde_json::from_str::<Flag>(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -236,6 +236,102 @@ fn an_unknown_event_type_keeps_its_name_and_raw_json() {
 }
 
 #[test]
+fn the_envelope_parses_the_same_in_any_key_order_and_rejects_duplicates_and_gaps() {
+    let in_order = webhook::parse_unverified(BODY.as_bytes()).unwrap();
+    let WebhookEventPayload::MessageCreated(m) = &in_order.payload else {
+        panic!("{in_order:?}")
+    };
+    assert_eq!(
+        (m.message_id.as_str(), m.room_id.get(), m.account_id.get()),
+        ("1928374655918273645", 567890123, 123456)
+    );
+    assert_eq!(
+        (m.body.as_str(), m.send_time, m.update_time),
+        ("hello", 1498028125, 0)
+    );
+    assert_eq!(
+        (
+            in_order.webhook_setting_id.as_str(),
+            in_order.webhook_event_time
+        ),
+        ("12345", 1498028130)
+    );
+    // The event before its type, and the type last of all: the same event.
+    for body in [
+        r#"{"webhook_event":{"message_id":"1928374655918273645","room_id":567890123,"account_id":123456,"body":"hello","send_time":1498028125,"update_time":0},"webhook_setting_id":"12345","webhook_event_time":1498028130,"webhook_event_type":"message_created"}"#,
+        r#"{"webhook_setting_id":"12345","webhook_event":{"message_id":"1928374655918273645","room_id":567890123,"account_id":123456,"body":"hello","send_time":1498028125,"update_time":0},"webhook_event_time":1498028130,"x":[{"y":1}],"webhook_event_type":"message_created"}"#,
+    ] {
+        assert_eq!(
+            webhook::parse_unverified(body.as_bytes()).unwrap(),
+            in_order,
+            "{body}"
+        );
+    }
+    // Serializing gives the wire shape back.
+    assert_eq!(
+        serde_json::to_value(&in_order).unwrap(),
+        serde_json::from_str::<serde_json::Value>(BODY).unwrap()
+    );
+    // A repeated key is refused rather than silently taking the first or the last.
+    for (body, field) in [
+        (
+            r#"{"webhook_setting_id":"1","webhook_setting_id":"2","webhook_event_type":"x","webhook_event_time":1,"webhook_event":{}}"#,
+            "webhook_setting_id",
+        ),
+        (
+            r#"{"webhook_setting_id":"1","webhook_event_type":"x","webhook_event_type":"y","webhook_event_time":1,"webhook_event":{}}"#,
+            "webhook_event_type",
+        ),
+        (
+            r#"{"webhook_setting_id":"1","webhook_event_type":"x","webhook_event_time":1,"webhook_event_time":2,"webhook_event":{}}"#,
+            "webhook_event_time",
+        ),
+        (
+            r#"{"webhook_event":{},"webhook_setting_id":"1","webhook_event_type":"x","webhook_event_time":1,"webhook_event":{}}"#,
+            "webhook_event",
+        ),
+    ] {
+        let Err(WebhookError::InvalidBody(m)) = webhook::parse_unverified(body.as_bytes()) else {
+            panic!("{body}")
+        };
+        assert!(m.contains(&format!("duplicate field `{field}`")), "{m}");
+    }
+    // Each missing key is named.
+    let full = serde_json::from_str::<serde_json::Value>(BODY).unwrap();
+    for field in [
+        "webhook_setting_id",
+        "webhook_event_type",
+        "webhook_event_time",
+        "webhook_event",
+    ] {
+        let mut body = full.clone();
+        body.as_object_mut().unwrap().remove(field);
+        let Err(WebhookError::InvalidBody(m)) =
+            webhook::parse_unverified(body.to_string().as_bytes())
+        else {
+            panic!("{field}")
+        };
+        assert!(m.contains(&format!("missing field `{field}`")), "{m}");
+    }
+    // A wrong event shape is refused whether it comes before or after its type.
+    for body in [
+        r#"{"webhook_setting_id":"1","webhook_event_type":"message_created","webhook_event_time":1,"webhook_event":{"room_id":"x"}}"#,
+        r#"{"webhook_setting_id":"1","webhook_event":{"room_id":"x"},"webhook_event_time":1,"webhook_event_type":"message_created"}"#,
+        r#"[]"#,
+        r#"{"webhook_setting_id":1,"webhook_event_type":"x","webhook_event_time":1,"webhook_event":{}}"#,
+        r#"{"webhook_setting_id":"1","webhook_event_type":7,"webhook_event_time":1,"webhook_event":{}}"#,
+    ] {
+        assert!(
+            matches!(
+                webhook::parse_unverified(body.as_bytes()),
+                Err(WebhookError::InvalidBody(_))
+            ),
+            "{body}"
+        );
+    }
+}
+
+#[test]
 fn max_age_and_deduplication_are_opt_in() {
     let v = WebhookVerifier::new(TOKEN).unwrap();
     // Off by default: an old event (2017) and a repeated delivery both pass.

@@ -104,7 +104,7 @@ impl WebhookEvent {
     }
 }
 
-#[derive(Deserialize, Serialize)]
+#[derive(Serialize)]
 struct Envelope {
     webhook_setting_id: String,
     webhook_event_type: String,
@@ -112,30 +112,149 @@ struct Envelope {
     webhook_event: Value,
 }
 
+/// The envelope's keys; any other key is skipped.
+#[derive(Deserialize)]
+#[serde(field_identifier, rename_all = "snake_case")]
+enum Field {
+    WebhookSettingId,
+    WebhookEventType,
+    WebhookEventTime,
+    WebhookEvent,
+    #[serde(other)]
+    Other,
+}
+
+/// `webhook_event_type`, read without allocating for the known types.
+enum Kind {
+    MessageCreated,
+    MessageUpdated,
+    MentionToMe,
+    Unknown(String),
+}
+
+impl<'de> Deserialize<'de> for Kind {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Kind;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an event type")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Kind, E> {
+                Ok(match v {
+                    "message_created" => Kind::MessageCreated,
+                    "message_updated" => Kind::MessageUpdated,
+                    "mention_to_me" => Kind::MentionToMe,
+                    other => Kind::Unknown(other.to_owned()),
+                })
+            }
+        }
+        d.deserialize_str(Visitor)
+    }
+}
+
+impl Kind {
+    /// The typed payload from the event, deserialized in place.
+    fn payload<'de, A: serde::de::MapAccess<'de>>(
+        &self,
+        map: &mut A,
+    ) -> Result<WebhookEventPayload, A::Error> {
+        Ok(match self {
+            Kind::MessageCreated => WebhookEventPayload::MessageCreated(map.next_value()?),
+            Kind::MessageUpdated => WebhookEventPayload::MessageUpdated(map.next_value()?),
+            Kind::MentionToMe => WebhookEventPayload::MentionToMe(map.next_value()?),
+            Kind::Unknown(t) => WebhookEventPayload::Unknown {
+                event_type: crate::model::UnknownValue::new(t.clone()),
+                raw: map.next_value()?,
+            },
+        })
+    }
+
+    /// The typed payload from an event that came before its type.
+    fn payload_from_value<E: serde::de::Error>(self, raw: Value) -> Result<WebhookEventPayload, E> {
+        Ok(match self {
+            Kind::MessageCreated => {
+                WebhookEventPayload::MessageCreated(serde_json::from_value(raw).map_err(E::custom)?)
+            }
+            Kind::MessageUpdated => {
+                WebhookEventPayload::MessageUpdated(serde_json::from_value(raw).map_err(E::custom)?)
+            }
+            Kind::MentionToMe => {
+                WebhookEventPayload::MentionToMe(serde_json::from_value(raw).map_err(E::custom)?)
+            }
+            Kind::Unknown(t) => WebhookEventPayload::Unknown {
+                event_type: crate::model::UnknownValue::new(t),
+                raw,
+            },
+        })
+    }
+}
+
+/// One pass over the body: Chatwork sends `webhook_event_type` before `webhook_event`, so
+/// the event goes straight into its typed struct. An event that comes before its type is
+/// kept as a `Value` and converted at the end, so key order never changes the result.
 impl<'de> Deserialize<'de> for WebhookEvent {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        use serde::de::Error as _;
-        let e = Envelope::deserialize(d)?;
-        let payload = match e.webhook_event_type.as_str() {
-            "message_created" => WebhookEventPayload::MessageCreated(
-                serde_json::from_value(e.webhook_event).map_err(D::Error::custom)?,
-            ),
-            "message_updated" => WebhookEventPayload::MessageUpdated(
-                serde_json::from_value(e.webhook_event).map_err(D::Error::custom)?,
-            ),
-            "mention_to_me" => WebhookEventPayload::MentionToMe(
-                serde_json::from_value(e.webhook_event).map_err(D::Error::custom)?,
-            ),
-            _ => WebhookEventPayload::Unknown {
-                event_type: crate::model::UnknownValue::new(e.webhook_event_type),
-                raw: e.webhook_event,
-            },
-        };
-        Ok(Self {
-            webhook_setting_id: e.webhook_setting_id,
-            webhook_event_time: e.webhook_event_time,
-            payload,
-        })
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = WebhookEvent;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a webhook event")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<WebhookEvent, A::Error> {
+                use serde::de::Error as _;
+                let mut setting_id: Option<String> = None;
+                let mut kind: Option<Kind> = None;
+                let mut time: Option<i64> = None;
+                let mut payload: Option<WebhookEventPayload> = None;
+                let mut early: Option<Value> = None;
+                while let Some(field) = map.next_key::<Field>()? {
+                    match field {
+                        Field::WebhookSettingId if setting_id.is_some() => {
+                            return Err(A::Error::duplicate_field("webhook_setting_id"));
+                        }
+                        Field::WebhookSettingId => setting_id = Some(map.next_value()?),
+                        Field::WebhookEventType if kind.is_some() => {
+                            return Err(A::Error::duplicate_field("webhook_event_type"));
+                        }
+                        Field::WebhookEventType => kind = Some(map.next_value()?),
+                        Field::WebhookEventTime if time.is_some() => {
+                            return Err(A::Error::duplicate_field("webhook_event_time"));
+                        }
+                        Field::WebhookEventTime => time = Some(map.next_value()?),
+                        Field::WebhookEvent if payload.is_some() || early.is_some() => {
+                            return Err(A::Error::duplicate_field("webhook_event"));
+                        }
+                        Field::WebhookEvent => match &kind {
+                            Some(kind) => payload = Some(kind.payload(&mut map)?),
+                            None => early = Some(map.next_value()?),
+                        },
+                        Field::Other => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                let webhook_setting_id =
+                    setting_id.ok_or_else(|| A::Error::missing_field("webhook_setting_id"))?;
+                let kind = kind.ok_or_else(|| A::Error::missing_field("webhook_event_type"))?;
+                let webhook_event_time =
+                    time.ok_or_else(|| A::Error::missing_field("webhook_event_time"))?;
+                let payload = match (payload, early) {
+                    (Some(payload), _) => payload,
+                    (None, Some(raw)) => kind.payload_from_value(raw)?,
+                    (None, None) => return Err(A::Error::missing_field("webhook_event")),
+                };
+                Ok(WebhookEvent {
+                    webhook_setting_id,
+                    webhook_event_time,
+                    payload,
+                })
+            }
+        }
+        d.deserialize_map(Visitor)
     }
 }
 
