@@ -14,8 +14,8 @@ use axum::Router;
 use axum::routing::get;
 use serde::Deserialize;
 
-const N: u32 = 3_000;
-const ROUNDS: usize = 5;
+const N: u32 = 2_000;
+const ROUNDS: usize = 9;
 
 #[allow(dead_code)]
 #[derive(Deserialize)]
@@ -94,24 +94,31 @@ fn serve(body: String) -> String {
     format!("http://{}", rx.recv().unwrap())
 }
 
-/// (wall, cpu) per call, medians over the rounds.
+/// (wall, cpu) per call for each of the two loops, medians over the rounds. The rounds
+/// alternate between the loops, and which goes first, so drift of the machine (frequency,
+/// neighbours) falls on both alike.
 fn measure(
     rt: &tokio::runtime::Runtime,
-    mut run: impl FnMut() -> Duration,
-) -> (Duration, Duration) {
+    mut sdk: impl FnMut() -> Duration,
+    mut hand: impl FnMut() -> Duration,
+) -> [(Duration, Duration); 2] {
     let _guard = rt.enter();
-    let mut walls = Vec::new();
-    let mut cpus = Vec::new();
-    run(); // warm-up
-    for _ in 0..ROUNDS {
-        let cpu0 = cpu();
-        let wall = run();
-        cpus.push((cpu() - cpu0) / N);
-        walls.push(wall / N);
+    let mut samples: [(Vec<Duration>, Vec<Duration>); 2] = Default::default();
+    sdk(); // warm-up
+    hand();
+    for round in 0..ROUNDS {
+        for which in [round % 2, 1 - round % 2] {
+            let cpu0 = cpu();
+            let wall = if which == 0 { sdk() } else { hand() };
+            samples[which].1.push((cpu() - cpu0) / N);
+            samples[which].0.push(wall / N);
+        }
     }
-    walls.sort();
-    cpus.sort();
-    (walls[ROUNDS / 2], cpus[ROUNDS / 2])
+    samples.map(|(mut walls, mut cpus)| {
+        walls.sort();
+        cpus.sort();
+        (walls[ROUNDS / 2], cpus[ROUNDS / 2])
+    })
 }
 
 fn main() {
@@ -146,40 +153,43 @@ fn main() {
                 .unwrap(),
         ),
     ] {
-        let (sdk_wall, sdk_cpu) = measure(&rt, || {
-            rt.block_on(async {
-                let start = Instant::now();
-                for _ in 0..N {
-                    let list = sdk
-                        .list_messages()
-                        .room_id(42)
-                        .force(true)
-                        .send()
-                        .await
-                        .unwrap();
-                    assert_eq!(list.len(), 100);
-                }
-                start.elapsed()
-            })
-        });
-        let (hand_wall, hand_cpu) = measure(&rt, || {
-            rt.block_on(async {
-                let start = Instant::now();
-                for _ in 0..N {
-                    let list: Vec<Message> = http
-                        .get(&url)
-                        .header("x-chatworktoken", "bench-token")
-                        .send()
-                        .await
-                        .unwrap()
-                        .json()
-                        .await
-                        .unwrap();
-                    assert_eq!(list.len(), 100);
-                }
-                start.elapsed()
-            })
-        });
+        let [(sdk_wall, sdk_cpu), (hand_wall, hand_cpu)] = measure(
+            &rt,
+            || {
+                rt.block_on(async {
+                    let start = Instant::now();
+                    for _ in 0..N {
+                        let list = sdk
+                            .list_messages()
+                            .room_id(42)
+                            .force(true)
+                            .send()
+                            .await
+                            .unwrap();
+                        assert_eq!(list.len(), 100);
+                    }
+                    start.elapsed()
+                })
+            },
+            || {
+                rt.block_on(async {
+                    let start = Instant::now();
+                    for _ in 0..N {
+                        let list: Vec<Message> = http
+                            .get(&url)
+                            .header("x-chatworktoken", "bench-token")
+                            .send()
+                            .await
+                            .unwrap()
+                            .json()
+                            .await
+                            .unwrap();
+                        assert_eq!(list.len(), 100);
+                    }
+                    start.elapsed()
+                })
+            },
+        );
         let ratio = |a: Duration, b: Duration| a.as_secs_f64() / b.as_secs_f64().max(1e-12);
         println!(
             "{name:<14} {:>9.1} us {:>9.1} us {:>7.3}x {:>9.1} us {:>9.1} us {:>7.3}x",
