@@ -18,7 +18,7 @@
 //! All waits for limits (the budget's and the 429s') of one request add up to at most
 //! [`RetryPolicy::max_rate_limit_wait`]: past it the request is sent (or its 429 returned).
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 use std::fmt;
 use std::hash::{BuildHasher, Hasher};
 use std::sync::{Arc, Mutex};
@@ -230,14 +230,14 @@ impl RateLimiter for LocalLimiter {
     }
 
     fn reserve_post(&self, room: i64) -> LimiterFuture<'_, Result<PostReservation, LimiterError>> {
-        let (wait, slot) = match &self.rooms {
+        let reservation = match &self.rooms {
             Some(p) => p.reserve_slot(room),
-            None => (Duration::ZERO, PostSlot(0)),
+            None => PostReservation::Reserved {
+                wait: Duration::ZERO,
+                slot: PostSlot(0),
+            },
         };
-        Box::pin(std::future::ready(Ok(PostReservation::Reserved {
-            wait,
-            slot,
-        })))
+        Box::pin(std::future::ready(Ok(reservation)))
     }
 
     fn settle_post(&self, room: i64, slot: PostSlot) -> LimiterFuture<'_, ()> {
@@ -314,6 +314,11 @@ impl TokenWindow {
 }
 
 /// Spaces message posts and task creations per room: at most `max` in any `per` window.
+///
+/// Each room keeps the slots of its window: past and in-flight posts, and posts waiting for
+/// a later slot. A slot's time is an estimate of when Chatwork stamps the post until its
+/// answer arrives ([`settle`](Self::settle)); a later slot is never computed from an
+/// estimate, so a post that took long to arrive cannot let the next one in too early.
 #[derive(Debug)]
 struct RoomPacer {
     max: usize,
@@ -321,11 +326,20 @@ struct RoomPacer {
     rooms: Mutex<Rooms>,
 }
 
+/// One post's place in a room's window.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    /// When it counts from: the planned send until settled, then the answer's arrival.
+    at: Instant,
+    id: u64,
+    /// Whether `at` is final (the answer arrived, or the slot stands for a 429's hold).
+    settled: bool,
+}
+
 #[derive(Debug, Default)]
 struct Rooms {
-    /// Per room, the times of its posts in the last window (past or reserved), with the ID of
-    /// each slot.
-    sent: HashMap<i64, VecDeque<(Instant, u64)>>,
+    /// Per room, the slots that may still be in the window, in no particular order.
+    sent: HashMap<i64, Vec<Slot>>,
     /// The last slot ID handed out.
     next_id: u64,
     /// Past this many rooms, rooms with no post in the window are forgotten.
@@ -344,45 +358,69 @@ impl RoomPacer {
         }
     }
 
-    /// Reserves the next slot for `room` and says how long to wait for it.
+    /// The wait of the next reservation for `room`, whether a slot or "ask again".
     #[cfg(test)]
     fn reserve(&self, room: i64) -> Duration {
-        self.reserve_slot(room).0
+        match self.reserve_slot(room) {
+            PostReservation::Reserved { wait, .. } | PostReservation::Retry(wait) => wait,
+        }
     }
 
     /// After the post's answer: its slot counts from now, not from when it was sent.
     /// Chatwork stamps a post when it arrives; counting the window from the answer keeps the
-    /// next post out of the window however long the request took.
+    /// next post out of the window however long the request took. A slot that left the
+    /// window while its post was in flight is put back.
     fn settle(&self, room: i64, reserved: PostSlot) {
         let mut rooms = self.rooms.lock().unwrap_or_else(|e| e.into_inner());
         let now = Instant::now();
-        if let Some(slots) = rooms.sent.get_mut(&room)
-            && let Some(slot) = slots.iter_mut().find(|(_, id)| *id == reserved.0)
-        {
-            slot.0 = slot.0.max(now);
+        let slots = rooms.sent.entry(room).or_default();
+        match slots.iter_mut().find(|s| s.id == reserved.0) {
+            Some(slot) => {
+                slot.at = slot.at.max(now);
+                slot.settled = true;
+            }
+            None => slots.push(Slot {
+                at: now,
+                id: reserved.0,
+                settled: true,
+            }),
         }
     }
 
-    /// Reserves the next slot: how long to wait, and the slot's time.
-    fn reserve_slot(&self, room: i64) -> (Duration, PostSlot) {
+    /// Reserves a slot now or later, or says when to ask again (when the slot that decides
+    /// the wait is still an estimate).
+    fn reserve_slot(&self, room: i64) -> PostReservation {
         let mut rooms = self.rooms.lock().unwrap_or_else(|e| e.into_inner());
         let now = Instant::now();
-        let per = self.per;
+        let (per, max) = (self.per, self.max);
         rooms.next_id += 1;
         let id = rooms.next_id;
         let slots = rooms.sent.entry(room).or_default();
-        while slots.front().is_some_and(|&(t, _)| t + per <= now) {
-            slots.pop_front();
-        }
-        let at = if slots.len() < self.max {
+        slots.retain(|s| s.at + per > now);
+        let at = if slots.len() < max {
             now
         } else {
-            let oldest = slots.pop_front().map_or(now, |(t, _)| t);
-            (oldest + per).max(now)
+            // The new slot may go once all but `max - 1` slots have left the window: when
+            // the `max`-th latest one does.
+            slots.sort_unstable_by_key(|s| s.at);
+            let decisive = slots[slots.len() - max];
+            if !decisive.settled {
+                let wait = decisive.at + per - now;
+                rooms.prune(now, per);
+                return PostReservation::Retry(wait);
+            }
+            decisive.at + per
         };
-        slots.push_back((at, id));
+        slots.push(Slot {
+            at,
+            id,
+            settled: false,
+        });
         rooms.prune(now, per);
-        (at - now, PostSlot(id))
+        PostReservation::Reserved {
+            wait: at - now,
+            slot: PostSlot(id),
+        }
     }
 
     /// After a room-level 429: holds the room's next post until `wait` from now.
@@ -393,8 +431,16 @@ impl RoomPacer {
         let free = now + wait;
         let taken = free.checked_sub(self.per).unwrap_or(now);
         let slots = rooms.sent.entry(room).or_default();
-        slots.clear();
-        slots.extend(std::iter::repeat_n((taken, 0), self.max));
+        // Posts still in flight or waiting keep their slots, to be settled as usual.
+        slots.retain(|s| !s.settled);
+        slots.extend(std::iter::repeat_n(
+            Slot {
+                at: taken,
+                id: 0,
+                settled: true,
+            },
+            self.max,
+        ));
         rooms.prune(now, self.per);
     }
 }
@@ -408,7 +454,7 @@ impl Rooms {
             return;
         }
         self.sent
-            .retain(|_, slots| slots.back().is_some_and(|&(t, _)| t + per > now));
+            .retain(|_, slots| slots.iter().any(|s| s.at + per > now));
         self.prune_at = self.sent.len() * 2;
     }
 }
@@ -894,16 +940,73 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn room_pacer_allows_ten_per_ten_seconds_per_room() {
         let p = RoomPacer::new(10, Duration::from_secs(10));
+        let mut slots = Vec::new();
         for _ in 0..10 {
-            assert_eq!(p.reserve(1), Duration::ZERO);
+            let PostReservation::Reserved { wait, slot } = p.reserve_slot(1) else {
+                panic!("a free slot")
+            };
+            assert_eq!(wait, Duration::ZERO);
+            slots.push(slot);
         }
-        assert_eq!(p.reserve(1), Duration::from_secs(10));
+        // The posts are in flight: their stamps are not known yet, so ask again later
+        // rather than plan a slot on a guess.
         assert_eq!(
-            p.reserve(1),
-            Duration::from_secs(10),
-            "slots are reserved, not just counted"
+            p.reserve_slot(1),
+            PostReservation::Retry(Duration::from_secs(10))
         );
         assert_eq!(p.reserve(2), Duration::ZERO, "other rooms are not held up");
+        tokio::time::advance(Duration::from_secs(1)).await;
+        for slot in slots {
+            p.settle(1, slot);
+        }
+        // Answered: the window counts from the answers, and later slots are reserved, not
+        // just counted.
+        for _ in 0..10 {
+            assert!(matches!(
+                p.reserve_slot(1),
+                PostReservation::Reserved { wait, .. } if wait == Duration::from_secs(10)
+            ));
+        }
+        // The next ten depend on those planned ones, which are estimates until answered.
+        assert_eq!(
+            p.reserve_slot(1),
+            PostReservation::Retry(Duration::from_secs(20))
+        );
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_planned_slot_is_never_dropped_from_the_count() {
+        // Two per 10 s. A post planned for later must still count when an earlier one is
+        // reserved next to it: the window never holds three.
+        let p = RoomPacer::new(2, Duration::from_secs(10));
+        let settle_now = |p: &RoomPacer| {
+            let PostReservation::Reserved { wait, slot } = p.reserve_slot(9) else {
+                panic!("a slot")
+            };
+            (wait, slot)
+        };
+        let (_, a) = settle_now(&p);
+        p.settle(9, a);
+        tokio::time::advance(Duration::from_secs(4)).await;
+        let (_, b) = settle_now(&p);
+        p.settle(9, b);
+        // Full: the third is planned at a + 10 s (6 s from now).
+        let (wait, c) = settle_now(&p);
+        assert_eq!(wait, Duration::from_secs(6));
+        // At 10 s, `a` leaves; `b` (at 4 s) and the planned `c` (at 10 s) remain: full, and
+        // the slot deciding the wait is `b`, settled, so the fourth goes at 14 s.
+        tokio::time::advance(Duration::from_secs(6)).await;
+        assert_eq!(p.reserve(9), Duration::from_secs(4));
+        // `c` is sent and answered 2 s late; the next plan waits for it instead of guessing.
+        tokio::time::advance(Duration::from_secs(2)).await;
+        p.settle(9, c);
+        let rooms = p.rooms.lock().unwrap();
+        let times: Vec<bool> = rooms.sent[&9].iter().map(|s| s.settled).collect();
+        assert_eq!(
+            times.len(),
+            3,
+            "b, c and the fourth are all counted: {times:?}"
+        );
     }
 
     #[tokio::test(start_paused = true)]
@@ -994,7 +1097,9 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn a_slot_counts_from_the_answer_not_from_the_send() {
         let p = RoomPacer::new(1, Duration::from_secs(10));
-        let (wait, slot) = p.reserve_slot(7);
+        let PostReservation::Reserved { wait, slot } = p.reserve_slot(7) else {
+            panic!("a free slot")
+        };
         assert_eq!(wait, Duration::ZERO);
         // The post took 3 s to be answered: Chatwork stamped it somewhere in between.
         tokio::time::advance(Duration::from_secs(3)).await;

@@ -208,6 +208,60 @@ async fn the_token_budget_is_waited_out_without_a_429_reaching_the_caller() {
     );
 }
 
+/// Many tasks posting to one room at once, with posts planned for later slots: the window
+/// never holds more than the limit, so the server never answers 429 (a planned post once
+/// dropped out of the count when an earlier slot was reserved next to it).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_posters_never_meet_the_room_limit() {
+    let limits = Limits {
+        room_posts: 5,
+        room_window: Duration::from_secs(1),
+        ..Limits::default()
+    };
+    let mock = MockServer::start_with(Seed::demo(), limits).await;
+    let alice = Client::builder(Credentials::api_token(mock.token("alice")))
+        .base_url(mock.base_url())
+        .room_post_limit(5, Duration::from_secs(1))
+        .retry_policy(RetryPolicy::none())
+        .build()
+        .unwrap();
+    let room = project(&alice).await;
+    let started = Instant::now();
+    let tasks: Vec<_> = (0..8)
+        .map(|t| {
+            let alice = alice.clone();
+            tokio::spawn(async move {
+                for n in 0..5 {
+                    alice
+                        .post_message()
+                        .room_id(room)
+                        .body(format!("task {t} post {n}"))
+                        .send()
+                        .await
+                        .expect("paced, never a 429");
+                }
+            })
+        })
+        .collect();
+    for t in tasks {
+        t.await.unwrap();
+    }
+    let path = format!("/v2/rooms/{room}/messages");
+    let statuses: Vec<u16> = mock
+        .requests()
+        .iter()
+        .filter(|r| r.method == "POST" && r.path == path)
+        .map(|r| r.status)
+        .collect();
+    assert_eq!(statuses, vec![200; 40]);
+    // 40 posts at 5 per second: the 8 windows after the first take at least 7 s.
+    assert!(
+        started.elapsed() >= Duration::from_secs(7),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
 #[tokio::test]
 async fn the_room_limit_is_paced_by_the_sdk() {
     let limits = Limits {
