@@ -54,6 +54,9 @@ struct Args {
     /// Seed of the fault decisions (same seed and request order: same faults).
     #[arg(long, default_value_t = 0)]
     fault_seed: u64,
+    /// Requests kept in the log of `GET /mock/requests` (the oldest go first).
+    #[arg(long, default_value_t = chatwork_mock::DEFAULT_LOG_CAPACITY)]
+    log_capacity: usize,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -84,7 +87,8 @@ async fn main() {
         .port(args.port)
         .seed(seed)
         .limits(limits)
-        .faults(faults);
+        .faults(faults)
+        .log_capacity(args.log_capacity);
     if let Some(path) = &args.state {
         builder = builder.state_file(path);
     }
