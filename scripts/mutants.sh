@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Mutation testing of the hand-written src/ with cargo-mutants, then the score per file.
+# Not run in CI: it is slow (each mutant is a rebuild and a test run).
+#   scripts/mutants.sh [group...]   groups: limits transport webhook notation oauth model
+#                                   (default: all of them, which covers every file of src/)
+# Each group mutates its files and runs the test targets that exercise them (a mutant that
+# only a test of another group would catch counts as missed: the scores are lower bounds).
+# It works in a clone of HEAD under target/mutants-tree (mutating in place there, so the
+# build is reused), writes target/mutants/<group>/mutants.out, and prints a table of
+#   file | mutants | caught | missed | timeout | unviable | score = caught / (caught + missed + timeout)
+# Needs `cargo install cargo-mutants` (27.x) and, for the limits group, redis-server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root="$PWD"
+tree="$root/target/mutants-tree"
+out="$root/target/mutants"
+declare -A files tests
+files[limits]="src/policy.rs src/redis_limiter.rs"
+tests[limits]="--lib --test behaviour --test resilience --test redis_limiter"
+files[transport]="src/raw.rs src/transport.rs src/client.rs src/response.rs src/error.rs src/upload.rs src/poll.rs"
+tests[transport]="--lib --test behaviour --test resilience --test contract"
+files[webhook]="src/webhook/mod.rs src/webhook/event.rs src/webhook/axum.rs"
+tests[webhook]="--lib --test webhook --test webhook_receiver"
+files[notation]="src/notation.rs"
+tests[notation]="--lib --test notation"
+files[oauth]="src/oauth.rs"
+tests[oauth]="--lib --test oauth"
+files[model]="src/model.rs src/timestamps.rs src/spec_tools.rs"
+tests[model]="--lib --test contract --test behaviour --test snapshot"
+groups=("$@")
+[ ${#groups[@]} -eq 0 ] && groups=(limits transport webhook notation oauth model)
+
+if [ ! -d "$tree/.git" ]; then git clone -q "$root" "$tree"; fi
+git -C "$tree" fetch -q "$root" HEAD
+git -C "$tree" checkout -q --force --detach FETCH_HEAD
+export CHATWORK_REQUIRE_REDIS=1
+for g in "${groups[@]}"; do
+  [ -n "${files[$g]:-}" ] || { echo "unknown group $g" >&2; exit 2; }
+  args=()
+  for f in ${files[$g]}; do args+=(--file "$f"); done
+  echo "== $g: ${files[$g]}"
+  mkdir -p "$out/$g"
+  # Exit status 2 means "some mutants were missed": the table says which.
+  (cd "$tree" && cargo mutants --in-place --all-features --no-shuffle --timeout 120 \
+      --output "$out/$g" "${args[@]}" -- ${tests[$g]}) || true
+done
+python3 - "$out" "${groups[@]}" <<'PY'
+import collections, os, sys
+out, groups = sys.argv[1], sys.argv[2:]
+rows = collections.defaultdict(collections.Counter)
+for g in groups:
+    d = os.path.join(out, g, "mutants.out")
+    for kind in ("caught", "missed", "timeout", "unviable"):
+        path = os.path.join(d, kind + ".txt")
+        if not os.path.exists(path):
+            continue
+        for line in open(path):
+            if line.strip():
+                rows[line.split(":", 1)[0]][kind] += 1
+print("| file | mutants | caught | missed | timeout | unviable | score |")
+print("|---|---:|---:|---:|---:|---:|---:|")
+total = collections.Counter()
+for f in sorted(rows):
+    c = rows[f]
+    total.update(c)
+    viable = c["caught"] + c["missed"] + c["timeout"]
+    score = f"{100 * c['caught'] / viable:.1f}%" if viable else "-"
+    print(f"| {f} | {sum(c.values())} | {c['caught']} | {c['missed']} | {c['timeout']} | {c['unviable']} | {score} |")
+viable = total["caught"] + total["missed"] + total["timeout"]
+if viable:
+    print(f"| all | {sum(total.values())} | {total['caught']} | {total['missed']} | {total['timeout']} | {total['unviable']} | {100 * total['caught'] / viable:.1f}% |")
+PY
