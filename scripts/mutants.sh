@@ -3,6 +3,7 @@
 # Not run in CI: it is slow (each mutant is a rebuild and a test run).
 #   scripts/mutants.sh [group...]   groups: limits transport webhook notation oauth model
 #                                   (default: all of them, which covers every file of src/)
+#   scripts/mutants.sh --report     the table of the last runs only
 # Each group mutates its files and runs the test targets that exercise them (a mutant that
 # only a test of another group would catch counts as missed: the scores are lower bounds).
 # It works in a clone of HEAD under target/mutants-tree (mutating in place there, so the
@@ -27,9 +28,13 @@ files[oauth]="src/oauth.rs"
 tests[oauth]="--lib --test oauth"
 files[model]="src/model.rs src/timestamps.rs src/spec_tools.rs"
 tests[model]="--lib --test contract --test behaviour --test snapshot"
+all=(limits transport webhook notation oauth model)
+report_only=false
+if [ "${1:-}" = "--report" ]; then report_only=true; shift; fi
 groups=("$@")
-[ ${#groups[@]} -eq 0 ] && groups=(limits transport webhook notation oauth model)
+[ ${#groups[@]} -eq 0 ] && groups=("${all[@]}")
 
+$report_only || {
 if [ ! -d "$tree/.git" ]; then git clone -q "$root" "$tree"; fi
 git -C "$tree" fetch -q "$root" HEAD
 git -C "$tree" checkout -q --force --detach FETCH_HEAD
@@ -43,13 +48,19 @@ for g in "${groups[@]}"; do
   # Exit status 2 means "some mutants were missed": the table says which.
   (cd "$tree" && cargo mutants --in-place --all-features --no-shuffle --timeout 120 \
       --output "$out/$g" "${args[@]}" -- ${tests[$g]}) || true
+  git -C "$tree" rev-parse --short HEAD > "$out/$g/commit"
 done
+}
 python3 - "$out" "${groups[@]}" <<'PY'
 import collections, os, sys
 out, groups = sys.argv[1], sys.argv[2:]
 rows = collections.defaultdict(collections.Counter)
 for g in groups:
     d = os.path.join(out, g, "mutants.out")
+    if os.path.exists(os.path.join(out, g, "commit")):
+        print(f"{g}: commit {open(os.path.join(out, g, 'commit')).read().strip()}")
+    elif not os.path.isdir(d):
+        print(f"{g}: not run")
     for kind in ("caught", "missed", "timeout", "unviable"):
         path = os.path.join(d, kind + ".txt")
         if not os.path.exists(path):
@@ -57,6 +68,7 @@ for g in groups:
         for line in open(path):
             if line.strip():
                 rows[line.split(":", 1)[0]][kind] += 1
+print()
 print("| file | mutants | caught | missed | timeout | unviable | score |")
 print("|---|---:|---:|---:|---:|---:|---:|")
 total = collections.Counter()
