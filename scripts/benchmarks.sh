@@ -3,6 +3,11 @@
 # benchmark's own output (which prints the same-run baseline and the ratio).
 #
 #   scripts/benchmarks.sh            # all of them (the limiter one needs redis-server)
+#
+# Besides the benchmarks, it runs the soak (scripts/soak.sh, about a minute) and the fuzzer
+# (scripts/fuzz.sh, FUZZ_SECONDS per target, default 120; skipped without cargo-fuzz), and
+# includes the table of the last mutation-testing run (scripts/mutants.sh takes hours, so it
+# is run on its own; MUTANTS=1 runs it first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=BENCHMARKS.md
@@ -50,6 +55,9 @@ run "Notation parser" \
 run "Local Chatwork throughput" \
   "chatwork-mock on loopback against a minimal axum handler answering the same bytes. Target: at least 50% of that ceiling and 10,000 requests per second." \
   cargo bench -q -p chatwork-mock --bench throughput
+run "Rate-limit utilisation" \
+  "A greedy producer through the default limiter against the local Chatwork with scaled-down windows: the share of each window's limit achieved (target at least 95%), 429s surfaced to the caller (target 0), duplicate posts (target 0)." \
+  cargo bench -q --bench utilisation
 if command -v redis-server >/dev/null 2>&1; then
   run "Redis rate limiter latency" \
     "Added latency per request of \`RedisLimiter\` against \`LocalLimiter\`, with a PING round trip as the floor." \
@@ -57,6 +65,25 @@ if command -v redis-server >/dev/null 2>&1; then
 else
   echo "== skipping the Redis limiter benchmark: no redis-server" >&2
 fi
+run "Soak with faults" \
+  "Mixed traffic through one client, 16 workers, against the local Chatwork in its own process with latency, 5xx, dropped connections and truncated bodies. Targets: no panic, every failure typed, no duplicate POST in the server's log, resident set at the end within 10% of after warm-up, no task or connection leak." \
+  scripts/soak.sh 60
+fuzz_summary() {
+  scripts/fuzz.sh "${FUZZ_SECONDS:-120}" >"$tmp.fuzz" 2>&1 || true
+  grep '^summary' "$tmp.fuzz"
+  rm -f "$tmp.fuzz"
+}
+if command -v cargo-fuzz >/dev/null 2>&1; then
+  run "Fuzzing" \
+    "libFuzzer over webhook verify-and-parse and the notation parser, inputs up to 256 KiB, seeded with recorded deliveries and hostile notation. Target: no crash." \
+    fuzz_summary
+else
+  echo "== skipping the fuzzer: no cargo-fuzz" >&2
+fi
+if [ "${MUTANTS:-0}" = 1 ]; then scripts/mutants.sh >&2 || true; fi
+run "Mutation testing" \
+  "cargo-mutants over the hand-written src/, by group of files with the test targets that exercise them (\`scripts/mutants.sh\`; hours, so the last run's results). Score: caught / (caught + missed + timeout); a mutant only another group's tests would catch counts as missed." \
+  scripts/mutants.sh --report
 mv "$tmp" "$out"
 trap - EXIT
 echo "wrote $out" >&2

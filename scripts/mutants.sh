@@ -17,17 +17,17 @@ tree="$root/target/mutants-tree"
 out="$root/target/mutants"
 declare -A files tests
 files[limits]="src/policy.rs src/redis_limiter.rs"
-tests[limits]="--lib --test behaviour --test resilience --test redis_limiter"
+tests[limits]="--lib --test=behaviour --test=resilience --test=redis_limiter"
 files[transport]="src/raw.rs src/transport.rs src/client.rs src/response.rs src/error.rs src/upload.rs src/poll.rs"
-tests[transport]="--lib --test behaviour --test resilience --test contract"
+tests[transport]="--lib --test=behaviour --test=resilience --test=contract"
 files[webhook]="src/webhook/mod.rs src/webhook/event.rs src/webhook/axum.rs"
-tests[webhook]="--lib --test webhook --test webhook_receiver"
+tests[webhook]="--lib --test=webhook --test=webhook_receiver"
 files[notation]="src/notation.rs"
-tests[notation]="--lib --test notation"
+tests[notation]="--lib --test=notation"
 files[oauth]="src/oauth.rs"
-tests[oauth]="--lib --test oauth"
+tests[oauth]="--lib --test=oauth"
 files[model]="src/model.rs src/timestamps.rs src/spec_tools.rs"
-tests[model]="--lib --test contract --test behaviour --test snapshot"
+tests[model]="--lib --test=contract --test=behaviour --test=snapshot"
 all=(limits transport webhook notation oauth model)
 report_only=false
 if [ "${1:-}" = "--report" ]; then report_only=true; shift; fi
@@ -43,11 +43,13 @@ for g in "${groups[@]}"; do
   [ -n "${files[$g]:-}" ] || { echo "unknown group $g" >&2; exit 2; }
   args=()
   for f in ${files[$g]}; do args+=(--file "$f"); done
+  # The targets go to the build as well as to the test run, so only they are rebuilt.
+  for t in ${tests[$g]}; do args+=(--cargo-arg="$t"); done
   echo "== $g: ${files[$g]}"
   mkdir -p "$out/$g"
   # Exit status 2 means "some mutants were missed": the table says which.
   (cd "$tree" && cargo mutants --in-place --all-features --no-shuffle --timeout 120 \
-      --output "$out/$g" "${args[@]}" -- ${tests[$g]}) || true
+      --output "$out/$g" "${args[@]}") || true
   git -C "$tree" rev-parse --short HEAD > "$out/$g/commit"
 done
 }
