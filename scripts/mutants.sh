@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Mutation testing of the hand-written src/ with cargo-mutants, then the score per file.
 # Not run in CI: it is slow (each mutant is a rebuild and a test run).
-#   scripts/mutants.sh [group...]   groups: limits transport webhook notation oauth model
+#   scripts/mutants.sh [group...]   groups: limits raw transport webhook notation oauth model
 #                                   (default: all of them, which covers every file of src/)
 #   scripts/mutants.sh --report     the table of the last runs only
 # Each group mutates its files and runs the test targets that exercise them (a mutant that
@@ -18,7 +18,9 @@ out="$root/target/mutants"
 declare -A files tests
 files[limits]="src/policy.rs src/redis_limiter.rs"
 tests[limits]="--lib --test=behaviour --test=resilience --test=redis_limiter"
-files[transport]="src/raw.rs src/transport.rs src/client.rs src/response.rs src/error.rs src/upload.rs src/poll.rs"
+files[raw]="src/raw.rs"
+tests[raw]="--lib --test=behaviour --test=resilience --test=contract"
+files[transport]="src/transport.rs src/client.rs src/response.rs src/error.rs src/upload.rs src/poll.rs"
 tests[transport]="--lib --test=behaviour --test=resilience --test=contract"
 files[webhook]="src/webhook/mod.rs src/webhook/event.rs src/webhook/axum.rs"
 tests[webhook]="--lib --test=webhook --test=webhook_receiver"
@@ -28,7 +30,7 @@ files[oauth]="src/oauth.rs"
 tests[oauth]="--lib --test=oauth"
 files[model]="src/model.rs src/timestamps.rs src/spec_tools.rs"
 tests[model]="--lib --test=contract --test=behaviour --test=snapshot"
-all=(limits transport webhook notation oauth model)
+all=(limits raw transport webhook notation oauth model)
 report_only=false
 if [ "${1:-}" = "--report" ]; then report_only=true; shift; fi
 groups=("$@")
