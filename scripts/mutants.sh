@@ -4,6 +4,8 @@
 #   scripts/mutants.sh [group...]   groups: limits raw transport webhook notation oauth model
 #                                   (default: all of them, which covers every file of src/)
 #   scripts/mutants.sh --report     the table of the last runs only
+#   MUTANTS_RE=regex scripts/mutants.sh group   only the mutants whose name matches (e.g. a
+#                                   file's functions); the report says so
 # Each group mutates its files and runs the test targets that exercise them (a mutant that
 # only a test of another group would catch counts as missed: the scores are lower bounds).
 # It works in a clone of HEAD under target/mutants-tree (mutating in place there, so the
@@ -47,12 +49,14 @@ for g in "${groups[@]}"; do
   for f in ${files[$g]}; do args+=(--file "$f"); done
   # The targets go to the build as well as to the test run, so only they are rebuilt.
   for t in ${tests[$g]}; do args+=(--cargo-arg="$t"); done
+  [ -n "${MUTANTS_RE:-}" ] && args+=(--re "$MUTANTS_RE")
   echo "== $g: ${files[$g]}"
   mkdir -p "$out/$g"
   # Exit status 2 means "some mutants were missed": the table says which.
   (cd "$tree" && cargo mutants --in-place --all-features --no-shuffle --timeout 120 \
       --output "$out/$g" "${args[@]}") || true
-  git -C "$tree" rev-parse --short HEAD > "$out/$g/commit"
+  { git -C "$tree" rev-parse --short HEAD
+    [ -n "${MUTANTS_RE:-}" ] && echo "only mutants matching: $MUTANTS_RE"; } > "$out/$g/commit"
 done
 }
 python3 - "$out" "${groups[@]}" <<'PY'
@@ -62,7 +66,7 @@ rows = collections.defaultdict(collections.Counter)
 for g in groups:
     d = os.path.join(out, g, "mutants.out")
     if os.path.exists(os.path.join(out, g, "commit")):
-        print(f"{g}: commit {open(os.path.join(out, g, 'commit')).read().strip()}")
+        print(f"{g}: commit " + "; ".join(open(os.path.join(out, g, "commit")).read().split("\n")).strip("; "))
     elif not os.path.isdir(d):
         print(f"{g}: not run")
     for kind in ("caught", "missed", "timeout", "unviable"):
