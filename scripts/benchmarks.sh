@@ -82,7 +82,7 @@ else
 fi
 if [ "${MUTANTS:-0}" = 1 ]; then scripts/mutants.sh >&2 || true; fi
 run "Mutation testing" \
-  "cargo-mutants over the hand-written src/, by group of files with the test targets that exercise them (\`scripts/mutants.sh\`; hours, so the last run's results). Score: caught / (caught + missed + timeout); a mutant only another group's tests would catch counts as missed." \
+  "cargo-mutants over the hand-written src/, by group of files with the test targets that exercise them (\`scripts/mutants.sh\`; hours, so the last run's results). Score: (caught + timeout) / (caught + missed + timeout), a hang being detected; a mutant only another group's tests would catch counts as missed." \
   scripts/mutants.sh --report
 mv "$tmp" "$out"
 trap - EXIT

@@ -201,6 +201,11 @@ fn errors_and_debug_never_show_the_token_or_the_signature() {
     ] {
         assert!(!printed.contains(secret), "{printed}");
     }
+    // The key is there, redacted.
+    assert!(
+        format!("{v:?}").contains("keys: [<redacted webhook token>]"),
+        "{v:?}"
+    );
 }
 
 #[test]
@@ -317,9 +322,7 @@ fn the_envelope_parses_the_same_in_any_key_order_and_rejects_duplicates_and_gaps
     for body in [
         r#"{"webhook_setting_id":"1","webhook_event_type":"message_created","webhook_event_time":1,"webhook_event":{"room_id":"x"}}"#,
         r#"{"webhook_setting_id":"1","webhook_event":{"room_id":"x"},"webhook_event_time":1,"webhook_event_type":"message_created"}"#,
-        r#"[]"#,
         r#"{"webhook_setting_id":1,"webhook_event_type":"x","webhook_event_time":1,"webhook_event":{}}"#,
-        r#"{"webhook_setting_id":"1","webhook_event_type":7,"webhook_event_time":1,"webhook_event":{}}"#,
     ] {
         assert!(
             matches!(
@@ -328,6 +331,19 @@ fn the_envelope_parses_the_same_in_any_key_order_and_rejects_duplicates_and_gaps
             ),
             "{body}"
         );
+    }
+    // The error says what was expected.
+    for (body, expected) in [
+        ("[]", "expected a webhook event"),
+        (
+            r#"{"webhook_setting_id":"1","webhook_event_type":7,"webhook_event_time":1,"webhook_event":{}}"#,
+            "expected an event type",
+        ),
+    ] {
+        let Err(WebhookError::InvalidBody(m)) = webhook::parse_unverified(body.as_bytes()) else {
+            panic!("{body}")
+        };
+        assert!(m.contains(expected), "{m}");
     }
 }
 

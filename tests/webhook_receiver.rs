@@ -301,3 +301,23 @@ async fn a_signature_with_an_unescaped_plus_in_the_query_verifies() {
     assert_eq!(answer.0, 200);
     assert!(rx.recv().await.is_some());
 }
+
+#[test]
+fn the_receiver_debug_shows_its_settings_and_never_the_token() {
+    let receiver = WebhookReceiver::new(WebhookVerifier::new(TOKEN).unwrap(), |_| async {})
+        .max_in_flight(3)
+        .queue(7)
+        .body_limit(1000);
+    let printed = format!("{receiver:?}");
+    assert!(
+        printed.starts_with(
+            "WebhookReceiver { verifier: WebhookVerifier { keys: [<redacted webhook token>]"
+        ),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("max_in_flight: 3, queue: 7, body_limit: 1000, await_handler: false"),
+        "{printed}"
+    );
+    assert!(!printed.contains(TOKEN), "{printed}");
+}
