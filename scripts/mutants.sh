@@ -54,7 +54,7 @@ for g in "${groups[@]}"; do
   echo "== $g: ${files[$g]}"
   mkdir -p "$out/$g"
   # Exit status 2 means "some mutants were missed": the table says which.
-  (cd "$tree" && cargo mutants --in-place --all-features --no-shuffle --timeout 120 \
+  (cd "$tree" && cargo mutants --in-place --all-features --no-shuffle --timeout 45 \
       --output "$out/$g" "${args[@]}") || true
   { git -C "$tree" rev-parse --short HEAD
     [ -n "${MUTANTS_RE:-}" ] && echo "only mutants matching: $MUTANTS_RE"; } > "$out/$g/commit"
