@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Mutation testing of the hand-written src/ with cargo-mutants, then the score per file.
 # Not run in CI: it is slow (each mutant is a rebuild and a test run).
-#   scripts/mutants.sh [group...]   groups: limits raw transport webhook notation oauth model
+#   scripts/mutants.sh [group...]   groups: policy redis raw transport webhook notation oauth model
 #                                   (default: all of them, which covers every file of src/)
 #   scripts/mutants.sh --report     the table of the last runs only
 #   MUTANTS_RE=regex scripts/mutants.sh group   only the mutants whose name matches (e.g. a
@@ -12,15 +12,17 @@
 # build is reused), writes target/mutants/<group>/mutants.out, and prints a table of
 #   file | mutants | caught | missed | timeout | unviable | score = (caught + timeout) / (caught + missed + timeout)
 # (a mutant that makes the tests hang is detected: a timeout counts as caught)
-# Needs `cargo install cargo-mutants` (27.x) and, for the limits group, redis-server.
+# Needs `cargo install cargo-mutants` (27.x) and, for the redis group, redis-server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
 tree="$root/target/mutants-tree"
 out="$root/target/mutants"
 declare -A files tests
-files[limits]="src/policy.rs src/redis_limiter.rs"
-tests[limits]="--lib --test=behaviour --test=resilience --test=redis_limiter"
+files[policy]="src/policy.rs"
+tests[policy]="--lib --test=behaviour --test=resilience"
+files[redis]="src/redis_limiter.rs"
+tests[redis]="--lib --test=redis_limiter"
 files[raw]="src/raw.rs"
 tests[raw]="--lib --test=behaviour --test=resilience --test=contract"
 files[transport]="src/transport.rs src/client.rs src/response.rs src/error.rs src/upload.rs src/poll.rs"
@@ -33,7 +35,7 @@ files[oauth]="src/oauth.rs"
 tests[oauth]="--lib --test=oauth"
 files[model]="src/model.rs src/timestamps.rs src/spec_tools.rs"
 tests[model]="--lib --test=contract --test=behaviour --test=snapshot"
-all=(limits raw transport webhook notation oauth model)
+all=(policy redis raw transport webhook notation oauth model)
 report_only=false
 if [ "${1:-}" = "--report" ]; then report_only=true; shift; fi
 groups=("$@")
