@@ -291,6 +291,72 @@ async fn a_get_on_503_is_retried_and_a_post_is_not() {
 }
 
 #[tokio::test(start_paused = true)]
+async fn retry_policy_none_sends_each_request_once_and_hands_back_the_429() {
+    let server = MockServer::start_async().await;
+    let get = scripted(&server, "GET", "/rooms", |_| {
+        answer(503, 290, unix_now() + 300, "<html>busy</html>")
+    })
+    .await;
+    let limited = scripted(&server, "GET", "/me", |_| {
+        answer(
+            429,
+            0,
+            unix_now() + 60,
+            r#"{"errors":["Rate limit exceeded"]}"#,
+        )
+    })
+    .await;
+    let client = paused(&server)
+        .retry_policy(chatwork::RetryPolicy::none())
+        .build()
+        .unwrap();
+    let started = Instant::now();
+    let err = client.list_rooms().send().await.unwrap_err();
+    assert_eq!(err.status(), Some(503));
+    get.assert_calls_async(1).await;
+    let err = client.get_me().send().await.unwrap_err();
+    assert_eq!(err.status(), Some(429));
+    limited.assert_calls_async(1).await;
+    assert_eq!(started.elapsed(), Duration::ZERO, "no backoff, no wait");
+    // The other settings stay the defaults.
+    let none = chatwork::RetryPolicy::none();
+    let default = chatwork::RetryPolicy::default();
+    assert_eq!((none.max_retries, none.max_rate_limit_retries), (0, 0));
+    assert_eq!(
+        (
+            none.initial_backoff,
+            none.max_backoff,
+            none.max_rate_limit_wait
+        ),
+        (
+            default.initial_backoff,
+            default.max_backoff,
+            default.max_rate_limit_wait
+        )
+    );
+    let custom = chatwork::RetryPolicy::default()
+        .with_max_retries(7)
+        .with_backoff(Duration::from_millis(20), Duration::from_millis(300))
+        .with_rate_limit_retries(2, Duration::from_secs(9));
+    assert_eq!(
+        (
+            custom.max_retries,
+            custom.initial_backoff,
+            custom.max_backoff,
+            custom.max_rate_limit_retries,
+            custom.max_rate_limit_wait
+        ),
+        (
+            7,
+            Duration::from_millis(20),
+            Duration::from_millis(300),
+            2,
+            Duration::from_secs(9)
+        )
+    );
+}
+
+#[tokio::test(start_paused = true)]
 async fn the_budget_blocks_at_remaining_zero_until_the_reset_across_clones() {
     let server = MockServer::start_async().await;
     let reset = unix_now() + 60;
