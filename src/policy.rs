@@ -1108,6 +1108,26 @@ mod tests {
     }
 
     #[tokio::test(start_paused = true)]
+    async fn hold_keeps_posts_in_flight_in_the_count() {
+        // One post per 10 s. A post is in flight when another post meets a 429: the hold
+        // must not forget it, since it may still land in the window.
+        let p = RoomPacer::new(1, Duration::from_secs(10));
+        let PostReservation::Reserved { slot, .. } = p.reserve_slot(3) else {
+            panic!("a free slot")
+        };
+        p.hold(3, Duration::from_secs(2));
+        assert_eq!(
+            p.reserve_slot(3),
+            PostReservation::Retry(Duration::from_secs(10)),
+            "the post in flight decides, not the 2 s hold"
+        );
+        // Answered 1 s later: the window counts from then.
+        tokio::time::advance(Duration::from_secs(1)).await;
+        p.settle(3, slot);
+        assert_eq!(p.reserve(3), Duration::from_secs(10));
+    }
+
+    #[tokio::test(start_paused = true)]
     async fn hold_makes_the_room_wait() {
         let p = RoomPacer::new(10, Duration::from_secs(10));
         p.hold(5, Duration::from_secs(7));
