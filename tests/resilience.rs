@@ -1006,6 +1006,20 @@ async fn the_raw_call_sends_every_method_and_body_kind() {
             .send()
             .await
             .unwrap_err(),
+        client
+            .raw("PUT", "/rooms/1/link")
+            .body("a".as_bytes().to_vec(), "text/plain")
+            .body("b".as_bytes().to_vec(), "text/plain")
+            .send()
+            .await
+            .unwrap_err(),
+        client
+            .raw("PUT", "/rooms/1/link")
+            .form("a", 1)
+            .body("b".as_bytes().to_vec(), "text/plain")
+            .send()
+            .await
+            .unwrap_err(),
     ] {
         assert!(matches!(err, Error::InvalidRequest(_)), "{err:?}");
     }
