@@ -84,6 +84,11 @@ if [ "${MUTANTS:-0}" = 1 ]; then scripts/mutants.sh >&2 || true; fi
 run "Mutation testing" \
   "cargo-mutants over the hand-written src/, by group of files with the test targets that exercise them (\`scripts/mutants.sh\`; hours, so the last run's results). Score: (caught + timeout) / (caught + missed + timeout), a hang being detected; a mutant only another group's tests would catch counts as missed." \
   scripts/mutants.sh --report
+if [ -d target/mutants-recheck ]; then
+  run "Mutation testing: survivors re-run" \
+    "The surviving mutants that tests were added for after the run above, re-run on a later commit (\`MUTANTS_DIR=target/mutants-recheck MUTANTS_RE=... scripts/mutants.sh group\`)." \
+    env MUTANTS_DIR=target/mutants-recheck scripts/mutants.sh --report
+fi
 mv "$tmp" "$out"
 trap - EXIT
 echo "wrote $out" >&2

@@ -6,6 +6,8 @@
 #   scripts/mutants.sh --report     the table of the last runs only
 #   MUTANTS_RE=regex scripts/mutants.sh group   only the mutants whose name matches (e.g. a
 #                                   file's functions); the report says so
+#   MUTANTS_DIR=dir                 where the results go (default target/mutants), e.g. to
+#                                   re-run survivors apart from the full run
 # Each group mutates its files and runs the test targets that exercise them (a mutant that
 # only a test of another group would catch counts as missed: the scores are lower bounds).
 # It works in a clone of HEAD under target/mutants-tree (mutating in place there, so the
@@ -17,7 +19,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
 tree="$root/target/mutants-tree"
-out="$root/target/mutants"
+out="${MUTANTS_DIR:-$root/target/mutants}"
 declare -A files tests
 files[policy]="src/policy.rs"
 tests[policy]="--lib --test=behaviour --test=resilience"
