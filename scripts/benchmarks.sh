@@ -87,7 +87,7 @@ run "Mutation testing" \
 if [ -d target/mutants-recheck ]; then
   run "Mutation testing: survivors re-run" \
     "The surviving mutants that tests were added for after the run above, re-run on a later commit (\`MUTANTS_DIR=target/mutants-recheck MUTANTS_RE=... scripts/mutants.sh group\`)." \
-    env MUTANTS_DIR=target/mutants-recheck scripts/mutants.sh --report
+    env MUTANTS_DIR=target/mutants-recheck scripts/mutants.sh --report $(ls target/mutants-recheck)
 fi
 mv "$tmp" "$out"
 trap - EXIT
