@@ -366,3 +366,23 @@ impl RawResponse {
         crate::transport::decode_json("raw", self.status, &self.headers, &self.body)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::percent_decoded;
+
+    #[test]
+    fn percent_decoding_takes_whole_escapes_only_and_never_reads_past_the_end() {
+        assert_eq!(percent_decoded("/rooms/%2e%2E/me"), "/rooms/../me");
+        assert_eq!(percent_decoded("%41%42"), "AB");
+        // An escape cut by the end, or not hexadecimal, stays as written.
+        assert_eq!(percent_decoded("a%2e%2"), "a.%2");
+        assert_eq!(percent_decoded("a%2"), "a%2");
+        assert_eq!(percent_decoded("%"), "%");
+        assert_eq!(percent_decoded("%zz%4"), "%zz%4");
+        assert_eq!(percent_decoded("%%41"), "%A");
+        assert_eq!(percent_decoded(""), "");
+        // Bytes that are not UTF-8 are replaced, never a panic.
+        assert_eq!(percent_decoded("%ff"), "\u{fffd}");
+    }
+}
