@@ -589,6 +589,8 @@ async fn the_raw_call_sends_the_token_only_to_the_base_host() {
         "9"
     );
     assert_eq!(answer.rate_limit().map(|r| r.remaining), Some(5));
+    assert_eq!(answer.bytes().as_ref(), br#"{"message_id":"9"}"#);
+    assert_eq!(answer.headers()["x-ratelimit-limit"], "300");
 
     for path in [
         format!("{}/me", other.base_url()),
