@@ -34,7 +34,7 @@ run() {
     echo "$why"
     echo
     echo '```text'
-    echo "\$ $*"
+    echo "\$ ${SHOW:-$*}"
     if ! "$@" 2>/dev/null; then
       echo "(failed or not available here)"
     fi
@@ -74,7 +74,7 @@ fuzz_summary() {
   rm -f "$tmp.fuzz"
 }
 if command -v cargo-fuzz >/dev/null 2>&1; then
-  run "Fuzzing" \
+  SHOW="scripts/fuzz.sh ${FUZZ_SECONDS:-120} | grep '^summary'" run "Fuzzing" \
     "libFuzzer over webhook verify-and-parse and the notation parser, inputs up to 256 KiB, seeded with recorded deliveries and hostile notation. Target: no crash." \
     fuzz_summary
 else
