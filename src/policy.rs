@@ -1108,6 +1108,71 @@ mod tests {
     }
 
     #[tokio::test(start_paused = true)]
+    async fn the_local_limiter_settings_and_the_public_helpers_do_what_they_say() {
+        assert_eq!(PostSlot::new(7).get(), 7);
+        let e = LimiterError::new("redis is down");
+        assert_eq!(e.message(), "redis is down");
+        assert_eq!(
+            e.to_string(),
+            "the shared rate limiter is unavailable: redis is down"
+        );
+        let waits = |l: &LocalLimiter, n: usize| {
+            (0..n)
+                .map(|_| match l.rooms.as_ref() {
+                    Some(p) => match p.reserve_slot(1) {
+                        PostReservation::Reserved { wait, slot } => {
+                            p.settle(1, slot);
+                            wait
+                        }
+                        PostReservation::Retry(wait) => wait,
+                    },
+                    None => Duration::ZERO,
+                })
+                .collect::<Vec<_>>()
+        };
+        let l = LocalLimiter::new().with_room_post_limit(2, Duration::from_secs(5));
+        assert_eq!(l.room_window(), Duration::from_secs(5));
+        let s = Duration::from_secs;
+        assert_eq!(waits(&l, 4), [s(0), s(0), s(5), s(5)]);
+        let l = LocalLimiter::new().without_room_pacing();
+        assert!(l.rooms.is_none());
+        assert_eq!(
+            futures_util::FutureExt::now_or_never(l.reserve_post(1)).map(|r| r.unwrap()),
+            Some(PostReservation::Reserved {
+                wait: Duration::ZERO,
+                slot: PostSlot(0)
+            })
+        );
+        assert_eq!(LocalLimiter::new().room_window(), ROOM_WINDOW);
+        // A limiter of one's own that does not say its window gets Chatwork's.
+        #[derive(Debug)]
+        struct Own;
+        impl RateLimiter for Own {
+            fn reserve(&self) -> LimiterFuture<'_, Result<Option<Duration>, LimiterError>> {
+                Box::pin(std::future::ready(Ok(None)))
+            }
+            fn observe(&self, _: RateLimit) -> LimiterFuture<'_, ()> {
+                Box::pin(std::future::ready(()))
+            }
+            fn reserve_post(
+                &self,
+                _: i64,
+            ) -> LimiterFuture<'_, Result<PostReservation, LimiterError>> {
+                Box::pin(std::future::ready(Ok(PostReservation::Retry(
+                    Duration::ZERO,
+                ))))
+            }
+            fn settle_post(&self, _: i64, _: PostSlot) -> LimiterFuture<'_, ()> {
+                Box::pin(std::future::ready(()))
+            }
+            fn hold_room(&self, _: i64, _: Duration) -> LimiterFuture<'_, ()> {
+                Box::pin(std::future::ready(()))
+            }
+        }
+        assert_eq!(Own.room_window(), Duration::from_secs(10));
+    }
+
+    #[tokio::test(start_paused = true)]
     async fn hold_keeps_posts_in_flight_in_the_count() {
         // One post per 10 s. A post is in flight when another post meets a 429: the hold
         // must not forget it, since it may still land in the window.
