@@ -22,7 +22,7 @@ tree="$root/target/mutants-tree"
 out="${MUTANTS_DIR:-$root/target/mutants}"
 declare -A files tests
 files[policy]="src/policy.rs"
-tests[policy]="--lib --test=behaviour --test=resilience"
+tests[policy]="--lib --test=behaviour --test=resilience --test=oauth"
 files[redis]="src/redis_limiter.rs"
 tests[redis]="--lib --test=redis_limiter"
 files[raw]="src/raw.rs"
