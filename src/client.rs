@@ -345,11 +345,25 @@ impl ClientBuilder {
             Limiting::Custom(l) => Some(l),
             Limiting::Off => None,
         };
+        if let Some(auth) = &self.credentials.auth {
+            auth.attach(self.timeout);
+        }
         let inner = Inner::new(self.retry, limiter, self.credentials.auth.clone());
         Ok(Client {
             generated: generated::Client::new_with_client(&base_url, http, inner),
             kind: self.credentials.kind,
         })
+    }
+}
+
+/// Whether the URL's host is loopback (`127.0.0.1`, `[::1]`, `localhost`): the one place
+/// plain HTTP is allowed to carry a secret.
+pub(crate) fn is_loopback(url: &reqwest::Url) -> bool {
+    match url.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        None => false,
     }
 }
 
@@ -365,15 +379,9 @@ fn check_base_url(raw: &str) -> Result<String, Error> {
             "base URL {raw:?} must not carry credentials, a query or a fragment"
         )));
     }
-    let loopback = match url.host() {
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
-        None => false,
-    };
     match url.scheme() {
         "https" => {}
-        "http" if loopback => {}
+        "http" if is_loopback(&url) => {}
         _ => {
             return Err(Error::config(format!(
                 "base URL {raw:?} must use https (plain http is allowed only for a loopback host)"

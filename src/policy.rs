@@ -467,12 +467,16 @@ pub(crate) trait Authenticator: Send + Sync + fmt::Debug {
         &self,
     ) -> futures_util::future::BoxFuture<'_, Result<reqwest::header::HeaderValue, crate::Error>>;
 
-    /// The value `sent` got a 401 `invalid_token`: refresh unless another request already
-    /// did. `Ok`: send again.
+    /// The value `sent`, sent at `sent_at`, got a 401 `invalid_token`: refresh unless
+    /// another request already did. `Ok`: send again.
     fn rejected<'a>(
         &'a self,
         sent: &'a reqwest::header::HeaderValue,
+        sent_at: Instant,
     ) -> futures_util::future::BoxFuture<'a, Result<(), crate::Error>>;
+
+    /// A client with this request timeout (if any) was built on this authenticator.
+    fn attach(&self, client_timeout: Option<Duration>);
 }
 
 /// Rate limiting and retry settings of a client, shared by its clones.
@@ -609,12 +613,15 @@ fn rate_limit_wait(headers: &reqwest::header::HeaderMap, room_window: Duration) 
 }
 
 /// Whether a 401 says the access token is invalid or expired (`WWW-Authenticate: Bearer
-/// error="invalid_token"`).
+/// error="invalid_token"`), read with the crate's `WWW-Authenticate` parser.
 fn invalid_token(headers: &reqwest::header::HeaderMap) -> bool {
     headers
         .get_all(reqwest::header::WWW_AUTHENTICATE)
         .iter()
-        .any(|v| String::from_utf8_lossy(v.as_bytes()).contains("invalid_token"))
+        .map(|v| crate::error::WwwAuthenticate::parse(&String::from_utf8_lossy(v.as_bytes())))
+        .any(|c| {
+            c.scheme.eq_ignore_ascii_case("bearer") && c.error.as_deref() == Some("invalid_token")
+        })
 }
 
 /// A local 401 standing for "no valid token": never sent by Chatwork, replaced by the
@@ -737,6 +744,7 @@ pub(crate) async fn send(
             };
             // Keep a copy for a retry; a streaming body cannot be copied and is sent once.
             let copy = original.try_clone();
+            let sent_at = Instant::now();
             let result = http.execute(original).await;
             if let (Some(limiter), Some(room), Some(slot)) = (&shared.limiter, room, slot) {
                 limiter.settle_post(room, slot).await;
@@ -762,7 +770,7 @@ pub(crate) async fn send(
                     {
                         // Chatwork did not act on a 401: refresh once, then send again.
                         auth_retried = true;
-                        match auth.rejected(sent).await {
+                        match auth.rejected(sent, sent_at).await {
                             Ok(()) => {
                                 tracing::debug!("401 invalid_token: refreshed, sending again");
                                 continue;

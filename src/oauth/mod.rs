@@ -27,9 +27,15 @@
 //! day away) falls back to the documented 15 minutes, so the session refreshes early rather
 //! than late.
 
+mod redirect;
+mod session;
+
+pub use redirect::RedirectReceiver;
+pub use session::OAuthSession;
+
 use std::borrow::Cow;
 use std::fmt;
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use base64::Engine as _;
@@ -45,6 +51,12 @@ pub const TOKEN_URL: &str = "https://oauth.chatwork.com/token";
 pub const ACCESS_TOKEN_LIFETIME: Duration = Duration::from_secs(15 * 60);
 /// How long before its expiry an access token is refreshed.
 pub const REFRESH_MARGIN: Duration = Duration::from_secs(60);
+/// How long a call to the token endpoint may take when neither the [`OAuthConfig`] nor the
+/// [`Client`](crate::Client) using the session sets a timeout.
+pub const DEFAULT_TOKEN_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long a failed refresh stands for every caller before the session tries again (unless
+/// a request sent after the failure gets a new 401).
+pub const DEFAULT_REFRESH_COOL_DOWN: Duration = Duration::from_secs(5);
 
 /// A secret (client secret, token, PKCE verifier): never shown by `Debug` or `Display`.
 #[derive(Clone, PartialEq, Eq)]
@@ -220,6 +232,27 @@ pub enum OAuthError {
     /// The token store failed to save new tokens.
     #[error("the token store failed: {0}")]
     Store(String),
+    /// A setting of the [`OAuthConfig`] is unusable (an endpoint URL that does not parse, or
+    /// plain HTTP to a host that is not loopback).
+    #[error("invalid OAuth setting: {0}")]
+    InvalidConfig(String),
+    /// The callback is malformed (a parameter given twice): nothing is exchanged.
+    #[error("the callback is malformed: {0}")]
+    InvalidCallback(String),
+    /// The loopback [`RedirectReceiver`] could not listen or read the browser's request.
+    #[error("the redirect could not be received: {0}")]
+    Receiver(String),
+    /// No redirect reached the [`RedirectReceiver`] in time.
+    #[error("no redirect arrived within {} s", .0.as_secs())]
+    RedirectTimeout(Duration),
+}
+
+impl OAuthError {
+    /// Whether only a new consent can fix this: the refresh token was rejected, or there is
+    /// none.
+    pub fn needs_reauthorization(&self) -> bool {
+        matches!(self, Self::ReauthorizationRequired { .. })
+    }
 }
 
 fn fmt_description(description: &Option<String>) -> String {
@@ -302,8 +335,10 @@ pub struct OAuthConfig {
     client_id: String,
     client_secret: Option<Secret>,
     redirect_uri: String,
-    authorize_url: String,
-    token_url: String,
+    authorize_url: reqwest::Url,
+    token_url: reqwest::Url,
+    timeout: Option<Duration>,
+    cool_down: Duration,
     http: reqwest::Client,
 }
 
@@ -328,35 +363,83 @@ impl OAuthConfig {
         client_secret: Option<Secret>,
         redirect_uri: impl Into<String>,
     ) -> Self {
+        // No timeout here: each token call is bounded by `token_timeout` as a whole.
         let http = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
-            .timeout(Duration::from_secs(30))
             .build()
             .unwrap_or_default();
         Self {
             client_id: client_id.into(),
             client_secret,
             redirect_uri: redirect_uri.into(),
-            authorize_url: AUTHORIZE_URL.to_owned(),
-            token_url: TOKEN_URL.to_owned(),
+            authorize_url: reqwest::Url::parse(AUTHORIZE_URL).expect("a valid URL"),
+            token_url: reqwest::Url::parse(TOKEN_URL).expect("a valid URL"),
+            timeout: None,
+            cool_down: DEFAULT_REFRESH_COOL_DOWN,
             http,
         }
     }
 
-    /// Other endpoints (a local server in tests).
+    /// Other endpoints (a local server in tests, or the local Chatwork).
+    ///
+    /// # Errors
+    ///
+    /// [`OAuthError::InvalidConfig`] when a URL does not parse, is not `http(s)`, carries a
+    /// fragment, or uses plain HTTP for a host that is not loopback (`127.0.0.1`, `[::1]`,
+    /// `localhost`): the client secret and the tokens travel to the token endpoint.
     pub fn endpoints(
         mut self,
-        authorize_url: impl Into<String>,
-        token_url: impl Into<String>,
-    ) -> Self {
-        self.authorize_url = authorize_url.into();
-        self.token_url = token_url.into();
+        authorize_url: impl AsRef<str>,
+        token_url: impl AsRef<str>,
+    ) -> Result<Self, OAuthError> {
+        self.authorize_url = endpoint_url("authorize", authorize_url.as_ref())?;
+        self.token_url = endpoint_url("token", token_url.as_ref())?;
+        Ok(self)
+    }
+
+    /// How long one call to the token endpoint may take, connection included. Without it, a
+    /// session takes the timeout of the [`Client`](crate::Client) built from it (the shortest
+    /// one, when several clients share the session), else [`DEFAULT_TOKEN_TIMEOUT`].
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// How long a failed refresh stands before a session tries again
+    /// ([`DEFAULT_REFRESH_COOL_DOWN`]). Within it, every caller gets the same failure (or,
+    /// while the access token is still valid, is sent with it) without a new call to the token
+    /// endpoint; a request sent after the failure that meets a new 401 ends it early.
+    pub fn refresh_cool_down(mut self, cool_down: Duration) -> Self {
+        self.cool_down = cool_down;
         self
     }
 
     /// The client ID.
     pub fn client_id(&self) -> &str {
         &self.client_id
+    }
+
+    /// The consent screen's URL.
+    pub fn authorize_url(&self) -> &str {
+        self.authorize_url.as_str()
+    }
+
+    /// The token endpoint's URL.
+    pub fn token_url(&self) -> &str {
+        self.token_url.as_str()
+    }
+
+    /// The redirect URI registered for the client.
+    pub fn redirect_uri(&self) -> &str {
+        &self.redirect_uri
+    }
+
+    pub(crate) fn configured_timeout(&self) -> Option<Duration> {
+        self.timeout
+    }
+
+    pub(crate) fn cool_down(&self) -> Duration {
+        self.cool_down
     }
 
     /// Starts an authorization: the consent screen's URL with a random `state` and a PKCE
@@ -373,8 +456,7 @@ impl OAuthConfig {
         state: String,
         verifier: String,
     ) -> PendingAuthorization {
-        let mut url = reqwest::Url::parse(&self.authorize_url)
-            .unwrap_or_else(|_| reqwest::Url::parse(AUTHORIZE_URL).expect("a valid URL"));
+        let mut url = self.authorize_url.clone();
         url.query_pairs_mut()
             .append_pair("response_type", "code")
             .append_pair("client_id", &self.client_id)
@@ -394,34 +476,62 @@ impl OAuthConfig {
     ///
     /// # Errors
     ///
-    /// [`OAuthError::Endpoint`] when Chatwork refuses, [`OAuthError::Transport`] and
+    /// [`OAuthError::Endpoint`] when Chatwork refuses, [`OAuthError::Transport`] (also when
+    /// the endpoint does not answer within the [`timeout`](Self::timeout)) and
     /// [`OAuthError::InvalidResponse`].
     pub async fn exchange_code(
         &self,
         code: &str,
         verifier: &Secret,
     ) -> Result<TokenSet, OAuthError> {
-        self.token_request(&[
-            ("grant_type", "authorization_code"),
-            ("code", code),
-            ("redirect_uri", &self.redirect_uri),
-            ("code_verifier", verifier.expose()),
-        ])
-        .await
+        let answer = self
+            .token_request(
+                &[
+                    ("grant_type", "authorization_code"),
+                    ("code", code),
+                    ("redirect_uri", &self.redirect_uri),
+                    ("code_verifier", verifier.expose()),
+                ],
+                self.timeout.unwrap_or(DEFAULT_TOKEN_TIMEOUT),
+            )
+            .await?;
+        Ok(answer.into_tokens(None))
     }
 
-    /// Gets a new access token with a refresh token.
+    /// Gets a new access token with the refresh token of `current`. What the answer leaves
+    /// out is kept from `current` (RFC 6749, sections 5.1 and 6): without a new refresh token
+    /// the old one stays valid, and without `scope` the scopes are unchanged.
+    ///
+    /// This is one call to the token endpoint; an [`OAuthSession`] makes it for you, once for
+    /// all its callers.
     ///
     /// # Errors
     ///
-    /// [`OAuthError::ReauthorizationRequired`] when the refresh token is rejected, and the
-    /// errors of [`exchange_code`](Self::exchange_code).
-    pub async fn refresh(&self, refresh_token: &Secret) -> Result<TokenSet, OAuthError> {
-        let mut tokens = self
-            .token_request(&[
-                ("grant_type", "refresh_token"),
-                ("refresh_token", refresh_token.expose()),
-            ])
+    /// [`OAuthError::ReauthorizationRequired`] when the refresh token is rejected or
+    /// `current` has none, and the errors of [`exchange_code`](Self::exchange_code).
+    pub async fn refresh(&self, current: &TokenSet) -> Result<TokenSet, OAuthError> {
+        self.refresh_within(current, self.timeout.unwrap_or(DEFAULT_TOKEN_TIMEOUT))
+            .await
+    }
+
+    pub(crate) async fn refresh_within(
+        &self,
+        current: &TokenSet,
+        timeout: Duration,
+    ) -> Result<TokenSet, OAuthError> {
+        let Some(refresh_token) = &current.refresh_token else {
+            return Err(OAuthError::ReauthorizationRequired {
+                error: "no_refresh_token".into(),
+            });
+        };
+        let answer = self
+            .token_request(
+                &[
+                    ("grant_type", "refresh_token"),
+                    ("refresh_token", refresh_token.expose()),
+                ],
+                timeout,
+            )
             .await
             .map_err(|e| match e {
                 OAuthError::Endpoint { error, .. }
@@ -431,22 +541,32 @@ impl OAuthConfig {
                 }
                 other => other,
             })?;
-        // Without a new refresh token, the old one stays valid.
-        if tokens.refresh_token.is_none() {
-            tokens.refresh_token = Some(refresh_token.clone());
-        }
-        Ok(tokens)
+        Ok(answer.into_tokens(Some(current)))
     }
 
-    async fn token_request(&self, fields: &[(&str, &str)]) -> Result<TokenSet, OAuthError> {
+    async fn token_request(
+        &self,
+        fields: &[(&str, &str)],
+        timeout: Duration,
+    ) -> Result<TokenAnswer, OAuthError> {
+        match tokio::time::timeout(timeout, self.token_call(fields)).await {
+            Ok(answer) => answer,
+            Err(_) => Err(OAuthError::Transport(format!(
+                "no answer within {} ms",
+                timeout.as_millis()
+            ))),
+        }
+    }
+
+    async fn token_call(&self, fields: &[(&str, &str)]) -> Result<TokenAnswer, OAuthError> {
         let mut form: Vec<(&str, &str)> = fields.to_vec();
-        let mut request = self.http.post(&self.token_url);
+        let mut request = self.http.post(self.token_url.clone());
         match &self.client_secret {
             Some(secret) => {
                 let basic = STANDARD.encode(format!("{}:{}", self.client_id, secret.expose()));
                 let mut value = reqwest::header::HeaderValue::from_str(&format!("Basic {basic}"))
                     .map_err(|_| {
-                    OAuthError::InvalidResponse(
+                    OAuthError::InvalidConfig(
                         "the client ID or secret cannot be sent in a header".into(),
                     )
                 })?;
@@ -477,19 +597,27 @@ impl OAuthConfig {
                 description: parsed.and_then(|p| p.error_description),
             });
         }
-        let raw: TokenBody = serde_json::from_slice(&body)
+        let body: TokenBody = serde_json::from_slice(&body)
             .map_err(|e| OAuthError::InvalidResponse(e.to_string()))?;
-        Ok(TokenSet {
-            access_token: Secret(raw.access_token),
-            refresh_token: raw.refresh_token.map(Secret),
-            expires_at: expiry(sent_at, raw.expires_in.as_ref()),
-            scopes: raw
-                .scope
-                .unwrap_or_default()
-                .split_whitespace()
-                .map(Scope::new)
-                .collect(),
-        })
+        Ok(TokenAnswer { body, sent_at })
+    }
+}
+
+/// An endpoint URL: parsed once, and HTTPS unless the host is loopback.
+fn endpoint_url(which: &str, raw: &str) -> Result<reqwest::Url, OAuthError> {
+    let url = reqwest::Url::parse(raw)
+        .map_err(|e| OAuthError::InvalidConfig(format!("the {which} URL does not parse: {e}")))?;
+    if url.fragment().is_some() {
+        return Err(OAuthError::InvalidConfig(format!(
+            "the {which} URL must not carry a fragment"
+        )));
+    }
+    match url.scheme() {
+        "https" => Ok(url),
+        "http" if crate::client::is_loopback(&url) => Ok(url),
+        _ => Err(OAuthError::InvalidConfig(format!(
+            "the {which} URL must use https (plain http only for a loopback host)"
+        ))),
     }
 }
 
@@ -503,25 +631,63 @@ struct ErrorBody {
 struct TokenBody {
     access_token: String,
     refresh_token: Option<String>,
-    expires_in: Option<NumberOrString>,
+    /// Any JSON: a number or a numeric string is read (see the module docs); anything else
+    /// stands for "not said".
+    expires_in: Option<serde_json::Value>,
     scope: Option<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum NumberOrString {
-    Number(u64),
-    Text(String),
+/// A token endpoint's answer and when its request was sent (the lifetime counts from then).
+struct TokenAnswer {
+    body: TokenBody,
+    sent_at: SystemTime,
+}
+
+impl TokenAnswer {
+    /// The tokens; what the answer leaves out is kept from `previous`.
+    fn into_tokens(self, previous: Option<&TokenSet>) -> TokenSet {
+        let TokenBody {
+            access_token,
+            refresh_token,
+            expires_in,
+            scope,
+        } = self.body;
+        let refresh_token = refresh_token
+            .map(Secret)
+            .or_else(|| previous.and_then(|p| p.refresh_token.clone()));
+        let scopes = match scope {
+            Some(scope) => scope.split_whitespace().map(Scope::new).collect(),
+            None => previous.map(|p| p.scopes.clone()).unwrap_or_default(),
+        };
+        TokenSet {
+            access_token: Secret(access_token),
+            refresh_token,
+            expires_at: expiry(self.sent_at, expires_in.as_ref()),
+            scopes,
+        }
+    }
+}
+
+/// `expires_in` as a whole number: a non-negative JSON number (fractions truncated) or a
+/// string holding one.
+fn whole_number(value: &serde_json::Value) -> Option<u64> {
+    let from_float =
+        |f: f64| (f.is_finite() && f >= 0.0 && f < u64::MAX as f64).then_some(f as u64);
+    match value {
+        serde_json::Value::Number(n) => n.as_u64().or_else(|| n.as_f64().and_then(from_float)),
+        serde_json::Value::String(s) => {
+            let s = s.trim();
+            s.parse::<u64>()
+                .ok()
+                .or_else(|| s.parse::<f64>().ok().and_then(from_float))
+        }
+        _ => None,
+    }
 }
 
 /// When a token answered at `now` with `expires_in` expires; see the module docs.
-fn expiry(now: SystemTime, expires_in: Option<&NumberOrString>) -> SystemTime {
-    let value = match expires_in {
-        Some(NumberOrString::Number(n)) => Some(*n),
-        Some(NumberOrString::Text(t)) => t.trim().parse().ok(),
-        None => None,
-    };
-    let at = match value {
+fn expiry(now: SystemTime, expires_in: Option<&serde_json::Value>) -> SystemTime {
+    let at = match expires_in.and_then(whole_number) {
         Some(v) if v <= 365 * 24 * 3600 => now.checked_add(Duration::from_secs(v)),
         Some(v) if v >= 1_000_000_000_000 => UNIX_EPOCH.checked_add(Duration::from_millis(v)),
         Some(v) => UNIX_EPOCH.checked_add(Duration::from_secs(v)),
@@ -592,27 +758,44 @@ impl PendingAuthorization {
     }
 
     /// Checks the callback's query string (`code=..&state=..`, or `error=access_denied..`)
-    /// and returns the authorization code.
+    /// and returns the authorization code. The whole redirect URL works too; a `#fragment`
+    /// is ignored.
     ///
     /// # Errors
     ///
-    /// [`OAuthError::StateMismatch`], [`OAuthError::AccessDenied`],
-    /// [`OAuthError::Authorization`] or [`OAuthError::MissingCode`].
+    /// [`OAuthError::StateMismatch`] (also for a callback with two `state` parameters),
+    /// [`OAuthError::InvalidCallback`] (`code`, `error` or `error_description` twice),
+    /// [`OAuthError::AccessDenied`], [`OAuthError::Authorization`] or
+    /// [`OAuthError::MissingCode`].
     pub fn code_from_callback(&self, query: &str) -> Result<String, OAuthError> {
+        // A fragment is the browser's, never part of the query.
+        let query = query.split_once('#').map_or(query, |(q, _)| q);
         let query = query.trim_start_matches('?');
         let query = query.split_once('?').map_or(query, |(_, q)| q);
         let mut code = None;
         let mut state = None;
         let mut error = None;
         let mut description = None;
+        let mut states = 0usize;
         for (k, v) in url::form_urlencoded::parse(query.as_bytes()) {
-            match k.as_ref() {
-                "code" => code = Some(v.into_owned()),
-                "state" => state = Some(v.into_owned()),
-                "error" => error = Some(v.into_owned()),
-                "error_description" => description = Some(v.into_owned()),
-                _ => {}
+            let slot = match k.as_ref() {
+                "code" => &mut code,
+                "state" => {
+                    states += 1;
+                    &mut state
+                }
+                "error" => &mut error,
+                "error_description" => &mut description,
+                _ => continue,
+            };
+            if slot.is_some() && k != "state" {
+                return Err(OAuthError::InvalidCallback(format!("`{k}` is given twice")));
             }
+            *slot = Some(v.into_owned());
+        }
+        // Two states are two answers in one: neither is trusted.
+        if states > 1 {
+            return Err(OAuthError::StateMismatch);
         }
         // The state is checked first: an unsolicited callback says nothing about this user.
         let state_ok = state.as_deref().is_some_and(|s| {
@@ -645,134 +828,4 @@ impl PendingAuthorization {
         let code = self.code_from_callback(callback)?;
         config.exchange_code(&code, &self.verifier).await
     }
-}
-
-/// A signed-in user's tokens, refreshed when needed and shared by every clone of the
-/// [`Client`](crate::Client) built from it.
-///
-/// Before a request, an access token expiring within [`REFRESH_MARGIN`] is refreshed; after
-/// a 401 `invalid_token`, the token is refreshed once and the request sent again. Concurrent
-/// requests share one refresh (single flight). New tokens go to the [`TokenStore`].
-pub struct OAuthSession {
-    config: OAuthConfig,
-    store: Arc<dyn TokenStore>,
-    tokens: tokio::sync::Mutex<TokenSet>,
-}
-
-impl fmt::Debug for OAuthSession {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("OAuthSession")
-            .field("client_id", &self.config.client_id)
-            .field("store", &self.store)
-            .finish_non_exhaustive()
-    }
-}
-
-impl OAuthSession {
-    /// A session from tokens just obtained (they are saved to `store`).
-    pub fn new(config: OAuthConfig, tokens: TokenSet, store: Arc<dyn TokenStore>) -> Arc<Self> {
-        if let Err(e) = store.save(&tokens) {
-            tracing::warn!(error = %e, "the token store could not save the tokens");
-        }
-        Arc::new(Self {
-            config,
-            store,
-            tokens: tokio::sync::Mutex::new(tokens),
-        })
-    }
-
-    /// A session from the tokens saved in `store` (a restarted process), if there are any.
-    pub fn resume(config: OAuthConfig, store: Arc<dyn TokenStore>) -> Option<Arc<Self>> {
-        let tokens = store.load()?;
-        Some(Arc::new(Self {
-            config,
-            store,
-            tokens: tokio::sync::Mutex::new(tokens),
-        }))
-    }
-
-    /// The current tokens.
-    pub async fn tokens(&self) -> TokenSet {
-        self.tokens.lock().await.clone()
-    }
-
-    /// A valid access token, refreshed first when it expires within [`REFRESH_MARGIN`].
-    pub(crate) async fn access_token(&self) -> Result<Secret, OAuthError> {
-        let mut tokens = self.tokens.lock().await;
-        if tokens.expires_within(REFRESH_MARGIN) {
-            self.refresh_locked(&mut tokens).await?;
-        }
-        Ok(tokens.access_token.clone())
-    }
-
-    /// After a 401 for `rejected`: refreshes, unless another request already did.
-    pub(crate) async fn refresh_after_rejection(
-        &self,
-        rejected: &Secret,
-    ) -> Result<(), OAuthError> {
-        let mut tokens = self.tokens.lock().await;
-        if tokens.access_token != *rejected {
-            return Ok(());
-        }
-        self.refresh_locked(&mut tokens).await
-    }
-
-    async fn refresh_locked(&self, tokens: &mut TokenSet) -> Result<(), OAuthError> {
-        let Some(refresh) = tokens.refresh_token.clone() else {
-            return Err(OAuthError::ReauthorizationRequired {
-                error: "no_refresh_token".into(),
-            });
-        };
-        tracing::debug!("refreshing the OAuth access token");
-        let fresh = self.config.refresh(&refresh).await?;
-        *tokens = fresh;
-        self.store
-            .save(tokens)
-            .map_err(OAuthError::Store)
-            .or_else(|e| {
-                // The refresh worked; a failed save only costs a consent after a restart.
-                tracing::warn!(error = %e, "the token store could not save refreshed tokens");
-                Ok(())
-            })
-    }
-}
-
-impl crate::policy::Authenticator for OAuthSession {
-    fn authorization(
-        &self,
-    ) -> futures_util::future::BoxFuture<'_, Result<reqwest::header::HeaderValue, crate::Error>>
-    {
-        Box::pin(async move {
-            let token = self.access_token().await.map_err(to_error)?;
-            bearer(&token)
-        })
-    }
-
-    fn rejected<'a>(
-        &'a self,
-        sent: &'a reqwest::header::HeaderValue,
-    ) -> futures_util::future::BoxFuture<'a, Result<(), crate::Error>> {
-        Box::pin(async move {
-            let sent = sent
-                .to_str()
-                .ok()
-                .and_then(|v| v.strip_prefix("Bearer "))
-                .map(Secret::new)
-                .unwrap_or_else(|| Secret::new(""));
-            self.refresh_after_rejection(&sent).await.map_err(to_error)
-        })
-    }
-}
-
-fn to_error(e: OAuthError) -> crate::Error {
-    crate::Error::OAuth(Box::new(e))
-}
-
-fn bearer(token: &Secret) -> Result<reqwest::header::HeaderValue, crate::Error> {
-    let mut value = reqwest::header::HeaderValue::from_str(&format!("Bearer {}", token.expose()))
-        .map_err(|_| {
-        crate::Error::config("the access token cannot be sent in an HTTP header")
-    })?;
-    value.set_sensitive(true);
-    Ok(value)
 }
