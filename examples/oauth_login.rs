@@ -18,9 +18,10 @@ use std::io::{BufRead, Write};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, UNIX_EPOCH};
 
-use chatwork::oauth::{OAuthConfig, OAuthSession, Scope, Secret, TokenSet, TokenStore};
+use chatwork::oauth::{
+    OAuthConfig, OAuthError, OAuthSession, RedirectReceiver, Scope, Secret, TokenSet, TokenStore,
+};
 use chatwork::{Client, Credentials};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 /// A token store in a JSON file (readable by its owner only, where the OS allows).
 #[derive(Debug)]
@@ -58,30 +59,6 @@ impl TokenStore for FileStore {
     }
 }
 
-/// Waits for one request on the redirect URI's port and returns its query string.
-async fn receive_redirect(redirect: &reqwest::Url) -> Result<String, Box<dyn std::error::Error>> {
-    let port = redirect.port_or_known_default().unwrap_or(80);
-    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
-    eprintln!("waiting for the redirect on 127.0.0.1:{port} ...");
-    let (mut socket, _) = listener.accept().await?;
-    let mut buf = vec![0u8; 8192];
-    let n = socket.read(&mut buf).await?;
-    let request = String::from_utf8_lossy(&buf[..n]);
-    let target = request
-        .lines()
-        .next()
-        .and_then(|line| line.split_whitespace().nth(1))
-        .unwrap_or("/");
-    let query = target
-        .split_once('?')
-        .map(|(_, q)| q.to_owned())
-        .unwrap_or_default();
-    socket
-        .write_all(b"HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\nSigned in: you can close this tab.\n")
-        .await?;
-    Ok(query)
-}
-
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let client_id = std::env::var("CHATWORK_CLIENT_ID").map_err(|_| "set CHATWORK_CLIENT_ID")?;
@@ -104,23 +81,34 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             session
         }
         None => {
+            // A loopback redirect URI is received here (listening before the browser goes).
+            let receiver = match RedirectReceiver::bind(&redirect).await {
+                Ok(receiver) => Some(receiver),
+                // Not a loopback URI: the address is pasted.
+                Err(OAuthError::InvalidConfig(_)) => None,
+                Err(e) => return Err(e.into()),
+            };
             let pending = config.authorize([Scope::USERS_PROFILE_ME_READ, Scope::ROOMS_ALL_READ]);
             println!(
                 "Open this URL, sign in and click \"Allow\":\n\n{}\n",
                 pending.url()
             );
-            let url = reqwest::Url::parse(&redirect)?;
-            let local = matches!(url.host_str(), Some("127.0.0.1" | "localhost"));
-            let callback = if local {
-                receive_redirect(&url).await?
-            } else {
-                print!("Paste the address you were sent to: ");
-                std::io::stdout().flush()?;
-                let mut line = String::new();
-                std::io::stdin().lock().read_line(&mut line)?;
-                line.trim().to_owned()
+            let tokens = match receiver {
+                Some(receiver) => {
+                    eprintln!("waiting for the redirect on {} ...", receiver.local_addr());
+                    let code = receiver
+                        .wait_for_code(&pending, Duration::from_secs(300))
+                        .await?;
+                    config.exchange_code(&code, pending.verifier()).await?
+                }
+                None => {
+                    print!("Paste the address you were sent to: ");
+                    std::io::stdout().flush()?;
+                    let mut line = String::new();
+                    std::io::stdin().lock().read_line(&mut line)?;
+                    pending.exchange(&config, line.trim()).await?
+                }
             };
-            let tokens = pending.exchange(&config, &callback).await?;
             OAuthSession::new(config, tokens, store)
         }
     };

@@ -16,7 +16,8 @@ Exit codes:
   1  other failure (a server error, an answer that cannot be read, a local file)
   2  usage: bad arguments or values, an ambiguous or unknown name, refused by Chatwork (400),
      or a destructive command not confirmed
-  3  authentication: no token, or the token was refused (401)
+  3  authentication: no token, the token was refused (401), or the OAuth sign-in ended
+     (run `chatwork login`); `chatwork auth status` shows the credential in use
   4  permission: not allowed in this room (403)
   5  not found (404)
   6  rate limited (429): the message says when the budget resets
@@ -101,11 +102,22 @@ pub enum Command {
     Login(Login),
     /// Forget the OAuth tokens (delete the OAuth file).
     Logout,
+    /// The credential in use: `chatwork auth status`.
+    #[command(subcommand)]
+    Auth(Auth),
     /// Shell completions: `chatwork completions bash > /etc/bash_completion.d/chatwork`.
     Completions {
         /// The shell.
         shell: clap_complete::Shell,
     },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Auth {
+    /// Which credential is in use (API token, token file, OAuth sign-in or the local
+    /// Chatwork), whose account it is and, for OAuth, when the access token expires. Never
+    /// prints a secret. Fails with exit 3 when the credential is not accepted.
+    Status,
 }
 
 #[derive(Args, Debug, Clone, Copy)]

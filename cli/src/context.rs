@@ -1,6 +1,9 @@
 //! The client (a real token, or the local Chatwork) and name resolution.
 
 use std::path::PathBuf;
+use std::sync::Arc;
+
+use chatwork::oauth::OAuthSession;
 
 use chatwork::model::{AccountId, RoomId};
 use chatwork::{Client, Credentials};
@@ -14,8 +17,25 @@ pub struct Ctx {
     pub client: Client,
     pub out: Out,
     pub yes: bool,
+    /// Which credential the client uses.
+    pub source: Source,
+    /// The OAuth session, when signed in with `chatwork login`.
+    pub session: Option<Arc<OAuthSession>>,
     /// Keeps the local Chatwork running (and writes its state when dropped).
     _mock: Option<MockServer>,
+}
+
+/// Where the credential in use comes from.
+#[derive(Debug, Clone)]
+pub enum Source {
+    /// `CHATWORK_API_TOKEN`.
+    Env,
+    /// A token file (`--token-file`, `CHATWORK_TOKEN_FILE`, or the default one).
+    TokenFile(PathBuf),
+    /// The OAuth file written by `chatwork login`.
+    OAuthFile(PathBuf),
+    /// The local Chatwork, as one of its users.
+    Local { user: String, state: PathBuf },
 }
 
 /// The token file in the user's configuration directory, if there is one.
@@ -45,20 +65,20 @@ impl Ctx {
     pub async fn new(cli: &Cli) -> Result<Self> {
         let out = Out { json: cli.json };
         let token = match std::env::var("CHATWORK_API_TOKEN") {
-            Ok(t) if !t.trim().is_empty() => Some(t.trim().to_owned()),
+            Ok(t) if !t.trim().is_empty() => Some((t.trim().to_owned(), Source::Env)),
             _ => match cli.token_file.clone().or_else(default_token_file) {
-                Some(path) => Some(read_token(&path)?),
+                Some(path) => Some((read_token(&path)?, Source::TokenFile(path))),
                 None => None,
             },
         };
         // Signed in with `chatwork login`: the OAuth session (refreshed and saved as needed).
         let oauth_file = crate::login::path(cli.oauth_file.as_deref());
         let session = match (&token, cli.mock, oauth_file.as_deref()) {
-            (None, false, Some(path)) => crate::login::session(path)?,
+            (None, false, Some(path)) => crate::login::session(path)?.map(|s| (s, path)),
             _ => None,
         };
-        if let Some(session) = session {
-            let mut builder = Client::builder(Credentials::oauth_session(session));
+        if let Some((session, path)) = session {
+            let mut builder = Client::builder(Credentials::oauth_session(session.clone()));
             if let Some(url) = &cli.base_url {
                 builder = builder.base_url(url);
             }
@@ -66,11 +86,13 @@ impl Ctx {
                 client: builder.build()?,
                 out,
                 yes: cli.yes,
+                source: Source::OAuthFile(path.to_owned()),
+                session: Some(session),
                 _mock: None,
             });
         }
-        let (token, base_url, mock) = match token {
-            Some(token) if !cli.mock => (token, cli.base_url.clone(), None),
+        let (token, source, base_url, mock) = match token {
+            Some((token, source)) if !cli.mock => (token, source, cli.base_url.clone(), None),
             None if cli.base_url.is_some() && !cli.mock => {
                 return Err(Failure::new(Exit::Auth, "no API token").hint(
                     "set CHATWORK_API_TOKEN or give --token-file (never on the command line)",
@@ -99,7 +121,11 @@ impl Ctx {
                         state.display()
                     );
                 }
-                (token, Some(mock.base_url()), Some(mock))
+                let source = Source::Local {
+                    user: cli.mock_user.clone(),
+                    state,
+                };
+                (token, source, Some(mock.base_url()), Some(mock))
             }
         };
         let mut builder = Client::builder(Credentials::api_token(token));
@@ -111,6 +137,8 @@ impl Ctx {
             client,
             out,
             yes: cli.yes,
+            source,
+            session: None,
             _mock: mock,
         })
     }

@@ -69,6 +69,22 @@ impl From<chatwork::Error> for Failure {
             Error::InvalidRequest(_) => Failure::usage(e.to_string()),
             Error::RateLimiter(_) => Failure::new(Exit::Network, e.to_string())
                 .hint("the shared rate limiter's Redis is unreachable; nothing was sent"),
+            Error::OAuth(o) => {
+                use chatwork::oauth::OAuthError;
+                match **o {
+                    OAuthError::ReauthorizationRequired { .. } => {
+                        Failure::new(Exit::Auth, e.to_string())
+                            .hint("the sign-in has ended: run `chatwork login` again")
+                    }
+                    OAuthError::Transport(_) => Failure::new(Exit::Network, e.to_string())
+                        .hint("the OAuth token endpoint did not answer; try again"),
+                    OAuthError::Endpoint { .. } => Failure::new(Exit::Auth, e.to_string()).hint(
+                        "the token endpoint refused the client: check its ID and secret, then run `chatwork login`",
+                    ),
+                    _ => Failure::new(Exit::Auth, e.to_string())
+                        .hint("`chatwork auth status` shows the credential in use"),
+                }
+            }
             Error::Transport(t) => {
                 let hint = if t.is_timeout() {
                     "the server did not answer in time; try again"

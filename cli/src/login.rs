@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, UNIX_EPOCH};
 
-use chatwork::oauth::{OAuthConfig, OAuthSession, Scope, Secret, TokenSet, TokenStore};
+use chatwork::oauth::{
+    OAuthConfig, OAuthSession, RedirectReceiver, Scope, Secret, TokenSet, TokenStore,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::args::Login;
@@ -28,12 +30,13 @@ struct Saved {
 }
 
 impl Saved {
-    fn config(&self) -> OAuthConfig {
+    fn config(&self) -> Result<OAuthConfig> {
         match &self.client_secret {
             Some(secret) => OAuthConfig::confidential(&self.client_id, secret, &self.redirect_uri),
             None => OAuthConfig::public(&self.client_id, &self.redirect_uri),
         }
         .endpoints(&self.authorize_url, &self.token_url)
+        .map_err(|e| Failure::usage(e.to_string()))
     }
 
     fn tokens(&self) -> TokenSet {
@@ -145,7 +148,7 @@ pub fn session(path: &Path) -> Result<Option<Arc<OAuthSession>>> {
         )
         .hint("run `chatwork logout`, then `chatwork login`")
     })?;
-    Ok(OAuthSession::resume(saved.config(), Arc::new(store)))
+    Ok(OAuthSession::resume(saved.config()?, Arc::new(store)))
 }
 
 /// Signs in: prints the consent URL, takes the redirect (pasted, or on a local listener for a
@@ -185,29 +188,51 @@ pub async fn login(args: Login, file: &Path) -> Result<(String, String)> {
         expires_at: 0,
         scope: String::new(),
     };
-    let config = saved.config();
+    let config = saved.config()?;
+    // A loopback redirect URI is received here: listen before the browser is sent off.
+    let receiver = if is_loopback_http(&args.redirect_uri) {
+        Some(
+            RedirectReceiver::bind(&args.redirect_uri)
+                .await
+                .map_err(|e| Failure::other(e.to_string()))?,
+        )
+    } else {
+        None
+    };
     let pending = config.authorize(scopes);
     println!(
         "Open this URL, sign in and click \"Allow\":\n\n{}\n",
         pending.url()
     );
-    let local = reqwest::Url::parse(&args.redirect_uri)
-        .ok()
-        .filter(|u| matches!(u.host_str(), Some("127.0.0.1" | "localhost")));
-    let callback = match local {
-        Some(url) => receive_redirect(&url).await?,
+    let signed_in = |e: chatwork::oauth::OAuthError| {
+        let exit = match e {
+            chatwork::oauth::OAuthError::RedirectTimeout(_) => Exit::Other,
+            chatwork::oauth::OAuthError::Transport(_) => Exit::Network,
+            _ => Exit::Auth,
+        };
+        Failure::new(exit, format!("sign-in failed: {e}"))
+    };
+    let tokens = match receiver {
+        Some(receiver) => {
+            eprintln!(
+                "chatwork: waiting for the browser on {} ...",
+                receiver.local_addr()
+            );
+            let code = receiver
+                .wait_for_code(&pending, LOGIN_TIMEOUT)
+                .await
+                .map_err(signed_in)?;
+            config.exchange_code(&code, pending.verifier()).await
+        }
         None => {
             println!("Then paste the address your browser was sent to:");
             std::io::stdout().flush()?;
             let mut line = String::new();
             std::io::stdin().read_line(&mut line)?;
-            line.trim().to_owned()
+            pending.exchange(&config, line.trim()).await
         }
-    };
-    let tokens = pending
-        .exchange(&config, &callback)
-        .await
-        .map_err(|e| Failure::new(Exit::Auth, format!("sign-in failed: {e}")))?;
+    }
+    .map_err(signed_in)?;
     let text = serde_json::to_string_pretty(&saved.with_tokens(&tokens))
         .map_err(|e| Failure::other(e.to_string()))?;
     write_private(file, &text)?;
@@ -220,29 +245,18 @@ pub async fn login(args: Login, file: &Path) -> Result<(String, String)> {
     Ok((tokens.access_token.expose().to_owned(), scope))
 }
 
-/// Waits for the browser's request on the redirect URI's port; returns its query.
-async fn receive_redirect(redirect: &reqwest::Url) -> Result<String> {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let port = redirect.port_or_known_default().unwrap_or(80);
-    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))
-        .await
-        .map_err(|e| Failure::other(format!("cannot listen on 127.0.0.1:{port}: {e}")))?;
-    eprintln!("chatwork: waiting for the browser on 127.0.0.1:{port} ...");
-    let (mut socket, _) = listener.accept().await?;
-    let mut buf = vec![0u8; 8192];
-    let n = socket.read(&mut buf).await?;
-    let request = String::from_utf8_lossy(&buf[..n]);
-    let target = request
-        .lines()
-        .next()
-        .and_then(|line| line.split_whitespace().nth(1))
-        .unwrap_or("/");
-    let query = target
-        .split_once('?')
-        .map(|(_, q)| q.to_owned())
-        .unwrap_or_default();
-    socket
-        .write_all(b"HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\nSigned in: you can close this tab.\n")
-        .await?;
-    Ok(query)
+/// How long `login` waits for the browser's redirect.
+const LOGIN_TIMEOUT: Duration = Duration::from_secs(300);
+
+/// Whether the redirect URI is plain HTTP on this machine (received by a local listener).
+fn is_loopback_http(uri: &str) -> bool {
+    reqwest::Url::parse(uri).is_ok_and(|u| {
+        let host = u.host_str().unwrap_or_default();
+        u.scheme() == "http"
+            && (host.eq_ignore_ascii_case("localhost")
+                || host
+                    .trim_matches(['[', ']'])
+                    .parse::<std::net::IpAddr>()
+                    .is_ok_and(|ip| ip.is_loopback()))
+    })
 }

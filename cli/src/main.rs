@@ -2,6 +2,7 @@
 #![forbid(unsafe_code)]
 
 mod args;
+mod auth;
 mod commands;
 mod context;
 mod failure;
@@ -91,6 +92,7 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Requests(c) => commands::requests(&ctx, c).await,
         Command::Links(c) => commands::links(&ctx, c).await,
         Command::Api(a) => commands::api(&ctx, a).await,
+        Command::Auth(args::Auth::Status) => auth::status(&ctx).await,
         Command::Completions { .. } | Command::Webhook(_) | Command::Login(_) | Command::Logout => {
             Ok(())
         }

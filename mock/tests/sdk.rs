@@ -578,10 +578,12 @@ async fn oauth_sign_in_with_pkce_and_refresh() {
     use chatwork::oauth::{OAuthConfig, OAuthError, Scope, Secret};
     let mock = MockServer::start().await;
     let origin = mock.origin();
-    let config = OAuthConfig::public("cli-app", "https://example.invalid/callback").endpoints(
-        format!("{origin}/mock/oauth/authorize"),
-        format!("{origin}/mock/oauth/token"),
-    );
+    let config = OAuthConfig::public("cli-app", "https://example.invalid/callback")
+        .endpoints(
+            format!("{origin}/mock/oauth/authorize"),
+            format!("{origin}/mock/oauth/token"),
+        )
+        .unwrap();
     let pending = config.authorize([Scope::USERS_PROFILE_ME_READ, Scope::ROOMS_ALL_READ]);
     // The consent screen with "Allow" clicked, as Bob: a redirect carrying the code and state.
     let http = reqwest::Client::builder()
@@ -630,8 +632,7 @@ async fn oauth_sign_in_with_pkce_and_refresh() {
         "{again:?}"
     );
     // A refresh gives a new access token; the used refresh token is refused afterwards.
-    let old_refresh = tokens.refresh_token.clone().unwrap();
-    let renewed = config.refresh(&old_refresh).await.unwrap();
+    let renewed = config.refresh(&tokens).await.unwrap();
     assert_ne!(renewed.access_token.expose(), tokens.access_token.expose());
     let me = as_bob(renewed.access_token.expose())
         .get_me()
@@ -639,7 +640,7 @@ async fn oauth_sign_in_with_pkce_and_refresh() {
         .await
         .unwrap();
     assert_eq!(me.account_id.get(), 1002);
-    let reused = config.refresh(&old_refresh).await.unwrap_err();
+    let reused = config.refresh(&tokens).await.unwrap_err();
     assert!(
         matches!(reused, OAuthError::ReauthorizationRequired { .. }),
         "{reused:?}"
