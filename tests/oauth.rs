@@ -19,6 +19,7 @@ const REDIRECT: &str = "https://bot.example/callback";
 fn config(server: &MockServer) -> OAuthConfig {
     OAuthConfig::confidential("client-ID", "client-SECRET-xyz", REDIRECT)
         .endpoints(server.url("/authorize"), server.url("/token"))
+        .unwrap()
 }
 
 fn tokens(access: &str, refresh: &str, expires_in: Duration) -> TokenSet {
@@ -173,7 +174,8 @@ async fn a_confidential_client_exchanges_the_code_with_basic_auth() {
 async fn a_public_client_sends_its_id_in_the_body_and_no_basic_auth() {
     let server = MockServer::start_async().await;
     let c = OAuthConfig::public("app-ID", "myapp://callback")
-        .endpoints(server.url("/authorize"), server.url("/token"));
+        .endpoints(server.url("/authorize"), server.url("/token"))
+        .unwrap();
     let m = server
         .mock_async(|when, then| {
             when.method("POST")
@@ -219,7 +221,7 @@ async fn expires_in_as_seconds_a_string_or_epoch_milliseconds() {
             })
             .await;
         let before = SystemTime::now();
-        let t = c.refresh(&Secret::new("r")).await.unwrap();
+        let t = c.refresh(&tokens("a0", "r", Duration::ZERO)).await.unwrap();
         let got = t
             .expires_at
             .duration_since(before)
@@ -244,7 +246,10 @@ async fn a_refresh_sends_the_refresh_grant_and_a_rejected_one_asks_for_consent()
             );
         })
         .await;
-    let t = c.refresh(&Secret::new("rt1")).await.unwrap();
+    let t = c
+        .refresh(&tokens("at1", "rt1", Duration::ZERO))
+        .await
+        .unwrap();
     ok.assert_async().await;
     assert_eq!(t.access_token.expose(), "at2");
     assert_eq!(
@@ -262,7 +267,10 @@ async fn a_refresh_sends_the_refresh_grant_and_a_rejected_one_asks_for_consent()
             );
         })
         .await;
-    let err = c.refresh(&Secret::new("expired")).await.unwrap_err();
+    let err = c
+        .refresh(&tokens("at1", "expired", Duration::ZERO))
+        .await
+        .unwrap_err();
     assert_eq!(
         err,
         OAuthError::ReauthorizationRequired {
@@ -280,7 +288,9 @@ async fn a_refresh_sends_the_refresh_grant_and_a_rejected_one_asks_for_consent()
         })
         .await;
     assert_eq!(
-        c.refresh(&Secret::new("x")).await.unwrap_err(),
+        c.refresh(&tokens("at1", "x", Duration::ZERO))
+            .await
+            .unwrap_err(),
         OAuthError::Endpoint {
             status: 401,
             error: "invalid_client".into(),
@@ -337,7 +347,7 @@ async fn the_session_refreshes_shortly_before_expiry() {
     );
     // A restarted process resumes from the store.
     let resumed = OAuthSession::resume(config(&server), store).unwrap();
-    assert_eq!(resumed.tokens().await.access_token.expose(), "at2");
+    assert_eq!(resumed.tokens().access_token.expose(), "at2");
 }
 
 #[tokio::test]
@@ -408,9 +418,10 @@ async fn a_rejected_refresh_token_is_a_typed_error_asking_for_consent() {
             then.status(200).body(ME);
         })
         .await;
+    // Expired: nothing can be sent.
     let session = OAuthSession::new(
         config(&server),
-        tokens("at1", "rt1", Duration::from_secs(5)),
+        tokens("at1", "rt1", Duration::ZERO),
         Arc::new(MemoryTokenStore::default()),
     );
     let err = client(&server, session).get_me().send().await.unwrap_err();
@@ -437,7 +448,10 @@ async fn no_secret_appears_in_debug_or_errors() {
     let pending = c.authorize([Scope::ROOMS_ALL_READ]);
     let t = tokens("at1-SECRET", "rt1-SECRET", Duration::from_secs(600));
     let session = OAuthSession::new(c.clone(), t.clone(), Arc::new(MemoryTokenStore::default()));
-    let err = c.refresh(&Secret::new("rt9-SECRET")).await.unwrap_err();
+    let err = c
+        .refresh(&tokens("at9-SECRET", "rt9-SECRET", Duration::ZERO))
+        .await
+        .unwrap_err();
     let client = client(&server, session.clone());
     let printed = format!(
         "{c:?} {pending:?} {t:?} {session:?} {err} {err:?} {client:?} {:?}",
@@ -451,5 +465,628 @@ async fn no_secret_appears_in_debug_or_errors() {
         pending.verifier().expose(),
     ] {
         assert!(!printed.contains(secret), "{secret} in {printed}");
+    }
+}
+
+// ---- The session under failure: one shared refresh, cancellation, fail-soft, timeouts ----
+
+/// `n` concurrent `get_me` calls on clones of `c`.
+async fn concurrent_me(c: &Client, n: usize) -> Vec<Result<String, Error>> {
+    let calls = (0..n).map(|_| {
+        let c = c.clone();
+        tokio::spawn(async move { c.get_me().send().await.map(|me| me.name.clone()) })
+    });
+    futures_util::future::join_all(calls)
+        .await
+        .into_iter()
+        .map(|r| r.unwrap())
+        .collect()
+}
+
+fn oauth_error(result: &Result<String, Error>) -> &OAuthError {
+    match result {
+        Err(Error::OAuth(e)) => e,
+        other => panic!("not an OAuth error: {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_revoked_refresh_token_is_tried_once_for_all_concurrent_calls() {
+    let server = MockServer::start_async().await;
+    let token = server
+        .mock_async(|when, then| {
+            when.method("POST").path("/token");
+            then.status(400)
+                .delay(Duration::from_millis(100))
+                .body(r#"{"error":"invalid_grant","error_description":"revoked"}"#);
+        })
+        .await;
+    let api = server
+        .mock_async(|when, then| {
+            when.method("GET").path("/me");
+            then.status(200).body(ME);
+        })
+        .await;
+    let session = OAuthSession::new(
+        config(&server),
+        tokens("at1", "rt1", Duration::ZERO),
+        Arc::new(MemoryTokenStore::default()),
+    );
+    let c = client(&server, session);
+    let results = concurrent_me(&c, 20).await;
+    for r in &results {
+        assert_eq!(
+            oauth_error(r),
+            &OAuthError::ReauthorizationRequired {
+                error: "invalid_grant".into()
+            }
+        );
+    }
+    token.assert_calls_async(1).await;
+    // Later calls do not send the dead refresh token again.
+    let again = c.get_me().send().await.map(|me| me.name.clone());
+    assert!(oauth_error(&again).needs_reauthorization());
+    token.assert_calls_async(1).await;
+    api.assert_calls_async(0).await;
+}
+
+#[tokio::test]
+async fn a_failing_endpoint_is_called_once_and_every_waiter_gets_its_answer() {
+    let server = MockServer::start_async().await;
+    let token = server
+        .mock_async(|when, then| {
+            when.method("POST").path("/token");
+            then.status(503)
+                .delay(Duration::from_millis(500))
+                .body("maintenance");
+        })
+        .await;
+    let session = OAuthSession::new(
+        config(&server),
+        tokens("at1", "rt1", Duration::ZERO),
+        Arc::new(MemoryTokenStore::default()),
+    );
+    let c = client(&server, session);
+    let started = std::time::Instant::now();
+    let results = concurrent_me(&c, 10).await;
+    let took = started.elapsed();
+    for r in &results {
+        assert_eq!(
+            oauth_error(r),
+            &OAuthError::Endpoint {
+                status: 503,
+                error: "unknown_error".into(),
+                description: None
+            }
+        );
+    }
+    token.assert_calls_async(1).await;
+    assert!(
+        took < Duration::from_millis(1500),
+        "one attempt, not ten: {took:?}"
+    );
+    // Within the cool-down, a new call gets the same failure at once, without a call.
+    let started = std::time::Instant::now();
+    let again = c.get_me().send().await.map(|me| me.name.clone());
+    assert!(matches!(
+        oauth_error(&again),
+        OAuthError::Endpoint { status: 503, .. }
+    ));
+    assert!(started.elapsed() < Duration::from_millis(200));
+    token.assert_calls_async(1).await;
+}
+
+#[tokio::test]
+async fn after_the_cool_down_a_new_attempt_is_made_and_can_succeed() {
+    let server = MockServer::start_async().await;
+    let down = server
+        .mock_async(|when, then| {
+            when.method("POST").path("/token");
+            then.status(500).body("");
+        })
+        .await;
+    server
+        .mock_async(|when, then| {
+            when.method("GET")
+                .path("/me")
+                .header("authorization", "Bearer at2");
+            then.status(200).body(ME);
+        })
+        .await;
+    let session = OAuthSession::new(
+        config(&server).refresh_cool_down(Duration::from_millis(300)),
+        tokens("at1", "rt1", Duration::ZERO),
+        Arc::new(MemoryTokenStore::default()),
+    );
+    let c = client(&server, session);
+    assert!(c.get_me().send().await.is_err());
+    assert!(c.get_me().send().await.is_err());
+    down.assert_calls_async(1).await;
+    down.delete_async().await;
+    let up = server
+        .mock_async(|when, then| {
+            when.method("POST")
+                .path("/token")
+                .body("grant_type=refresh_token&refresh_token=rt1");
+            then.status(200).body(token_json("at2", "rt2", "900"));
+        })
+        .await;
+    tokio::time::sleep(Duration::from_millis(350)).await;
+    assert_eq!(c.get_me().send().await.unwrap().name, "n");
+    up.assert_calls_async(1).await;
+}
+
+#[tokio::test]
+async fn a_hanging_endpoint_fails_every_waiter_within_one_timeout() {
+    let server = MockServer::start_async().await;
+    let token = server
+        .mock_async(|when, then| {
+            when.method("POST").path("/token");
+            then.status(200)
+                .delay(Duration::from_secs(20))
+                .body(token_json("at2", "rt2", "900"));
+        })
+        .await;
+    let session = OAuthSession::new(
+        config(&server).timeout(Duration::from_millis(400)),
+        tokens("at1", "rt1", Duration::ZERO),
+        Arc::new(MemoryTokenStore::default()),
+    );
+    let c = client(&server, session);
+    let started = std::time::Instant::now();
+    let results = concurrent_me(&c, 8).await;
+    let took = started.elapsed();
+    for r in &results {
+        assert!(
+            matches!(oauth_error(r), OAuthError::Transport(m) if m.contains("no answer within 400 ms")),
+            "{r:?}"
+        );
+    }
+    assert!(
+        took >= Duration::from_millis(400) && took < Duration::from_millis(1200),
+        "{took:?}"
+    );
+    token.assert_calls_async(1).await;
+}
+
+#[tokio::test]
+async fn without_its_own_timeout_the_refresh_takes_the_clients() {
+    let server = MockServer::start_async().await;
+    server
+        .mock_async(|when, then| {
+            when.method("POST").path("/token");
+            then.status(200)
+                .delay(Duration::from_secs(20))
+                .body(token_json("at2", "rt2", "900"));
+        })
+        .await;
+    let session = OAuthSession::new(
+        config(&server),
+        tokens("at1", "rt1", Duration::ZERO),
+        Arc::new(MemoryTokenStore::default()),
+    );
+    let c = Client::builder(Credentials::oauth_session(session))
+        .base_url(server.base_url())
+        .timeout(Duration::from_millis(300))
+        .build()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let r = c.get_me().send().await.map(|me| me.name.clone());
+    assert!(
+        matches!(oauth_error(&r), OAuthError::Transport(m) if m.contains("300 ms")),
+        "{r:?}"
+    );
+    assert!(started.elapsed() < Duration::from_secs(2));
+}
+
+#[tokio::test]
+async fn a_caller_that_gives_up_mid_refresh_loses_no_rotated_token() {
+    let server = MockServer::start_async().await;
+    // The endpoint rotates the refresh token (rt1 is used up) and answers after 1 s.
+    let rotate = server
+        .mock_async(|when, then| {
+            when.method("POST")
+                .path("/token")
+                .body("grant_type=refresh_token&refresh_token=rt1");
+            then.status(200)
+                .delay(Duration::from_secs(1))
+                .body(token_json("at2", "rt2", "900"));
+        })
+        .await;
+    let used = server
+        .mock_async(|when, then| {
+            when.method("POST")
+                .path("/token")
+                .body("grant_type=refresh_token&refresh_token=rt1");
+            then.status(400).body(r#"{"error":"invalid_grant"}"#);
+        })
+        .await;
+    let me = server
+        .mock_async(|when, then| {
+            when.method("GET")
+                .path("/me")
+                .header("authorization", "Bearer at2");
+            then.status(200).body(ME);
+        })
+        .await;
+    let store = Arc::new(MemoryTokenStore::default());
+    let session = OAuthSession::new(
+        config(&server),
+        tokens("at1", "rt1", Duration::ZERO),
+        store.clone(),
+    );
+    let c = client(&server, session.clone());
+    let gave_up = tokio::time::timeout(Duration::from_millis(300), c.get_me().send()).await;
+    assert!(gave_up.is_err(), "the caller timed out");
+    // Nobody waits any more; the refresh finishes anyway and its tokens are kept.
+    tokio::time::sleep(Duration::from_millis(1200)).await;
+    let saved = store.load().unwrap();
+    assert_eq!(saved.access_token.expose(), "at2");
+    assert_eq!(saved.refresh_token.unwrap().expose(), "rt2");
+    assert_eq!(session.tokens().access_token.expose(), "at2");
+    assert_eq!(c.get_me().send().await.unwrap().name, "n");
+    rotate.assert_calls_async(1).await;
+    used.assert_calls_async(0).await;
+    me.assert_calls_async(1).await;
+}
+
+#[tokio::test]
+async fn an_early_refresh_that_fails_sends_the_call_with_the_still_valid_token() {
+    let server = MockServer::start_async().await;
+    let token = server
+        .mock_async(|when, then| {
+            when.method("POST").path("/token");
+            then.status(500).body("");
+        })
+        .await;
+    let me = server
+        .mock_async(|when, then| {
+            when.method("GET")
+                .path("/me")
+                .header("authorization", "Bearer at1");
+            then.status(200).body(ME);
+        })
+        .await;
+    // 30 s left: inside the refresh margin, still good.
+    let session = OAuthSession::new(
+        config(&server),
+        tokens("at1", "rt1", Duration::from_secs(30)),
+        Arc::new(MemoryTokenStore::default()),
+    );
+    let c = client(&server, session.clone());
+    assert_eq!(c.get_me().send().await.unwrap().name, "n");
+    // The failure stands for the cool-down: the next call goes out with the same token,
+    // without asking the endpoint again.
+    assert_eq!(c.get_me().send().await.unwrap().name, "n");
+    token.assert_calls_async(1).await;
+    me.assert_calls_async(2).await;
+    assert_eq!(session.tokens().access_token.expose(), "at1");
+}
+
+#[tokio::test]
+async fn a_refresh_without_scope_keeps_the_scopes_and_one_with_scope_replaces_them() {
+    let server = MockServer::start_async().await;
+    let mut m = server
+        .mock_async(|when, then| {
+            when.method("POST").path("/token");
+            then.status(200)
+                .body(r#"{"access_token":"at2","token_type":"Bearer","expires_in":900}"#);
+        })
+        .await;
+    let store = Arc::new(MemoryTokenStore::default());
+    let mut before = tokens("at1", "rt1", Duration::ZERO);
+    before.scopes = vec![Scope::ROOMS_ALL_READ, Scope::USERS_PROFILE_ME_READ];
+    let session = OAuthSession::new(config(&server), before.clone(), store.clone());
+    server
+        .mock_async(|when, then| {
+            when.method("GET").path("/me");
+            then.status(200).body(ME);
+        })
+        .await;
+    client(&server, session).get_me().send().await.unwrap();
+    let saved = store.load().unwrap();
+    assert_eq!(saved.access_token.expose(), "at2");
+    assert_eq!(saved.scopes, before.scopes, "omitted scope: unchanged");
+    assert_eq!(saved.refresh_token.unwrap().expose(), "rt1");
+    m.delete_async().await;
+    server
+        .mock_async(|when, then| {
+            when.method("POST").path("/token");
+            then.status(200)
+                .body(r#"{"access_token":"at3","expires_in":900,"scope":"rooms.all:read"}"#);
+        })
+        .await;
+    let t = config(&server).refresh(&before).await.unwrap();
+    assert_eq!(t.scopes, [Scope::ROOMS_ALL_READ]);
+}
+
+#[tokio::test]
+async fn expires_in_takes_any_json_number_or_numeric_string() {
+    let server = MockServer::start_async().await;
+    let c = config(&server);
+    for (expires_in, expected) in [
+        ("900.0", 900),
+        ("899.9", 899),
+        (r#""900.5""#, 900),
+        ("9e2", 900),
+        (r#"" 600 ""#, 600),
+        // Not a usable lifetime: the documented 15 minutes.
+        ("-5", 900),
+        ("true", 900),
+        (r#""soon""#, 900),
+        ("{}", 900),
+    ] {
+        let m = server
+            .mock_async(|when, then| {
+                when.method("POST").path("/token");
+                then.status(200).body(token_json("a", "r", expires_in));
+            })
+            .await;
+        let before = SystemTime::now();
+        let t = c.refresh(&tokens("a0", "r", Duration::ZERO)).await.unwrap();
+        let got = t.expires_at.duration_since(before).unwrap().as_secs();
+        assert!(got.abs_diff(expected) <= 2, "{expires_in}: {got} s");
+        m.delete_async().await;
+    }
+}
+
+#[tokio::test]
+async fn only_a_bearer_invalid_token_challenge_triggers_a_refresh() {
+    let server = MockServer::start_async().await;
+    let token = server
+        .mock_async(|when, then| {
+            when.method("POST").path("/token");
+            then.status(200).body(token_json("at2", "rt2", "900"));
+        })
+        .await;
+    // The words appear, but the error is another one: no refresh, the 401 is the answer.
+    server
+        .mock_async(|when, then| {
+            when.method("GET").path("/me");
+            then.status(401)
+                .header(
+                    "www-authenticate",
+                    r#"Bearer error="insufficient_scope", error_description="not an invalid_token""#,
+                )
+                .body(r#"{"errors":["Insufficient scope"]}"#);
+        })
+        .await;
+    let session = OAuthSession::new(
+        config(&server),
+        tokens("at1", "rt1", Duration::from_secs(600)),
+        Arc::new(MemoryTokenStore::default()),
+    );
+    let err = client(&server, session).get_me().send().await.unwrap_err();
+    let Error::Api(api) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(api.status(), 401);
+    assert_eq!(
+        api.www_authenticate().unwrap().error.as_deref(),
+        Some("insufficient_scope")
+    );
+    token.assert_calls_async(0).await;
+}
+
+#[tokio::test]
+async fn tokens_another_process_saved_are_used_instead_of_refreshing() {
+    let server = MockServer::start_async().await;
+    let token = server
+        .mock_async(|when, then| {
+            when.method("POST").path("/token");
+            then.status(400).body(r#"{"error":"invalid_grant"}"#);
+        })
+        .await;
+    let me = server
+        .mock_async(|when, then| {
+            when.method("GET")
+                .path("/me")
+                .header("authorization", "Bearer at9");
+            then.status(200).body(ME);
+        })
+        .await;
+    let store = Arc::new(MemoryTokenStore::default());
+    let session = OAuthSession::new(
+        config(&server),
+        tokens("at1", "rt1", Duration::ZERO),
+        store.clone(),
+    );
+    // Another process sharing the store refreshed first (and used rt1 up).
+    store
+        .save(&tokens("at9", "rt9", Duration::from_secs(900)))
+        .unwrap();
+    assert_eq!(
+        client(&server, session.clone())
+            .get_me()
+            .send()
+            .await
+            .unwrap()
+            .name,
+        "n"
+    );
+    token.assert_calls_async(0).await;
+    me.assert_calls_async(1).await;
+    assert_eq!(session.tokens().refresh_token.unwrap().expose(), "rt9");
+}
+
+#[test]
+fn endpoints_must_be_urls_and_https_unless_loopback() {
+    let c = || OAuthConfig::public("id", REDIRECT);
+    for (authorize, token) in [
+        ("not a url", "https://oauth.example/token"),
+        ("https://example/authorize", "::"),
+        ("https://example/authorize", "http://oauth.example/token"),
+        ("ftp://example/authorize", "https://oauth.example/token"),
+        ("https://example/authorize#x", "https://oauth.example/token"),
+    ] {
+        let err = c().endpoints(authorize, token).unwrap_err();
+        assert!(
+            matches!(err, OAuthError::InvalidConfig(_)),
+            "{authorize} {token}: {err}"
+        );
+    }
+    let ok = c()
+        .endpoints("http://localhost:1/a", "http://127.0.0.1:2/t")
+        .unwrap();
+    assert_eq!(ok.token_url(), "http://127.0.0.1:2/t");
+    assert!(ok.authorize([]).url().starts_with("http://localhost:1/a?"));
+}
+
+#[test]
+fn a_callback_with_two_states_or_two_codes_is_refused_and_a_fragment_ignored() {
+    let server = MockServer::start();
+    let pending = config(&server).authorize([Scope::USERS_ALL_READ]);
+    let state = pending.state().to_owned();
+    assert_eq!(
+        pending
+            .code_from_callback(&format!("code=C&state={state}&state={state}"))
+            .unwrap_err(),
+        OAuthError::StateMismatch
+    );
+    assert_eq!(
+        pending
+            .code_from_callback(&format!("code=C&state=forged&state={state}"))
+            .unwrap_err(),
+        OAuthError::StateMismatch
+    );
+    assert!(matches!(
+        pending
+            .code_from_callback(&format!("code=A&code=B&state={state}"))
+            .unwrap_err(),
+        OAuthError::InvalidCallback(m) if m.contains("`code`")
+    ));
+    assert_eq!(
+        pending
+            .code_from_callback(&format!("{REDIRECT}?code=C0DE&state={state}#_=_"))
+            .unwrap(),
+        "C0DE"
+    );
+    assert_eq!(
+        pending
+            .code_from_callback(&format!("state={state}&code=C0DE#state=forged&code=X"))
+            .unwrap(),
+        "C0DE"
+    );
+}
+
+// ---- The loopback redirect receiver ----
+
+/// Sends `parts` on one connection (pausing between them) and returns the whole answer.
+async fn browser(addr: std::net::SocketAddr, parts: &[&str]) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut socket = tokio::net::TcpStream::connect(addr).await.unwrap();
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        socket.write_all(part.as_bytes()).await.unwrap();
+    }
+    let mut answer = String::new();
+    socket.read_to_string(&mut answer).await.unwrap();
+    answer
+}
+
+#[tokio::test]
+async fn the_receiver_takes_the_real_redirect_among_other_connections() {
+    use chatwork::oauth::RedirectReceiver;
+    let c = OAuthConfig::public("id", "http://127.0.0.1:0/callback");
+    let receiver = RedirectReceiver::bind("http://127.0.0.1:0/callback")
+        .await
+        .unwrap();
+    let addr = receiver.local_addr();
+    assert!(addr.ip().is_loopback() && addr.port() != 0);
+    let pending = c.authorize([Scope::ROOMS_ALL_READ]);
+    let state = pending.state().to_owned();
+    let waiting = tokio::spawn(async move {
+        let code = receiver
+            .wait_for_code(&pending, Duration::from_secs(10))
+            .await;
+        (code, receiver)
+    });
+    // A browser's pre-connect: opened first, never sends a byte.
+    let _idle = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let favicon = browser(addr, &["GET /favicon.ico HTTP/1.1\r\nHost: x\r\n\r\n"]).await;
+    assert!(
+        favicon.starts_with("HTTP/1.1 404 Not Found\r\n"),
+        "{favicon}"
+    );
+    let forged = browser(
+        addr,
+        &["GET /callback?code=EVIL&state=forged HTTP/1.1\r\nHost: x\r\n\r\n"],
+    )
+    .await;
+    assert!(
+        forged.starts_with("HTTP/1.1 400 Bad Request\r\n"),
+        "{forged}"
+    );
+    assert!(
+        !waiting.is_finished(),
+        "a forged state does not end the wait"
+    );
+    // The real redirect, its request line split over two packets.
+    let rest = format!("ate={state} HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: test\r\n\r\n");
+    let real = browser(addr, &["GET /callback?code=C0DE&st", &rest]).await;
+    assert!(real.starts_with("HTTP/1.1 200 OK\r\n"), "{real}");
+    assert!(real.contains("content-type: text/html; charset=utf-8\r\n"));
+    assert!(real.contains("referrer-policy: no-referrer\r\n"));
+    assert!(real.contains("Signed in to Chatwork. You can close this tab."));
+    let (code, _receiver) = waiting.await.unwrap();
+    assert_eq!(code.unwrap(), "C0DE");
+}
+
+#[tokio::test]
+async fn the_receiver_reports_a_denial_and_times_out_cleanly() {
+    use chatwork::oauth::RedirectReceiver;
+    let c = OAuthConfig::public("id", "http://localhost:0/cb");
+    let receiver = RedirectReceiver::bind("http://localhost:0/cb")
+        .await
+        .unwrap();
+    let addr = receiver.local_addr();
+    let pending = c.authorize([Scope::ROOMS_ALL_READ]);
+    // Nothing but a pre-connect: the wait ends at the timeout, as a typed error.
+    let _idle = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let started = std::time::Instant::now();
+    assert_eq!(
+        receiver
+            .wait_for_code(&pending, Duration::from_millis(300))
+            .await
+            .unwrap_err(),
+        OAuthError::RedirectTimeout(Duration::from_millis(300))
+    );
+    assert!(started.elapsed() < Duration::from_secs(2));
+    // "Deny" on the consent screen: the browser is told, the caller gets the error.
+    let state = pending.state().to_owned();
+    let request = format!(
+        "GET /cb?error=access_denied&error_description=%3Cb%3Eno%3C%2Fb%3E&state={state} HTTP/1.1\r\n\r\n"
+    );
+    let parts = [request.as_str()];
+    let denied = tokio::join!(
+        receiver.wait_for_code(&pending, Duration::from_secs(10)),
+        browser(addr, &parts)
+    );
+    assert_eq!(
+        denied.0.unwrap_err(),
+        OAuthError::AccessDenied {
+            description: Some("<b>no</b>".into())
+        }
+    );
+    assert!(denied.1.contains("did not complete"), "{}", denied.1);
+    assert!(
+        denied.1.contains("&lt;b&gt;no&lt;/b&gt;"),
+        "escaped: {}",
+        denied.1
+    );
+    for bad in [
+        "https://127.0.0.1:0/cb",
+        "http://bot.example/cb",
+        "not a uri",
+    ] {
+        assert!(
+            matches!(
+                RedirectReceiver::bind(bad).await.unwrap_err(),
+                OAuthError::InvalidConfig(_)
+            ),
+            "{bad}"
+        );
     }
 }
