@@ -766,7 +766,7 @@ async fn an_early_refresh_that_fails_sends_the_call_with_the_still_valid_token()
 #[tokio::test]
 async fn a_refresh_without_scope_keeps_the_scopes_and_one_with_scope_replaces_them() {
     let server = MockServer::start_async().await;
-    let mut m = server
+    let m = server
         .mock_async(|when, then| {
             when.method("POST").path("/token");
             then.status(200)

@@ -1225,3 +1225,233 @@ async fn login_keeps_the_tokens_private_refreshes_them_and_logout_forgets_them()
         "signed out, with a base URL: no token"
     );
 }
+
+/// Bob signed in through the local Chatwork's OAuth endpoints, written as `chatwork login`
+/// writes its file. Returns the file's JSON.
+async fn signed_in_as_bob(mock: &MockServer, file: &std::path::Path) -> Value {
+    use chatwork::oauth::{OAuthConfig, Scope};
+    let origin = mock.origin();
+    let config = OAuthConfig::public("cli-test", "https://example.invalid/cb")
+        .endpoints(
+            format!("{origin}/mock/oauth/authorize"),
+            format!("{origin}/mock/oauth/token"),
+        )
+        .unwrap();
+    let pending = config.authorize([Scope::USERS_ALL_READ, Scope::ROOMS_ALL_READ_WRITE]);
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let allowed = http
+        .get(format!("{}&mock_user=bob", pending.url()))
+        .send()
+        .await
+        .unwrap();
+    let location = allowed.headers()["location"].to_str().unwrap().to_owned();
+    let tokens = pending.exchange(&config, &location).await.unwrap();
+    let saved = json!({
+        "client_id": "cli-test",
+        "redirect_uri": "https://example.invalid/cb",
+        "authorize_url": format!("{origin}/mock/oauth/authorize"),
+        "token_url": format!("{origin}/mock/oauth/token"),
+        "access_token": tokens.access_token.expose(),
+        "refresh_token": tokens.refresh_token.as_ref().unwrap().expose(),
+        "expires_at": tokens.expires_at.duration_since(std::time::UNIX_EPOCH).unwrap().as_secs(),
+        "scope": "users.all:read rooms.all:read_write",
+    });
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::fs::write(file, saved.to_string()).unwrap();
+    saved
+}
+
+#[tokio::test]
+async fn auth_status_names_the_credential_and_never_prints_a_secret() {
+    let mock = MockServer::start().await;
+    // An API token from the environment.
+    let run = cw(&mock, "alice", &["auth", "status"], None).await.ok();
+    assert_eq!(
+        run.stdout,
+        format!(
+            "credential: API token from CHATWORK_API_TOKEN\nbase URL:   {}\naccount:    Alice (1001)\n",
+            mock.base_url()
+        )
+    );
+    assert!(!run.stdout.contains(&mock.token("alice")));
+    // A token file.
+    let dir = home();
+    let token_file = dir.join("token");
+    std::fs::write(&token_file, mock.token("carol")).unwrap();
+    let mut c = command(&dir);
+    c.env("CHATWORK_TOKEN_FILE", &token_file)
+        .env("CHATWORK_BASE_URL", mock.base_url())
+        .args(["--json", "auth", "status"]);
+    let run = finish(c.spawn().unwrap(), None).await.ok();
+    assert_eq!(
+        run.json(),
+        json!({
+            "credential": "token_file",
+            "path": token_file,
+            "base_url": mock.base_url(),
+            "account_id": 1003,
+            "name": "Carol",
+        })
+    );
+    // The OAuth file of `chatwork login`: whose account, scopes and expiry, no token.
+    let dir = home();
+    let file = dir.join(".config/chatwork/oauth.json");
+    let saved = signed_in_as_bob(&mock, &file).await;
+    let mut c = command(&dir);
+    c.env("CHATWORK_BASE_URL", mock.base_url())
+        .args(["--json", "auth", "status"]);
+    let run = finish(c.spawn().unwrap(), None).await.ok();
+    let doc = run.json();
+    assert_eq!(doc["credential"], "oauth_file");
+    assert_eq!(doc["path"], json!(file));
+    assert_eq!(doc["account_id"], 1002);
+    assert_eq!(doc["name"], "Bob");
+    assert_eq!(doc["oauth"]["client_id"], "cli-test");
+    assert_eq!(
+        doc["oauth"]["scopes"],
+        json!(["users.all:read", "rooms.all:read_write"])
+    );
+    assert_eq!(doc["oauth"]["expires_at"], saved["expires_at"]);
+    assert_eq!(doc["oauth"]["refresh_token"], true);
+    for secret in [&saved["access_token"], &saved["refresh_token"]] {
+        assert!(!run.stdout.contains(secret.as_str().unwrap()));
+        assert!(!run.stderr.contains(secret.as_str().unwrap()));
+    }
+    let mut c = command(&dir);
+    c.env("CHATWORK_BASE_URL", mock.base_url())
+        .args(["auth", "status"]);
+    let text = finish(c.spawn().unwrap(), None).await.ok().stdout;
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[..4],
+        [
+            format!("credential: OAuth sign-in in {}", file.display()).as_str(),
+            format!("base URL:   {}", mock.base_url()).as_str(),
+            "account:    Bob (1002)",
+            "client ID:  cli-test",
+        ]
+    );
+    assert_eq!(lines[4], "scopes:     users.all:read rooms.all:read_write");
+    assert!(
+        lines[5].starts_with("expires:    ") && lines[5].ends_with(" min)"),
+        "{text}"
+    );
+    assert_eq!(lines[6], "refresh:    a refresh token is kept");
+    // The local Chatwork.
+    let dir = home();
+    let mut c = command(&dir);
+    c.args(["--mock-state", dir.join("state.json").to_str().unwrap()])
+        .args(["--mock-user", "dave", "--json", "auth", "status"]);
+    let doc = finish(c.spawn().unwrap(), None).await.ok().json();
+    assert_eq!(doc["credential"], "local");
+    assert_eq!(doc["path"], json!(dir.join("state.json")));
+    assert_eq!(doc["name"], "Dave");
+}
+
+#[tokio::test]
+async fn an_ended_oauth_sign_in_exits_3_with_a_hint_to_sign_in_again() {
+    let mock = MockServer::start().await;
+    let dir = home();
+    let file = dir.join(".config/chatwork/oauth.json");
+    let mut saved = signed_in_as_bob(&mock, &file).await;
+    // Expired access token, and a refresh token Chatwork no longer knows (14 days later).
+    saved["expires_at"] = json!(1);
+    saved["refresh_token"] = json!("refresh-expired-long-ago");
+    std::fs::write(&file, saved.to_string()).unwrap();
+    let run = |args: &'static [&'static str]| {
+        let mut c = command(&dir);
+        c.env("CHATWORK_BASE_URL", mock.base_url()).args(args);
+        async move { finish(c.spawn().unwrap(), None).await }
+    };
+    let me = run(&["me"]).await;
+    assert_eq!(me.code, 3, "{}", me.stderr);
+    assert_eq!(
+        me.stderr,
+        "chatwork: OAuth: the refresh token was rejected (invalid_grant): the user must authorize again (hint: the sign-in has ended: run `chatwork login` again)\n"
+    );
+    assert_eq!(me.stdout, "");
+    let status = run(&["auth", "status"]).await;
+    assert_eq!(status.code, 3);
+    assert!(
+        status.stdout.starts_with(&format!(
+            "credential: OAuth sign-in in {}\n",
+            file.display()
+        )),
+        "{}",
+        status.stdout
+    );
+    assert!(
+        status
+            .stdout
+            .contains("account:    unknown: the credential was not accepted\n")
+    );
+    assert!(status.stdout.contains("(expired)"), "{}", status.stdout);
+    assert!(status.stderr.contains("run `chatwork login` again"));
+    assert!(!status.stdout.contains("refresh-expired-long-ago"));
+}
+
+#[tokio::test]
+async fn login_receives_a_loopback_redirect_among_other_connections() {
+    use tokio::io::{AsyncBufReadExt, BufReader};
+    let mock = MockServer::start().await;
+    let origin = mock.origin();
+    let dir = home();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let redirect = format!("http://127.0.0.1:{port}/callback");
+    let mut c = command(&dir);
+    c.env("CHATWORK_BASE_URL", mock.base_url())
+        .env(
+            "CHATWORK_OAUTH_AUTHORIZE_URL",
+            format!("{origin}/mock/oauth/authorize"),
+        )
+        .env(
+            "CHATWORK_OAUTH_TOKEN_URL",
+            format!("{origin}/mock/oauth/token"),
+        )
+        .args(["login", "--client-id", "desk", "--redirect-uri", &redirect]);
+    let mut child = c.spawn().unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let url = loop {
+        let line = lines.next_line().await.unwrap().expect("the consent URL");
+        if line.starts_with("http") {
+            break line;
+        }
+    };
+    // The browser pre-connects (and sends nothing), then follows "Allow" to the receiver.
+    let _idle = tokio::net::TcpStream::connect(("127.0.0.1", port))
+        .await
+        .unwrap();
+    let page = reqwest::get(format!("{url}&mock_user=carol"))
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 200);
+    assert!(
+        page.text()
+            .await
+            .unwrap()
+            .contains("Signed in to Chatwork. You can close this tab.")
+    );
+    let mut rest = Vec::new();
+    while let Some(line) = lines.next_line().await.unwrap() {
+        rest.push(line);
+    }
+    let status = tokio::time::timeout(Duration::from_secs(30), child.wait())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(status.success(), "{rest:?}");
+    assert_eq!(
+        rest.last().unwrap(),
+        &format!(
+            "signed in as Carol (1003); tokens kept in {}",
+            dir.join(".config/chatwork/oauth.json").display()
+        )
+    );
+}

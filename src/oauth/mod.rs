@@ -19,13 +19,19 @@
 //! # Ok(()) }
 //! ```
 //!
+//! **The session** ([`OAuthSession`]) runs one refresh at a time as a task of its own, shares
+//! its outcome (failure included) with every waiting call, never loses tokens the endpoint
+//! returned because a caller gave up, bounds each token call by a timeout, and sends a call
+//! with the current token when an early refresh fails while that token is still valid. Apps
+//! on the user's machine receive the consent's redirect with [`RedirectReceiver`].
+//!
 //! **`expires_in`.** Chatwork documents it as seconds (the access token lives 15 minutes), but
 //! its own example shows the string `"1501138041000"`, which reads as a time in Unix
-//! milliseconds. Both a number and a numeric string are accepted: a value up to one year is
-//! a lifetime in seconds; a larger one is taken as an absolute time (Unix milliseconds from
-//! 10^12 on, Unix seconds below). An expiry that makes no sense (already past, or more than a
-//! day away) falls back to the documented 15 minutes, so the session refreshes early rather
-//! than late.
+//! milliseconds. Any JSON number and any numeric string is accepted (fractions of a second
+//! are dropped): a value up to one year is a lifetime in seconds; a larger one is taken as an
+//! absolute time (Unix milliseconds from 10^12 on, Unix seconds below). An expiry that makes
+//! no sense (not a number, already past, or more than a day away) falls back to the
+//! documented 15 minutes, so the session refreshes early rather than late.
 
 mod redirect;
 mod session;
@@ -301,7 +307,13 @@ impl TokenSet {
 }
 
 /// Where a session keeps its tokens, so that a restarted process resumes without a new
-/// consent. Called after every refresh.
+/// consent, and processes that share the tokens see each other's refreshes.
+///
+/// A session calls [`save`](Self::save) after every refresh, from its refresh task (whether
+/// or not a caller still waits), before the next refresh can start. It calls
+/// [`load`](Self::load) before each refresh and after a rejected one, and uses the loaded
+/// tokens instead when they are newer than its own (another process refreshed first). Both
+/// are called from async code: keep them short (a small file, a local database).
 pub trait TokenStore: Send + Sync + fmt::Debug {
     /// Saves the newest tokens.
     ///
