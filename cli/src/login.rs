@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, UNIX_EPOCH};
 
 use chatwork::oauth::{
-    OAuthConfig, OAuthSession, RedirectReceiver, Scope, Secret, TokenSet, TokenStore,
+    OAuthConfig, OAuthSession, RedirectReceiver, RefreshLock, Scope, Secret, TokenSet, TokenStore,
 };
 use serde::{Deserialize, Serialize};
 
@@ -130,6 +130,40 @@ impl TokenStore for FileStore {
     fn load(&self) -> Option<TokenSet> {
         self.read().map(|s| s.tokens())
     }
+
+    /// An exclusive lock on `<file>.lock`: of several `chatwork` processes whose token expired
+    /// at once, one refreshes and the others load its tokens.
+    fn lock(
+        &self,
+    ) -> futures_util::future::BoxFuture<'_, std::result::Result<RefreshLock, String>> {
+        let path = lock_path(&self.path);
+        Box::pin(async move {
+            tokio::task::spawn_blocking(move || {
+                let mut options = std::fs::OpenOptions::new();
+                options.write(true).create(true).truncate(false);
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::OpenOptionsExt;
+                    options.mode(0o600);
+                }
+                let file = options
+                    .open(&path)
+                    .map_err(|e| format!("cannot open {}: {e}", path.display()))?;
+                file.lock()
+                    .map_err(|e| format!("cannot lock {}: {e}", path.display()))?;
+                Ok(RefreshLock::new(file))
+            })
+            .await
+            .map_err(|e| e.to_string())?
+        })
+    }
+}
+
+/// The lock file next to the OAuth file.
+pub fn lock_path(file: &Path) -> PathBuf {
+    let mut path = file.as_os_str().to_owned();
+    path.push(".lock");
+    PathBuf::from(path)
 }
 
 /// The signed-in session from the OAuth file, if there is one.

@@ -66,6 +66,7 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Logout => {
             let file = login::path(cli.oauth_file.as_deref())
                 .ok_or_else(|| failure::Failure::usage("no home directory: give --oauth-file"))?;
+            let _ = std::fs::remove_file(login::lock_path(&file));
             return match std::fs::remove_file(&file) {
                 Ok(()) => out.either(&serde_json::json!({"removed": file}), || {
                     format!("signed out: removed {}", file.display())

@@ -1455,3 +1455,36 @@ async fn login_receives_a_loopback_redirect_among_other_connections() {
         )
     );
 }
+
+#[tokio::test]
+async fn processes_whose_token_expired_together_refresh_once_and_all_go_on() {
+    // The local Chatwork's refresh tokens are single-use: without the OAuth file's lock, the
+    // processes that lose the race are told to sign in again (measured: about one round in
+    // three of six processes).
+    let mock = MockServer::start().await;
+    let dir = home();
+    let file = dir.join(".config/chatwork/oauth.json");
+    signed_in_as_bob(&mock, &file).await;
+    for round in 0..4 {
+        let mut saved: Value =
+            serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        saved["expires_at"] = json!(1);
+        std::fs::write(&file, saved.to_string()).unwrap();
+        let runs = (0..6).map(|_| {
+            let mut c = command(&dir);
+            c.env("CHATWORK_BASE_URL", mock.base_url())
+                .args(["--json", "me"]);
+            async move { finish(c.spawn().unwrap(), None).await }
+        });
+        for run in futures_util::future::join_all(runs).await {
+            assert_eq!(run.code, 0, "round {round}: {}", run.stderr);
+            assert_eq!(run.json()["account_id"], 1002);
+        }
+        let now: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        assert_ne!(
+            now["refresh_token"], saved["refresh_token"],
+            "rotated and saved"
+        );
+        assert!(now["expires_at"].as_u64().unwrap() > 1);
+    }
+}

@@ -324,6 +324,46 @@ pub trait TokenStore: Send + Sync + fmt::Debug {
 
     /// The saved tokens, if any.
     fn load(&self) -> Option<TokenSet>;
+
+    /// Keeps other processes that share this store from refreshing until the returned
+    /// [`RefreshLock`] is dropped. A session holds it around each refresh (loading, the call to
+    /// the token endpoint, saving), so that of several processes whose token expired at once,
+    /// one refreshes and the others load its tokens, instead of sending the same (single-use)
+    /// refresh token and being told to sign in again.
+    ///
+    /// The wait for it is bounded by the token endpoint's timeout; past it, or on an error,
+    /// the session refreshes without it. The default locks nothing (a store that only this
+    /// process uses).
+    fn lock(&self) -> futures_util::future::BoxFuture<'_, Result<RefreshLock, String>> {
+        Box::pin(std::future::ready(Ok(RefreshLock::none())))
+    }
+}
+
+/// A lock on a [`TokenStore`], held until dropped (see [`TokenStore::lock`]).
+#[must_use = "the lock is released when dropped"]
+pub struct RefreshLock(Option<Box<dyn Send + Sync>>);
+
+impl RefreshLock {
+    /// A lock that `guard` holds until it is dropped (a locked file, a database
+    /// transaction, ...).
+    pub fn new(guard: impl Send + Sync + 'static) -> Self {
+        Self(Some(Box::new(guard)))
+    }
+
+    /// No lock.
+    pub fn none() -> Self {
+        Self(None)
+    }
+}
+
+impl fmt::Debug for RefreshLock {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.0.is_some() {
+            "RefreshLock(held)"
+        } else {
+            "RefreshLock(none)"
+        })
+    }
 }
 
 /// A [`TokenStore`] in memory (lost with the process).
@@ -565,7 +605,7 @@ impl OAuthConfig {
             Ok(answer) => answer,
             Err(_) => Err(OAuthError::Transport(format!(
                 "no answer within {} ms",
-                timeout.as_millis()
+                (timeout.as_secs_f64() * 1000.0).round()
             ))),
         }
     }

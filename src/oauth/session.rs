@@ -260,12 +260,28 @@ impl Inner {
         dead: Option<OAuthError>,
     ) -> Outcome {
         let mut fresh = false;
+        // Other processes sharing the store wait while this one refreshes (and then load its
+        // tokens); the wait is bounded like the token call.
+        let started = Instant::now();
+        let lock = match tokio::time::timeout(timeout / 2, self.store.lock()).await {
+            Ok(Ok(lock)) => Some(lock),
+            Ok(Err(e)) => {
+                tracing::warn!(error = %e, "the token store could not be locked: refreshing without it");
+                None
+            }
+            Err(_) => {
+                tracing::warn!("the token store stayed locked: refreshing without the lock");
+                None
+            }
+        };
         let outcome = match (self.newer_in_store(&current), dead) {
             (Some(saved), _) => Ok(saved),
             (None, Some(error)) => Err(error),
             (None, None) => {
                 tracing::debug!("refreshing the OAuth access token");
-                match self.config.refresh_within(&current, timeout).await {
+                // The lock's wait and the call together stay within one timeout.
+                let left = timeout.saturating_sub(started.elapsed());
+                match self.config.refresh_within(&current, left).await {
                     Ok(tokens) => {
                         fresh = true;
                         Ok(tokens)
@@ -283,6 +299,7 @@ impl Inner {
                 tracing::warn!(error = %e, "the token store could not save refreshed tokens");
             }
         }
+        drop(lock);
         let mut st = self.lock();
         if st.in_flight.as_ref().is_some_and(|(i, _)| *i == id) {
             st.in_flight = None;
