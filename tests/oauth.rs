@@ -299,6 +299,18 @@ async fn a_refresh_sends_the_refresh_grant_and_a_rejected_one_asks_for_consent()
     );
 }
 
+/// `GET /me` answered for the access token `token` only.
+async fn me_for<'a>(server: &'a MockServer, token: &str) -> httpmock::Mock<'a> {
+    server
+        .mock_async(|when, then| {
+            when.method("GET")
+                .path("/me")
+                .header("authorization", format!("Bearer {token}"));
+            then.status(200).body(ME);
+        })
+        .await
+}
+
 fn client(server: &MockServer, session: Arc<OAuthSession>) -> Client {
     Client::builder(Credentials::oauth_session(session))
         .base_url(server.base_url())
@@ -317,14 +329,7 @@ async fn the_session_refreshes_shortly_before_expiry() {
             then.status(200).body(token_json("at2", "rt2", "900"));
         })
         .await;
-    let me = server
-        .mock_async(|when, then| {
-            when.method("GET")
-                .path("/me")
-                .header("authorization", "Bearer at2");
-            then.status(200).body(ME);
-        })
-        .await;
+    let me = me_for(&server, "at2").await;
     let store = Arc::new(MemoryTokenStore::default());
     // 30 s left: inside the refresh margin.
     let session = OAuthSession::new(
@@ -376,14 +381,7 @@ async fn twenty_concurrent_401s_make_exactly_one_refresh() {
                 .body("");
         })
         .await;
-    let fresh = server
-        .mock_async(|when, then| {
-            when.method("GET")
-                .path("/me")
-                .header("authorization", "Bearer at2");
-            then.status(200).body(ME);
-        })
-        .await;
+    let fresh = me_for(&server, "at2").await;
     // Revoked early: the clock says it is good for 10 more minutes.
     let session = OAuthSession::new(
         config(&server),
@@ -585,14 +583,7 @@ async fn after_the_cool_down_a_new_attempt_is_made_and_can_succeed() {
             then.status(500).body("");
         })
         .await;
-    server
-        .mock_async(|when, then| {
-            when.method("GET")
-                .path("/me")
-                .header("authorization", "Bearer at2");
-            then.status(200).body(ME);
-        })
-        .await;
+    me_for(&server, "at2").await;
     let session = OAuthSession::new(
         config(&server).refresh_cool_down(Duration::from_millis(300)),
         tokens("at1", "rt1", Duration::ZERO),
@@ -701,14 +692,7 @@ async fn a_caller_that_gives_up_mid_refresh_loses_no_rotated_token() {
             then.status(400).body(r#"{"error":"invalid_grant"}"#);
         })
         .await;
-    let me = server
-        .mock_async(|when, then| {
-            when.method("GET")
-                .path("/me")
-                .header("authorization", "Bearer at2");
-            then.status(200).body(ME);
-        })
-        .await;
+    let me = me_for(&server, "at2").await;
     let store = Arc::new(MemoryTokenStore::default());
     let session = OAuthSession::new(
         config(&server),
@@ -739,14 +723,7 @@ async fn an_early_refresh_that_fails_sends_the_call_with_the_still_valid_token()
             then.status(500).body("");
         })
         .await;
-    let me = server
-        .mock_async(|when, then| {
-            when.method("GET")
-                .path("/me")
-                .header("authorization", "Bearer at1");
-            then.status(200).body(ME);
-        })
-        .await;
+    let me = me_for(&server, "at1").await;
     // 30 s left: inside the refresh margin, still good.
     let session = OAuthSession::new(
         config(&server),
@@ -877,14 +854,7 @@ async fn tokens_another_process_saved_are_used_instead_of_refreshing() {
             then.status(400).body(r#"{"error":"invalid_grant"}"#);
         })
         .await;
-    let me = server
-        .mock_async(|when, then| {
-            when.method("GET")
-                .path("/me")
-                .header("authorization", "Bearer at9");
-            then.status(200).body(ME);
-        })
-        .await;
+    let me = me_for(&server, "at9").await;
     let store = Arc::new(MemoryTokenStore::default());
     let session = OAuthSession::new(
         config(&server),
@@ -1129,14 +1099,7 @@ async fn sessions_sharing_a_locked_store_refresh_once_between_them() {
                 .body(token_json("at2", "rt2", "900"));
         })
         .await;
-    server
-        .mock_async(|when, then| {
-            when.method("GET")
-                .path("/me")
-                .header("authorization", "Bearer at2");
-            then.status(200).body(ME);
-        })
-        .await;
+    me_for(&server, "at2").await;
     let store = Arc::new(LockedStore::default());
     let expired = tokens("at1", "rt1", Duration::ZERO);
     let clients: Vec<Client> = (0..3)
