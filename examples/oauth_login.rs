@@ -10,8 +10,10 @@
 //!
 //! Without `CHATWORK_CLIENT_SECRET` the client is a public one (PKCE only). Chatwork wants
 //! `https://` redirect URIs for confidential clients: after "Allow", copy the address the
-//! browser was sent to and paste it here. A redirect URI on `127.0.0.1` or `localhost`
-//! (possible for public clients with a custom port) is received on a local listener instead.
+//! browser was sent to and paste it here. A redirect URI `http://127.0.0.1:PORT/...` or
+//! `http://localhost:PORT/...` is received on a local listener instead (Chatwork documents that
+//! registered redirect URIs may not use `http://`, so this is for where a loopback URI is
+//! accepted, such as the local Chatwork).
 //! Tokens are kept in `CHATWORK_TOKEN_FILE` (default `chatwork-tokens.json`).
 
 use std::io::{BufRead, Write};

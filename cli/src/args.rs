@@ -459,8 +459,10 @@ pub enum Webhook {
 #[derive(Args, Debug)]
 #[command(after_help = "\
 The client comes from Chatwork's OAuth client settings. Without a client secret the client is a
-public one (PKCE only). With a redirect URI on 127.0.0.1 or localhost the redirect is received on
-a local listener; otherwise paste the address the browser was sent to after \"Allow\". The tokens
+public one (PKCE only). After \"Allow\", paste the address the browser was sent to. A redirect URI
+http://127.0.0.1:PORT/... or http://localhost:PORT/... is received on a local listener instead
+(waiting up to 5 minutes); Chatwork's client settings document that registered redirect URIs may
+not use http://, so this serves where a loopback URI is accepted (the local Chatwork). The tokens
 are kept in the OAuth file, readable by you only, and refreshed when they expire.
 
 Example:

@@ -31,6 +31,13 @@ const MAX_ACCEPT_ERRORS: usize = 64;
 /// after a timeout. A request whose `state` is not the awaited one gets a 400 page and is
 /// otherwise ignored: the receiver keeps waiting for the real redirect.
 ///
+/// **Chatwork and `http://`.** Chatwork's client settings document that a confidential
+/// client's redirect URIs must start with `https://`, and a public client's may use any scheme
+/// except `http://`. A loopback URI therefore serves where it is accepted (the local Chatwork
+/// of this project's `chatwork-mock`, or Chatwork if it relaxes the rule); elsewhere, have the
+/// user paste the address the browser was sent to and pass it to
+/// [`PendingAuthorization::exchange`].
+///
 /// ```no_run
 /// use chatwork::oauth::{OAuthConfig, RedirectReceiver, Scope};
 /// use std::time::Duration;
