@@ -182,7 +182,7 @@ impl OAuthConfig {
     /// out is kept from `current` (RFC 6749, sections 5.1 and 6): without a new refresh token
     /// the old one stays valid, and without `scope` the scopes are unchanged.
     ///
-    /// This is one call to the token endpoint; an [`OAuthSession`] makes it for you, once for
+    /// This is one call to the token endpoint; an [`OAuthSession`](super::OAuthSession) makes it for you, once for
     /// all its callers.
     ///
     /// # Errors
