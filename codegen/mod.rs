@@ -312,7 +312,7 @@ pub fn settings() -> GenerationSettings {
 }
 
 /// The header of every generated file.
-pub const HEADER: &str = "// Generated from spec/chatwork.yaml by the crate's build script (see codegen/);\n// `cargo xtask gen` writes the same output under generated/. Do not edit.\n\n";
+pub const HEADER: &str = "// Generated from spec/chatwork.yaml by progenitor 0.15.1 through codegen/ (written here by\n// `cargo xtask gen`; the build script writes the same with the `codegen` feature).\n// Do not edit: change the spec or codegen/, then run `cargo xtask gen`.\n\n";
 
 /// Everything generated from the spec, as formatted Rust source.
 pub struct Generated {

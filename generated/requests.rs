@@ -1,5 +1,6 @@
-// Generated from spec/chatwork.yaml by the crate's build script (see codegen/);
-// `cargo xtask gen` writes the same output under generated/. Do not edit.
+// Generated from spec/chatwork.yaml by progenitor 0.15.1 through codegen/ (written here by
+// `cargo xtask gen`; the build script writes the same with the `codegen` feature).
+// Do not edit: change the spec or codegen/, then run `cargo xtask gen`.
 
 /// The spec's path template of an operation (`/rooms/{room_id}/messages`), for logs.
 pub(crate) fn path_template(operation_id: &str) -> ::std::option::Option<&'static str> {

@@ -10,8 +10,9 @@ pub const TABLE_START: &str =
 pub const TABLE_END: &str = "<!-- operations:end -->";
 
 const GITATTRIBUTES: &str = "\
-# Written by `cargo xtask gen`.
-generated/** linguist-generated=true
+# Written by `cargo xtask gen`, and compared byte for byte with a fresh generation: LF on
+# every platform.
+generated/** linguist-generated=true eol=lf
 # Fixtures hold exact body bytes: never convert their line endings.
 spec/fixtures/**/*.http -text
 ";
