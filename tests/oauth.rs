@@ -1120,3 +1120,46 @@ async fn sessions_sharing_a_locked_store_refresh_once_between_them() {
     token.assert_calls_async(1).await;
     assert_eq!(store.load().unwrap().refresh_token.unwrap().expose(), "rt2");
 }
+
+#[tokio::test]
+async fn the_receiver_reads_heads_up_to_16_kib_and_listens_where_the_uri_says() {
+    use chatwork::oauth::RedirectReceiver;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let c = OAuthConfig::public("id", "http://127.0.0.1:0/cb");
+    let receiver = RedirectReceiver::bind("http://127.0.0.1:0/cb")
+        .await
+        .unwrap();
+    let addr = receiver.local_addr();
+    let pending = c.authorize([Scope::ROOMS_ALL_READ]);
+    let state = pending.state().to_owned();
+    let waiting = tokio::spawn(async move {
+        receiver
+            .wait_for_code(&pending, Duration::from_secs(10))
+            .await
+    });
+    // Over 16 KiB of head: dropped without an answer; the receiver keeps waiting.
+    let mut huge = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let cookie = "x".repeat(20 * 1024);
+    huge.write_all(
+        format!("GET /cb?code=BIG&state={state} HTTP/1.1\r\nCookie: {cookie}\r\n\r\n").as_bytes(),
+    )
+    .await
+    .unwrap();
+    let mut answer = Vec::new();
+    let _ = huge.read_to_end(&mut answer).await;
+    assert!(answer.is_empty(), "{}", String::from_utf8_lossy(&answer));
+    assert!(!waiting.is_finished());
+    // A browser's long cookies (12 KiB) are fine.
+    let cookie = "y".repeat(12 * 1024);
+    let request = format!("GET /cb?code=C0DE&state={state} HTTP/1.1\r\nCookie: {cookie}\r\n\r\n");
+    let page = browser(addr, &[&request]).await;
+    assert!(page.starts_with("HTTP/1.1 200 OK\r\n"), "{page}");
+    assert_eq!(waiting.await.unwrap().unwrap(), "C0DE");
+    // `[::1]` is listened on as written (where the machine has IPv6).
+    let v6 = RedirectReceiver::bind("http://[::1]:0/cb").await;
+    if std::net::TcpListener::bind("[::1]:0").is_ok() {
+        assert!(v6.unwrap().local_addr().is_ipv6());
+    } else {
+        assert!(matches!(v6.unwrap_err(), OAuthError::Receiver(_)));
+    }
+}
