@@ -221,14 +221,9 @@ impl fmt::Display for TransportError {
         } else {
             "transport failure"
         };
-        write!(f, "{}: {what}: {}", self.operation, self.source)?;
-        // The causes, down to the root (a refused connection, a TLS failure, a reset).
-        let mut cause = std::error::Error::source(&self.source);
-        while let Some(c) = cause {
-            write!(f, ": {c}")?;
-            cause = c.source();
-        }
-        Ok(())
+        // The causes (down to a refused connection, a TLS failure, a reset) come from
+        // `source()`, not from this text: reporters that print the chain print each once.
+        write!(f, "{}: {what}", self.operation)
     }
 }
 
@@ -344,15 +339,10 @@ impl ApiError {
         RateLimit::from_headers(&self.headers)
     }
 
-    /// The `Retry-After` header in seconds, if sent.
-    pub fn retry_after(&self) -> Option<u64> {
-        self.headers
-            .get("retry-after")?
-            .to_str()
-            .ok()?
-            .trim()
-            .parse()
-            .ok()
+    /// How long the `Retry-After` header asks to wait, if sent: delta-seconds, or an
+    /// HTTP-date measured against the answer's `Date` (Chatwork's clock).
+    pub fn retry_after(&self) -> Option<std::time::Duration> {
+        crate::response::retry_after(&self.headers)
     }
 
     /// The OAuth `WWW-Authenticate` details (sent with 401 for a bad or expired access token).

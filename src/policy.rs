@@ -588,21 +588,8 @@ impl Limited {
 
 /// How long a 429 asks us to wait. `room_window` is the per-room posting window.
 fn rate_limit_wait(headers: &reqwest::header::HeaderMap, room_window: Duration) -> Limited {
-    if let Some(value) = headers
-        .get(reqwest::header::RETRY_AFTER)
-        .and_then(|v| v.to_str().ok())
-        .map(str::trim)
-    {
-        if let Ok(secs) = value.parse::<u64>() {
-            return Limited::RetryAfter(Duration::from_secs(secs));
-        }
-        // The HTTP-date form, measured against Chatwork's own `Date`.
-        if let Ok(at) = httpdate::parse_http_date(value) {
-            let now = crate::response::server_time(headers)
-                .map(|t| UNIX_EPOCH + Duration::from_secs(t))
-                .unwrap_or_else(SystemTime::now);
-            return Limited::RetryAfter(at.duration_since(now).unwrap_or_default());
-        }
+    if let Some(wait) = crate::response::retry_after(headers) {
+        return Limited::RetryAfter(wait);
     }
     match RateLimit::from_headers(headers) {
         Some(rl) if rl.remaining > 0 => Limited::Room(room_window),

@@ -77,6 +77,27 @@ impl RateLimit {
 }
 
 /// Chatwork's time of an answer: its `Date` header (an HTTP date), as Unix seconds.
+/// How long a `Retry-After` header asks to wait: delta-seconds, or an HTTP-date measured
+/// against the answer's own `Date` (Chatwork's clock, not ours; ours when there is no `Date`).
+/// The one reading of the header, for the retry loop and [`ApiError::retry_after`].
+///
+/// [`ApiError::retry_after`]: crate::ApiError::retry_after
+pub(crate) fn retry_after(headers: &HeaderMap) -> Option<std::time::Duration> {
+    let value = headers
+        .get(reqwest::header::RETRY_AFTER)?
+        .to_str()
+        .ok()?
+        .trim();
+    if let Ok(secs) = value.parse::<u64>() {
+        return Some(std::time::Duration::from_secs(secs));
+    }
+    let at = httpdate::parse_http_date(value).ok()?;
+    let now = server_time(headers)
+        .map(|t| UNIX_EPOCH + std::time::Duration::from_secs(t))
+        .unwrap_or_else(std::time::SystemTime::now);
+    Some(at.duration_since(now).unwrap_or_default())
+}
+
 pub(crate) fn server_time(headers: &HeaderMap) -> Option<u64> {
     let date = headers.get(reqwest::header::DATE)?.to_str().ok()?;
     httpdate::parse_http_date(date.trim())

@@ -1045,3 +1045,42 @@ async fn a_raw_patch_is_never_resent_after_a_5xx() {
     m.assert_calls_async(1).await;
     assert!(!err.is_retryable());
 }
+
+#[tokio::test]
+async fn retry_after_is_read_in_both_forms_on_chatworks_clock() {
+    let server = MockServer::start_async().await;
+    // Chatwork's clock is an hour behind ours: the date form counts from its `Date`.
+    let chatwork_now = unix_now() - 3600;
+    server
+        .mock_async(|when, then| {
+            when.method("GET").path("/me");
+            then.status(429)
+                .header("date", http_date(chatwork_now))
+                .header("retry-after", http_date(chatwork_now + 7))
+                .body(r#"{"errors":["Rate limit exceeded"]}"#);
+        })
+        .await;
+    server
+        .mock_async(|when, then| {
+            when.method("GET").path("/rooms");
+            then.status(429)
+                .header("retry-after", " 12 ")
+                .body(r#"{"errors":["Rate limit exceeded"]}"#);
+        })
+        .await;
+    let client = Client::builder(Credentials::api_token("t"))
+        .base_url(server.base_url())
+        .retry_policy(RetryPolicy::none())
+        .build()
+        .unwrap();
+    let err = client.get_me().send().await.unwrap_err();
+    assert_eq!(
+        err.as_api().unwrap().retry_after(),
+        Some(Duration::from_secs(7))
+    );
+    let err = client.list_rooms().send().await.unwrap_err();
+    assert_eq!(
+        err.as_api().unwrap().retry_after(),
+        Some(Duration::from_secs(12))
+    );
+}

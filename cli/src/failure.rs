@@ -91,7 +91,7 @@ impl From<chatwork::Error> for Failure {
                 } else {
                     "check the network and --base-url"
                 };
-                Failure::new(Exit::Network, e.to_string()).hint(hint)
+                Failure::new(Exit::Network, with_causes(&e)).hint(hint)
             }
             Error::Api(api) => {
                 let said = if api.errors().is_empty() {
@@ -128,6 +128,22 @@ impl From<chatwork::Error> for Failure {
             _ => Failure::other(e.to_string()),
         }
     }
+}
+
+/// An error's text followed by its causes' (each once: a cause whose text the previous one
+/// already ends with is skipped).
+fn with_causes(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        let said = c.to_string();
+        if !text.ends_with(&said) {
+            text.push_str(": ");
+            text.push_str(&said);
+        }
+        cause = c.source();
+    }
+    text
 }
 
 pub type Result<T, E = Failure> = std::result::Result<T, E>;

@@ -977,6 +977,24 @@ async fn every_failure_class_has_its_exit_code() {
         "{}",
         network.stderr
     );
+    // The causes, each once, down to the refused connection.
+    assert!(
+        network
+            .stderr
+            .starts_with("chatwork: get_me: could not connect: error sending request"),
+        "{}",
+        network.stderr
+    );
+    assert_eq!(
+        network
+            .stderr
+            .to_ascii_lowercase()
+            .matches("connection refused")
+            .count(),
+        1,
+        "{}",
+        network.stderr
+    );
 
     // 6: rate limited, with the reset time in the hint.
     let tight = MockServer::start_with(
