@@ -30,7 +30,7 @@ async fn per_request(limiter: &dyn RateLimiter, rounds: usize, n: u32, post: boo
             assert_eq!(limiter.reserve().await.unwrap(), None);
             if post {
                 // A room per request: the window never fills.
-                let room = (round as i64) * 1_000_000 + i as i64;
+                let room = chatwork::RoomId((round as i64) * 1_000_000 + i as i64);
                 let PostReservation::Reserved { slot, .. } =
                     limiter.reserve_post(room).await.unwrap()
                 else {

@@ -28,6 +28,7 @@ use reqwest::{Method, StatusCode};
 use tokio::time::Instant;
 use tracing::Instrument as _;
 
+use crate::model::RoomId;
 use crate::response::RateLimit;
 
 /// How failed requests are retried. The defaults are [`RetryPolicy::default`].
@@ -166,14 +167,17 @@ pub trait RateLimiter: Send + Sync + fmt::Debug {
 
     /// Called before a message post or task creation in `room`: reserves a posting slot
     /// (possibly in the future), or says when to ask again.
-    fn reserve_post(&self, room: i64) -> LimiterFuture<'_, Result<PostReservation, LimiterError>>;
+    fn reserve_post(
+        &self,
+        room: RoomId,
+    ) -> LimiterFuture<'_, Result<PostReservation, LimiterError>>;
 
     /// Called when the post's answer arrives: the slot counts from now, not from when it was
     /// sent (Chatwork stamps a post when it arrives).
-    fn settle_post(&self, room: i64, slot: PostSlot) -> LimiterFuture<'_, ()>;
+    fn settle_post(&self, room: RoomId, slot: PostSlot) -> LimiterFuture<'_, ()>;
 
     /// Called after a room-level 429: holds the room's next posts until `wait` from now.
-    fn hold_room(&self, room: i64, wait: Duration) -> LimiterFuture<'_, ()>;
+    fn hold_room(&self, room: RoomId, wait: Duration) -> LimiterFuture<'_, ()>;
 
     /// The posting window of a room (Chatwork's: 10 seconds).
     fn room_window(&self) -> Duration {
@@ -229,9 +233,12 @@ impl RateLimiter for LocalLimiter {
         Box::pin(std::future::ready(()))
     }
 
-    fn reserve_post(&self, room: i64) -> LimiterFuture<'_, Result<PostReservation, LimiterError>> {
+    fn reserve_post(
+        &self,
+        room: RoomId,
+    ) -> LimiterFuture<'_, Result<PostReservation, LimiterError>> {
         let reservation = match &self.rooms {
-            Some(p) => p.reserve_slot(room),
+            Some(p) => p.reserve_slot(room.get()),
             None => PostReservation::Reserved {
                 wait: Duration::ZERO,
                 slot: PostSlot(0),
@@ -240,16 +247,16 @@ impl RateLimiter for LocalLimiter {
         Box::pin(std::future::ready(Ok(reservation)))
     }
 
-    fn settle_post(&self, room: i64, slot: PostSlot) -> LimiterFuture<'_, ()> {
+    fn settle_post(&self, room: RoomId, slot: PostSlot) -> LimiterFuture<'_, ()> {
         if let Some(p) = &self.rooms {
-            p.settle(room, slot);
+            p.settle(room.get(), slot);
         }
         Box::pin(std::future::ready(()))
     }
 
-    fn hold_room(&self, room: i64, wait: Duration) -> LimiterFuture<'_, ()> {
+    fn hold_room(&self, room: RoomId, wait: Duration) -> LimiterFuture<'_, ()> {
         if let Some(p) = &self.rooms {
-            p.hold(room, wait);
+            p.hold(room.get(), wait);
         }
         Box::pin(std::future::ready(()))
     }
@@ -505,13 +512,13 @@ impl Inner {
 }
 
 /// The room of a message post or task creation (`POST .../rooms/{id}/messages|tasks`).
-fn posting_room(method: &Method, url: &reqwest::Url) -> Option<i64> {
+fn posting_room(method: &Method, url: &reqwest::Url) -> Option<RoomId> {
     if method != Method::POST {
         return None;
     }
     let segments: Vec<&str> = url.path_segments()?.filter(|s| !s.is_empty()).collect();
     match segments.as_slice() {
-        [.., "rooms", id, "messages" | "tasks"] => id.parse().ok(),
+        [.., "rooms", id, "messages" | "tasks"] => id.parse().ok().map(RoomId),
         _ => None,
     }
 }
@@ -627,7 +634,7 @@ const ROOM_WINDOW: Duration = Duration::from_secs(10);
 /// Returns the room slot taken, to be settled when the answer arrives.
 async fn pace(
     shared: &Shared,
-    room: Option<i64>,
+    room: Option<RoomId>,
     waited: &mut Duration,
 ) -> Result<Option<PostSlot>, LimiterError> {
     let Some(limiter) = &shared.limiter else {
@@ -655,7 +662,7 @@ async fn pace(
             };
             if !wait.is_zero() {
                 tracing::debug!(
-                    room,
+                    room = room.get(),
                     wait_ms = wait.as_millis() as u64,
                     "pacing posts to the room"
                 );
@@ -851,11 +858,11 @@ mod tests {
             |p: &str| reqwest::Url::parse(&format!("https://api.chatwork.com/v2{p}")).unwrap();
         assert_eq!(
             posting_room(&Method::POST, &url("/rooms/42/messages")),
-            Some(42)
+            Some(RoomId(42))
         );
         assert_eq!(
             posting_room(&Method::POST, &url("/rooms/42/tasks")),
-            Some(42)
+            Some(RoomId(42))
         );
         assert_eq!(posting_room(&Method::GET, &url("/rooms/42/messages")), None);
         assert_eq!(
@@ -1132,7 +1139,7 @@ mod tests {
         let l = LocalLimiter::new().without_room_pacing();
         assert!(l.rooms.is_none());
         assert_eq!(
-            futures_util::FutureExt::now_or_never(l.reserve_post(1)).map(|r| r.unwrap()),
+            futures_util::FutureExt::now_or_never(l.reserve_post(RoomId(1))).map(|r| r.unwrap()),
             Some(PostReservation::Reserved {
                 wait: Duration::ZERO,
                 slot: PostSlot(0)
@@ -1151,16 +1158,16 @@ mod tests {
             }
             fn reserve_post(
                 &self,
-                _: i64,
+                _: RoomId,
             ) -> LimiterFuture<'_, Result<PostReservation, LimiterError>> {
                 Box::pin(std::future::ready(Ok(PostReservation::Retry(
                     Duration::ZERO,
                 ))))
             }
-            fn settle_post(&self, _: i64, _: PostSlot) -> LimiterFuture<'_, ()> {
+            fn settle_post(&self, _: RoomId, _: PostSlot) -> LimiterFuture<'_, ()> {
                 Box::pin(std::future::ready(()))
             }
-            fn hold_room(&self, _: i64, _: Duration) -> LimiterFuture<'_, ()> {
+            fn hold_room(&self, _: RoomId, _: Duration) -> LimiterFuture<'_, ()> {
                 Box::pin(std::future::ready(()))
             }
         }

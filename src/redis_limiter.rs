@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use redis::aio::MultiplexedConnection;
 use sha2::{Digest, Sha256};
 
+use crate::model::RoomId;
 use crate::policy::{
     LimiterError, LimiterFuture, LocalLimiter, PostReservation, PostSlot, RESET_MARGIN,
     RateLimiter, jitter,
@@ -468,7 +469,10 @@ impl RateLimiter for RedisLimiter {
         })
     }
 
-    fn reserve_post(&self, room: i64) -> LimiterFuture<'_, Result<PostReservation, LimiterError>> {
+    fn reserve_post(
+        &self,
+        room: RoomId,
+    ) -> LimiterFuture<'_, Result<PostReservation, LimiterError>> {
         Box::pin(async move {
             let keys = [self.key(&format!("room:{room}")), self.key("slot-ids")];
             let args = [self.room_max as i64, self.per_ms()];
@@ -498,7 +502,7 @@ impl RateLimiter for RedisLimiter {
         })
     }
 
-    fn settle_post(&self, room: i64, slot: PostSlot) -> LimiterFuture<'_, ()> {
+    fn settle_post(&self, room: RoomId, slot: PostSlot) -> LimiterFuture<'_, ()> {
         Box::pin(async move {
             if slot.0 & LOCAL_SLOT != 0 {
                 return self
@@ -517,7 +521,7 @@ impl RateLimiter for RedisLimiter {
         })
     }
 
-    fn hold_room(&self, room: i64, wait: Duration) -> LimiterFuture<'_, ()> {
+    fn hold_room(&self, room: RoomId, wait: Duration) -> LimiterFuture<'_, ()> {
         Box::pin(async move {
             let keys = [self.key(&format!("room:{room}")), self.key("slot-ids")];
             let wait_ms = i64::try_from(wait.as_millis()).unwrap_or(i64::MAX);

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use chatwork::{
     Client, Credentials, Error, PostReservation, RateLimit, RateLimiter, RedisFallback,
-    RedisLimiter, RetryPolicy,
+    RedisLimiter, RetryPolicy, RoomId,
 };
 use chatwork_mock::{Limits, MockServer, Seed};
 use redis_server::RedisServer;
@@ -294,7 +294,7 @@ async fn the_scripts_count_down_pace_rooms_and_expire_every_key() {
     // room is free.
     let mut slots = Vec::new();
     for _ in 0..3 {
-        match limiter.reserve_post(7).await.unwrap() {
+        match limiter.reserve_post(RoomId(7)).await.unwrap() {
             PostReservation::Reserved { wait, slot } => {
                 assert_eq!(wait, Duration::ZERO);
                 slots.push(slot);
@@ -302,7 +302,7 @@ async fn the_scripts_count_down_pace_rooms_and_expire_every_key() {
             other => panic!("{other:?}"),
         }
     }
-    let PostReservation::Retry(wait) = limiter.reserve_post(7).await.unwrap() else {
+    let PostReservation::Retry(wait) = limiter.reserve_post(RoomId(7)).await.unwrap() else {
         panic!("the window is full");
     };
     assert!(
@@ -310,16 +310,16 @@ async fn the_scripts_count_down_pace_rooms_and_expire_every_key() {
         "{wait:?}"
     );
     assert!(matches!(
-        limiter.reserve_post(8).await.unwrap(),
+        limiter.reserve_post(RoomId(8)).await.unwrap(),
         PostReservation::Reserved {
             wait: Duration::ZERO,
             ..
         }
     ));
-    limiter.settle_post(7, slots[1]).await;
+    limiter.settle_post(RoomId(7), slots[1]).await;
     // A room 429: the room is held for the wait.
-    limiter.hold_room(8, Duration::from_secs(5)).await;
-    let PostReservation::Retry(wait) = limiter.reserve_post(8).await.unwrap() else {
+    limiter.hold_room(RoomId(8), Duration::from_secs(5)).await;
+    let PostReservation::Retry(wait) = limiter.reserve_post(RoomId(8)).await.unwrap() else {
         panic!("the room is held");
     };
     assert!(
