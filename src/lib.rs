@@ -15,6 +15,7 @@ pub mod notation;
 pub mod oauth;
 mod policy;
 mod poll;
+mod random;
 mod raw;
 #[cfg(feature = "redis")]
 mod redis_limiter;

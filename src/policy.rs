@@ -20,9 +20,8 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::hash::{BuildHasher, Hasher};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use reqwest::{Method, StatusCode};
 use tokio::time::Instant;
@@ -555,18 +554,7 @@ fn hands_out_messages(url: &reqwest::Url) -> bool {
     !url.query_pairs().any(|(k, v)| k == "force" && v == "1")
 }
 
-/// Uniformly up to `max`, different for each call.
-pub(crate) fn jitter(max: Duration) -> Duration {
-    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    h.write_u128(
-        SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or(0),
-    );
-    let nanos = u64::try_from(max.as_nanos()).unwrap_or(u64::MAX).max(1);
-    Duration::from_nanos(h.finish() % nanos)
-}
+pub(crate) use crate::random::jitter;
 
 fn backoff(policy: &RetryPolicy, retry: u32) -> Duration {
     let exp = policy.initial_backoff.saturating_mul(1u32 << retry.min(16));
@@ -844,6 +832,7 @@ pub(crate) async fn send(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::time::{SystemTime, UNIX_EPOCH};
 
     fn unix_now() -> u64 {
         SystemTime::now()

@@ -1,8 +1,6 @@
 //! File upload (`POST /rooms/{room_id}/files`), hand-written because it is
 //! `multipart/form-data`, which the generator does not support.
 
-use std::hash::{BuildHasher, Hasher};
-
 use bytes::Bytes;
 
 use crate::Client;
@@ -255,15 +253,9 @@ impl UploadFile<'_> {
 }
 
 fn random_boundary() -> String {
-    let state = std::collections::hash_map::RandomState::new();
-    let mut a = state.build_hasher();
-    a.write_u128(
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or_default(),
-    );
-    let mut b = state.build_hasher();
-    b.write_u64(a.finish());
-    format!("chatwork-sdk-{:016x}{:016x}", a.finish(), b.finish())
+    format!(
+        "chatwork-sdk-{:016x}{:016x}",
+        crate::random::u64(),
+        crate::random::u64()
+    )
 }
