@@ -3,10 +3,11 @@
 use std::fmt;
 use std::time::Duration;
 
-use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+use reqwest::header::{HeaderMap, HeaderValue};
 
 use std::sync::Arc;
 
+use crate::credentials::{CredentialKind, Credentials};
 use crate::error::Error;
 use crate::generated;
 use crate::policy::{Inner, LocalLimiter, RateLimiter, RetryPolicy};
@@ -16,90 +17,6 @@ pub const DEFAULT_BASE_URL: &str = "https://api.chatwork.com/v2";
 
 /// The environment variable [`Client::from_env`] reads the API token from.
 pub const TOKEN_ENV: &str = "CHATWORK_API_TOKEN";
-
-/// The header that carries an API token.
-pub const TOKEN_HEADER: &str = "x-chatworktoken";
-
-/// How the client authenticates. The secret is never printed: `Debug` shows only the kind.
-#[derive(Clone)]
-pub struct Credentials {
-    kind: CredentialKind,
-    secret: String,
-    /// A session that provides (and refreshes) the token per request.
-    auth: Option<Arc<dyn crate::policy::Authenticator>>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum CredentialKind {
-    ApiToken,
-    OAuth,
-    #[cfg_attr(not(feature = "oauth"), allow(dead_code))]
-    OAuthSession,
-}
-
-impl Credentials {
-    /// An API token from Chatwork's settings screen, sent as `x-chatworktoken`.
-    pub fn api_token(token: impl Into<String>) -> Self {
-        Self {
-            kind: CredentialKind::ApiToken,
-            secret: token.into(),
-            auth: None,
-        }
-    }
-
-    /// An OAuth 2.0 access token, sent as `Authorization: Bearer ...`.
-    pub fn oauth_access_token(token: impl Into<String>) -> Self {
-        Self {
-            kind: CredentialKind::OAuth,
-            secret: token.into(),
-            auth: None,
-        }
-    }
-
-    /// A signed-in OAuth session: the client sends its access token, refreshes it shortly
-    /// before it expires and once after a 401 `invalid_token` (one refresh, run by the session,
-    /// for all concurrent requests and clones), and saves new tokens to the session's store.
-    /// The client's [`timeout`](ClientBuilder::timeout) bounds the session's calls to the token
-    /// endpoint unless its `OAuthConfig` sets one.
-    #[cfg(feature = "oauth")]
-    #[cfg_attr(docsrs, doc(cfg(feature = "oauth")))]
-    pub fn oauth_session(session: Arc<crate::oauth::OAuthSession>) -> Self {
-        Self {
-            kind: CredentialKind::OAuthSession,
-            secret: String::new(),
-            auth: Some(session),
-        }
-    }
-
-    fn header(&self) -> Result<(HeaderName, HeaderValue), Error> {
-        let secret = self.secret.trim();
-        if secret.is_empty() {
-            return Err(Error::config("the token is empty"));
-        }
-        let (name, value) = match self.kind {
-            CredentialKind::ApiToken => (HeaderName::from_static(TOKEN_HEADER), secret.to_owned()),
-            CredentialKind::OAuth | CredentialKind::OAuthSession => {
-                (reqwest::header::AUTHORIZATION, format!("Bearer {secret}"))
-            }
-        };
-        // The error text never includes the token itself.
-        let mut value = HeaderValue::from_str(&value).map_err(|_| {
-            Error::config("the token contains characters that cannot be sent in an HTTP header")
-        })?;
-        value.set_sensitive(true);
-        Ok((name, value))
-    }
-}
-
-impl fmt::Debug for Credentials {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.kind {
-            CredentialKind::ApiToken => f.write_str("Credentials::ApiToken(<redacted>)"),
-            CredentialKind::OAuth => f.write_str("Credentials::OAuth(<redacted>)"),
-            CredentialKind::OAuthSession => f.write_str("Credentials::OAuthSession(<redacted>)"),
-        }
-    }
-}
 
 /// A Chatwork API client. Cheap to clone; clones share one connection pool.
 ///
@@ -358,17 +275,6 @@ impl ClientBuilder {
     }
 }
 
-/// Whether the URL's host is loopback (`127.0.0.1`, `[::1]`, `localhost`): the one place
-/// plain HTTP is allowed to carry a secret.
-pub(crate) fn is_loopback(url: &reqwest::Url) -> bool {
-    match url.host() {
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
-        None => false,
-    }
-}
-
 fn check_base_url(raw: &str) -> Result<String, Error> {
     let url = reqwest::Url::parse(raw)
         .map_err(|e| Error::config(format!("base URL {raw:?} does not parse: {e}")))?;
@@ -383,7 +289,7 @@ fn check_base_url(raw: &str) -> Result<String, Error> {
     }
     match url.scheme() {
         "https" => {}
-        "http" if is_loopback(&url) => {}
+        "http" if crate::urls::is_loopback(&url) => {}
         _ => {
             return Err(Error::config(format!(
                 "base URL {raw:?} must use https (plain http is allowed only for a loopback host)"

@@ -7,6 +7,7 @@
 extern crate self as chatwork;
 
 mod client;
+mod credentials;
 mod error;
 pub mod model;
 pub mod notation;
@@ -26,6 +27,7 @@ pub mod spec_tools;
 mod timestamps;
 mod transport;
 mod upload;
+mod urls;
 pub mod webhook;
 
 /// progenitor's output for `spec/chatwork.yaml`. Private: [`types`] re-exports the answer
@@ -40,7 +42,8 @@ mod requests {
     include!(concat!(env!("OUT_DIR"), "/requests.rs"));
 }
 
-pub use client::{Client, ClientBuilder, Credentials, DEFAULT_BASE_URL, TOKEN_ENV, TOKEN_HEADER};
+pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL, TOKEN_ENV};
+pub use credentials::{Credentials, TOKEN_HEADER};
 pub use error::{
     ApiError, DecodeError, Error, InvalidKind, InvalidRequest, TransportError, WwwAuthenticate,
 };

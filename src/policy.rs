@@ -465,26 +465,6 @@ impl Rooms {
     }
 }
 
-/// Provides the `Authorization` header of each attempt (an OAuth session that refreshes its
-/// access token). Errors are the crate's, to be handed to the caller as they are.
-pub(crate) trait Authenticator: Send + Sync + fmt::Debug {
-    /// The header value to send now (refreshing first when needed).
-    fn authorization(
-        &self,
-    ) -> futures_util::future::BoxFuture<'_, Result<reqwest::header::HeaderValue, crate::Error>>;
-
-    /// The value `sent`, sent at `sent_at`, got a 401 `invalid_token`: refresh unless
-    /// another request already did. `Ok`: send again.
-    fn rejected<'a>(
-        &'a self,
-        sent: &'a reqwest::header::HeaderValue,
-        sent_at: Instant,
-    ) -> futures_util::future::BoxFuture<'a, Result<(), crate::Error>>;
-
-    /// A client with this request timeout (if any) was built on this authenticator.
-    fn attach(&self, client_timeout: Option<Duration>);
-}
-
 /// Rate limiting and retry settings of a client, shared by its clones.
 #[derive(Debug, Clone)]
 pub struct Inner(Arc<Shared>);
@@ -493,14 +473,14 @@ pub struct Inner(Arc<Shared>);
 struct Shared {
     retry: RetryPolicy,
     limiter: Option<Arc<dyn RateLimiter>>,
-    auth: Option<Arc<dyn Authenticator>>,
+    auth: Option<Arc<dyn crate::credentials::Authenticator>>,
 }
 
 impl Inner {
     pub(crate) fn new(
         retry: RetryPolicy,
         limiter: Option<Arc<dyn RateLimiter>>,
-        auth: Option<Arc<dyn Authenticator>>,
+        auth: Option<Arc<dyn crate::credentials::Authenticator>>,
     ) -> Self {
         Self(Arc::new(Shared {
             retry,

@@ -294,7 +294,7 @@ fn endpoint_url(which: &str, raw: &str) -> Result<reqwest::Url, OAuthError> {
     }
     match url.scheme() {
         "https" => Ok(url),
-        "http" if crate::client::is_loopback(&url) => Ok(url),
+        "http" if crate::urls::is_loopback(&url) => Ok(url),
         _ => Err(OAuthError::InvalidConfig(format!(
             "the {which} URL must use https (plain http only for a loopback host)"
         ))),

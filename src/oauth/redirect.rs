@@ -70,7 +70,7 @@ impl RedirectReceiver {
         let url = reqwest::Url::parse(redirect_uri).map_err(|e| {
             OAuthError::InvalidConfig(format!("the redirect URI does not parse: {e}"))
         })?;
-        if url.scheme() != "http" || !crate::client::is_loopback(&url) {
+        if url.scheme() != "http" || !crate::urls::is_loopback(&url) {
             return Err(OAuthError::InvalidConfig(
                 "a redirect is received locally only for an http:// URI on 127.0.0.1, [::1] or localhost"
                     .into(),

@@ -171,7 +171,9 @@ impl OAuthSession {
         wait.await.map(drop)
     }
 
-    fn client_timeout(&self, timeout: Option<Duration>) {
+    /// A client with this timeout was built on the session: the shortest such timeout
+    /// bounds token calls when the config sets none.
+    pub(crate) fn client_timeout(&self, timeout: Option<Duration>) {
         if let Some(t) = timeout {
             let mut st = self.inner.lock();
             st.client_timeout = Some(st.client_timeout.map_or(t, |c| c.min(t)));
@@ -343,51 +345,4 @@ impl Inner {
 fn fresh_failure(last: &Option<Failure>, error: &OAuthError, current: &TokenSet) -> bool {
     last.as_ref()
         .is_none_or(|f| f.error != *error || f.refresh_token != current.refresh_token)
-}
-
-impl crate::policy::Authenticator for OAuthSession {
-    fn authorization(
-        &self,
-    ) -> futures_util::future::BoxFuture<'_, Result<reqwest::header::HeaderValue, crate::Error>>
-    {
-        Box::pin(async move {
-            let token = self.access_token().await.map_err(to_error)?;
-            bearer(&token)
-        })
-    }
-
-    fn rejected<'a>(
-        &'a self,
-        sent: &'a reqwest::header::HeaderValue,
-        sent_at: Instant,
-    ) -> futures_util::future::BoxFuture<'a, Result<(), crate::Error>> {
-        Box::pin(async move {
-            let sent = sent
-                .to_str()
-                .ok()
-                .and_then(|v| v.strip_prefix("Bearer "))
-                .map(Secret::new)
-                .unwrap_or_else(|| Secret::new(""));
-            self.refresh_after_rejection(&sent, sent_at)
-                .await
-                .map_err(to_error)
-        })
-    }
-
-    fn attach(&self, client_timeout: Option<Duration>) {
-        self.client_timeout(client_timeout);
-    }
-}
-
-fn to_error(e: OAuthError) -> crate::Error {
-    crate::Error::OAuth(Box::new(e))
-}
-
-fn bearer(token: &Secret) -> Result<reqwest::header::HeaderValue, crate::Error> {
-    let mut value = reqwest::header::HeaderValue::from_str(&format!("Bearer {}", token.expose()))
-        .map_err(|_| {
-        crate::Error::config("the access token cannot be sent in an HTTP header")
-    })?;
-    value.set_sensitive(true);
-    Ok(value)
 }
