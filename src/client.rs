@@ -10,7 +10,8 @@ use std::sync::Arc;
 use crate::credentials::{CredentialKind, Credentials};
 use crate::error::Error;
 use crate::generated;
-use crate::policy::{Inner, LocalLimiter, RateLimiter, RetryPolicy};
+use crate::limiter::{LocalLimiter, RateLimiter};
+use crate::policy::{Inner, RetryPolicy};
 
 /// The default base URL of the Chatwork API v2.
 pub const DEFAULT_BASE_URL: &str = "https://api.chatwork.com/v2";

@@ -52,7 +52,7 @@ impl Credentials {
     /// A signed-in OAuth session: the client sends its access token, refreshes it shortly
     /// before it expires and once after a 401 `invalid_token` (one refresh, run by the session,
     /// for all concurrent requests and clones), and saves new tokens to the session's store.
-    /// The client's [`timeout`](ClientBuilder::timeout) bounds the session's calls to the token
+    /// The client's [`timeout`](crate::ClientBuilder::timeout) bounds the session's calls to the token
     /// endpoint unless its `OAuthConfig` sets one.
     #[cfg(feature = "oauth")]
     #[cfg_attr(docsrs, doc(cfg(feature = "oauth")))]

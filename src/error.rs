@@ -31,7 +31,7 @@ pub enum Error {
     /// and is set to fail rather than fall back to this process's own limits. Nothing was
     /// sent.
     #[error(transparent)]
-    RateLimiter(Box<crate::policy::LimiterError>),
+    RateLimiter(Box<crate::limiter::LimiterError>),
     /// The OAuth session could not provide a valid access token (the refresh token was
     /// rejected: the user must authorize again; or the token endpoint failed). Nothing was
     /// sent to the API, or it answered 401 and the refresh that followed failed.

@@ -9,6 +9,7 @@ extern crate self as chatwork;
 mod client;
 mod credentials;
 mod error;
+mod limiter;
 pub mod model;
 pub mod notation;
 #[cfg(feature = "oauth")]
@@ -47,12 +48,13 @@ pub use credentials::{Credentials, TOKEN_HEADER};
 pub use error::{
     ApiError, DecodeError, Error, InvalidKind, InvalidRequest, TransportError, WwwAuthenticate,
 };
+pub use limiter::{
+    LimiterError, LimiterFuture, LocalLimiter, PostReservation, PostSlot, RateLimiter,
+};
 pub use model::{
     AccountId, AccountIds, FileId, Flag, MessageId, RequestId, RoomId, TaskId, UnixTime,
 };
-pub use policy::{
-    LimiterError, LimiterFuture, LocalLimiter, PostReservation, PostSlot, RateLimiter, RetryPolicy,
-};
+pub use policy::RetryPolicy;
 pub use poll::MessageStream;
 pub use raw::{RawRequest, RawResponse};
 #[cfg(feature = "redis")]

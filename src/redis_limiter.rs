@@ -7,11 +7,11 @@ use std::time::{Duration, Instant};
 use redis::aio::MultiplexedConnection;
 use sha2::{Digest, Sha256};
 
-use crate::model::RoomId;
-use crate::policy::{
-    LimiterError, LimiterFuture, LocalLimiter, PostReservation, PostSlot, RESET_MARGIN,
-    RateLimiter, jitter,
+use crate::limiter::{
+    LimiterError, LimiterFuture, LocalLimiter, PostReservation, PostSlot, RESET_MARGIN, RateLimiter,
 };
+use crate::model::RoomId;
+use crate::random::jitter;
 use crate::response::RateLimit;
 
 /// What a [`RedisLimiter`] does while Redis cannot be reached.
