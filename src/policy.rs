@@ -214,12 +214,14 @@ fn invalid_token(headers: &reqwest::header::HeaderMap) -> bool {
         })
 }
 
-/// A local 401 standing for "no valid token": never sent by Chatwork, replaced by the
-/// recorded error before the caller sees it.
-fn unauthorized() -> reqwest::Response {
-    let mut response = http::Response::new(Vec::<u8>::new());
-    *response.status_mut() = StatusCode::UNAUTHORIZED;
-    reqwest::Response::from(response)
+/// Why [`send`] hands back no answer.
+#[derive(Debug)]
+pub(crate) enum Stop {
+    /// The last attempt failed in transport (after the retries it was allowed).
+    Transport(reqwest::Error),
+    /// Nothing (more) was sent: the rate limiter's store is unreachable, or no valid token
+    /// could be had. The caller gets this error as it is.
+    Refused(crate::Error),
 }
 
 /// Waits for the token budget and the room's pace. Budget waits count toward the request's
@@ -276,7 +278,7 @@ pub(crate) async fn send(
     request: reqwest::Request,
     operation: &str,
     path_template: &str,
-) -> reqwest::Result<reqwest::Response> {
+) -> Result<reqwest::Response, Stop> {
     let shared = &*inner.0;
     let method = request.method().clone();
     let resend = may_resend(&method, request.url());
@@ -308,8 +310,7 @@ pub(crate) async fn send(
                 Ok(slot) => slot,
                 Err(e) => {
                     // Set to fail when its store is unreachable: nothing is sent.
-                    crate::transport::record_auth_failure(crate::Error::RateLimiter(Box::new(e)));
-                    return Ok(unauthorized());
+                    return Err(Stop::Refused(crate::Error::RateLimiter(Box::new(e))));
                 }
             };
             let mut original = pending.take().expect("a request is pending");
@@ -324,8 +325,7 @@ pub(crate) async fn send(
                     }
                     Err(e) => {
                         // No valid token: nothing is sent; the caller gets this error.
-                        crate::transport::record_auth_failure(e);
-                        return Ok(unauthorized());
+                        return Err(Stop::Refused(e));
                     }
                 },
             };
@@ -363,8 +363,8 @@ pub(crate) async fn send(
                                 continue;
                             }
                             Err(e) => {
-                                crate::transport::record_auth_failure(e);
-                                return Ok(response);
+                                // The refresh failed: its error says more than the 401.
+                                return Err(Stop::Refused(e));
                             }
                         }
                     }
@@ -425,7 +425,7 @@ pub(crate) async fn send(
                             "transport error after a request that may not be sent twice: not retried"
                         );
                     }
-                    return Err(error);
+                    return Err(Stop::Transport(error));
                 }
             }
         }

@@ -33,9 +33,24 @@ struct Call {
     auth_failure: Option<Error>,
 }
 
-/// Records that no valid token could be had for the current call.
-pub(crate) fn record_auth_failure(error: Error) {
+// progenitor's `exec` hook must hand back a `reqwest::Response` (or a `reqwest::Error`): it
+// cannot carry this crate's errors. When the request loop stops without an answer for a
+// reason of its own (`policy::Stop::Refused`: the rate limiter's store is unreachable, no
+// valid token), the hook records the error in the call's task-local `CALL` and returns a local
+// 401 in its place (`refused`). Every entry point into generated calls (`run`,
+// `execute_raw`) runs inside `CALL.scope` and checks the record before it looks at the
+// answer, so that 401 never reaches a caller. This file is the only one that knows.
+
+/// Records why the loop stopped without an answer for the current call.
+fn record_refusal(error: Error) {
     let _ = CALL.try_with(|c| c.borrow_mut().auth_failure = Some(error));
+}
+
+/// The local 401 that stands in for a recorded refusal (never sent by Chatwork).
+fn refused() -> reqwest::Response {
+    let mut response = http::Response::new(Vec::<u8>::new());
+    *response.status_mut() = reqwest::StatusCode::UNAUTHORIZED;
+    reqwest::Response::from(response)
 }
 
 tokio::task_local! {
@@ -53,7 +68,7 @@ impl ClientHooks<crate::policy::Inner> for generated::Client {
             .unwrap_or_else(|| request.url().path().to_owned());
         let resend = crate::policy::may_resend(request.method(), request.url());
         let _ = CALL.try_with(|c| c.borrow_mut().resend = resend);
-        crate::policy::send(
+        match crate::policy::send(
             progenitor_client::ClientInfo::client(self),
             progenitor_client::ClientInfo::inner(self),
             request,
@@ -61,6 +76,14 @@ impl ClientHooks<crate::policy::Inner> for generated::Client {
             &template,
         )
         .await
+        {
+            Ok(response) => Ok(response),
+            Err(crate::policy::Stop::Transport(e)) => Err(e),
+            Err(crate::policy::Stop::Refused(e)) => {
+                record_refusal(e);
+                Ok(refused())
+            }
+        }
     }
 
     async fn pre<E>(
