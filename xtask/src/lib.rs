@@ -16,6 +16,7 @@ pub mod codegen;
 pub mod check;
 pub mod fixture;
 pub mod generate;
+pub mod modules;
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -23,6 +24,7 @@ use std::path::{Path, PathBuf};
 
 pub use check::{Report, check};
 pub use fixture::{Fixture, WebhookFixture};
+pub use modules::ModuleGraph;
 
 /// The spec, the fixtures and the files `gen` writes, as read from the repository.
 #[derive(Clone, Debug)]

@@ -1,0 +1,84 @@
+//! The SDK's hand-written modules depend one way: a test that fails when an import cycle
+//! appears, and proof that the check finds one.
+
+use xtask::{ModuleGraph, Project};
+
+fn files(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(p, t)| ((*p).to_owned(), (*t).to_owned()))
+        .collect()
+}
+
+#[test]
+fn the_sdk_has_no_import_cycle() {
+    let graph = ModuleGraph::load(&Project::default_root()).unwrap();
+    // The graph, for whoever reads the test's output (`--nocapture`).
+    println!("{}", graph.render());
+    assert!(graph.edges.len() > 10, "{}", graph.render());
+    assert!(graph.edges["client"].contains("policy"));
+    assert!(graph.edges["error"].contains("oauth"));
+    assert!(
+        graph.edges["poll"].contains("client"),
+        "through `crate::Client`"
+    );
+    assert_eq!(
+        graph.cycles(),
+        Vec::<Vec<String>>::new(),
+        "{}",
+        graph.render()
+    );
+    // The layers the modules are meant to keep.
+    for (low, high) in [
+        ("oauth", "client"),
+        ("oauth", "policy"),
+        ("oauth", "error"),
+        ("error", "policy"),
+        ("error", "client"),
+        ("policy", "transport"),
+        ("limiter", "policy"),
+    ] {
+        assert!(
+            !graph.edges.get(low).is_some_and(|to| to.contains(high)),
+            "{low} must not depend on {high}:\n{}",
+            graph.render()
+        );
+    }
+}
+
+#[test]
+fn cycles_are_found_through_paths_groups_and_reexports() {
+    let graph = ModuleGraph::from_sources(&files(&[
+        (
+            "lib.rs",
+            "mod a; mod b; mod c; mod d;\nmod gen {\n    include!(\"x\");\n}\npub use d::{Thing, other::Deep};\n",
+        ),
+        (
+            "a.rs",
+            "use crate::{b::X, self};\n// crate::d in a comment\n",
+        ),
+        ("b/mod.rs", "fn f() -> crate::Thing { todo!() }\n"),
+        ("b/inner.rs", "use super::X;\n"),
+        (
+            "d.rs",
+            "pub struct Thing;\nfn g() { crate::a::run() }\n#[cfg(test)]\nmod tests { use crate::c; }\n",
+        ),
+        ("c.rs", "use crate::{\n    a::{One, Two},\n    b,\n};\n"),
+    ]));
+    assert_eq!(
+        graph.render(),
+        "a -> b\nb -> d\nc -> a b\nd -> a\n",
+        "a comment and a test module are not references"
+    );
+    assert_eq!(graph.cycles(), vec![vec!["a", "b", "d"]]);
+    let acyclic = ModuleGraph::from_sources(&files(&[
+        ("lib.rs", "mod a; mod b;"),
+        ("a.rs", "use crate::b::X;"),
+        ("b.rs", "pub struct X;"),
+    ]));
+    assert!(acyclic.cycles().is_empty());
+    let own = ModuleGraph::from_sources(&files(&[("lib.rs", ""), ("a.rs", "crate::a::f()")]));
+    assert!(
+        own.cycles().is_empty(),
+        "a module's paths into itself are no edge"
+    );
+}
