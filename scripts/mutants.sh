@@ -21,7 +21,7 @@ root="$PWD"
 tree="$root/target/mutants-tree"
 out="${MUTANTS_DIR:-$root/target/mutants}"
 declare -A files tests
-files[policy]="src/policy.rs src/limiter/mod.rs src/limiter/local.rs src/credentials.rs"
+files[policy]="src/policy/mod.rs src/policy/decide.rs src/limiter/mod.rs src/limiter/local.rs src/credentials.rs"
 tests[policy]="--lib --test=behaviour --test=resilience --test=oauth"
 files[redis]="src/redis_limiter.rs"
 tests[redis]="--lib --test=redis_limiter"

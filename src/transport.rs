@@ -72,6 +72,7 @@ impl ClientHooks<crate::policy::Inner> for generated::Client {
             progenitor_client::ClientInfo::client(self),
             progenitor_client::ClientInfo::inner(self),
             request,
+            resend,
             info.operation_id,
             &template,
         )

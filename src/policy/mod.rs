@@ -18,17 +18,20 @@
 //! All waits for limits (the budget's and the 429s') of one request add up to at most
 //! [`RetryPolicy::max_rate_limit_wait`]: past it the request is sent (or its 429 returned).
 
+mod decide;
+
 use std::sync::Arc;
 use std::time::Duration;
 
-use reqwest::{Method, StatusCode};
+use reqwest::Method;
 use tokio::time::Instant;
 use tracing::Instrument as _;
 
-use crate::limiter::{
-    LimiterError, PostReservation, PostSlot, RESET_MARGIN, ROOM_WINDOW, RateLimiter,
-};
+use decide::{Attempts, Outcome, Step, decide};
+
+use crate::limiter::{LimiterError, PostReservation, PostSlot, ROOM_WINDOW, RateLimiter};
 use crate::model::RoomId;
+use crate::random::jitter;
 use crate::response::RateLimit;
 
 /// How failed requests are retried. The defaults are [`RetryPolicy::default`].
@@ -162,58 +165,6 @@ fn hands_out_messages(url: &reqwest::Url) -> bool {
     !url.query_pairs().any(|(k, v)| k == "force" && v == "1")
 }
 
-use crate::random::jitter;
-
-fn backoff(policy: &RetryPolicy, retry: u32) -> Duration {
-    let exp = policy.initial_backoff.saturating_mul(1u32 << retry.min(16));
-    // Full jitter: anywhere up to the exponential step, never more than the cap.
-    jitter(exp.min(policy.max_backoff))
-}
-
-/// Which limit a 429 reports, and how long it asks us to wait.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Limited {
-    /// `Retry-After` said how long.
-    RetryAfter(Duration),
-    /// The token still had requests left: a per-room (or other short) limit.
-    Room(Duration),
-    /// The token's budget is spent: until its reset.
-    Token(Duration),
-}
-
-impl Limited {
-    fn wait(self) -> Duration {
-        match self {
-            Limited::RetryAfter(d) | Limited::Room(d) | Limited::Token(d) => d,
-        }
-    }
-}
-
-/// How long a 429 asks us to wait. `room_window` is the per-room posting window.
-fn rate_limit_wait(headers: &reqwest::header::HeaderMap, room_window: Duration) -> Limited {
-    if let Some(wait) = crate::response::retry_after(headers) {
-        return Limited::RetryAfter(wait);
-    }
-    match RateLimit::from_headers(headers) {
-        Some(rl) if rl.remaining > 0 => Limited::Room(room_window),
-        Some(rl) => Limited::Token(rl.reset_in() + RESET_MARGIN),
-        // No hint at all: Chatwork's shortest window is the per-room 10 seconds.
-        None => Limited::Room(room_window),
-    }
-}
-
-/// Whether a 401 says the access token is invalid or expired (`WWW-Authenticate: Bearer
-/// error="invalid_token"`), read with the crate's `WWW-Authenticate` parser.
-fn invalid_token(headers: &reqwest::header::HeaderMap) -> bool {
-    headers
-        .get_all(reqwest::header::WWW_AUTHENTICATE)
-        .iter()
-        .map(|v| crate::error::WwwAuthenticate::parse(&String::from_utf8_lossy(v.as_bytes())))
-        .any(|c| {
-            c.scheme.eq_ignore_ascii_case("bearer") && c.error.as_deref() == Some("invalid_token")
-        })
-}
-
 /// Why [`send`] hands back no answer.
 #[derive(Debug)]
 pub(crate) enum Stop {
@@ -271,22 +222,33 @@ async fn pace(
     Ok(None)
 }
 
-/// Sends `request` under the client's rate limits and retry policy.
+/// Sends `request` under the client's rate limits and retry policy. `resend`: whether it may
+/// be sent again after a failure that leaves unknown whether Chatwork acted on it
+/// ([`may_resend`], computed once by the caller).
+///
+/// This loop carries out steps: it paces, authenticates and sends each attempt, reports the
+/// answer's rate-limit headers to the limiter, and asks [`decide`] what to do next.
 pub(crate) async fn send(
     http: &reqwest::Client,
     inner: &Inner,
     request: reqwest::Request,
+    resend: bool,
     operation: &str,
     path_template: &str,
 ) -> Result<reqwest::Response, Stop> {
     let shared = &*inner.0;
     let method = request.method().clone();
-    let resend = may_resend(&method, request.url());
     let room = posting_room(&method, request.url());
-    let room_window = shared
-        .limiter
-        .as_ref()
-        .map_or(ROOM_WINDOW, |l| l.room_window());
+    let facts = decide::Request {
+        resend,
+        can_retry: true,
+        authenticated: shared.auth.is_some(),
+        posting: room.is_some(),
+        room_window: shared
+            .limiter
+            .as_ref()
+            .map_or(ROOM_WINDOW, |l| l.room_window()),
+    };
     let span = tracing::debug_span!(
         "chatwork.request",
         operation,
@@ -297,37 +259,27 @@ pub(crate) async fn send(
         remaining = tracing::field::Empty,
     );
     async move {
+        let mut attempts = Attempts::default();
         let mut attempt = 0u32;
-        let mut retries = 0u32;
-        let mut rate_limit_retries = 0u32;
-        let mut rate_limit_waited = Duration::ZERO;
-        let mut auth_retried = false;
         let mut pending = Some(request);
         loop {
             attempt += 1;
             tracing::Span::current().record("attempt", attempt);
-            let slot = match pace(shared, room, &mut rate_limit_waited).await {
-                Ok(slot) => slot,
-                Err(e) => {
-                    // Set to fail when its store is unreachable: nothing is sent.
-                    return Err(Stop::Refused(crate::Error::RateLimiter(Box::new(e))));
-                }
-            };
+            // Set to fail when its store is unreachable: nothing is sent.
+            let slot = pace(shared, room, &mut attempts.rate_limit_waited)
+                .await
+                .map_err(|e| Stop::Refused(crate::Error::RateLimiter(Box::new(e))))?;
             let mut original = pending.take().expect("a request is pending");
             let sent_auth = match &shared.auth {
                 None => None,
-                Some(auth) => match auth.authorization().await {
-                    Ok(value) => {
-                        original
-                            .headers_mut()
-                            .insert(reqwest::header::AUTHORIZATION, value.clone());
-                        Some(value)
-                    }
-                    Err(e) => {
-                        // No valid token: nothing is sent; the caller gets this error.
-                        return Err(Stop::Refused(e));
-                    }
-                },
+                // No valid token: nothing is sent; the caller gets this error.
+                Some(auth) => {
+                    let value = auth.authorization().await.map_err(Stop::Refused)?;
+                    original
+                        .headers_mut()
+                        .insert(reqwest::header::AUTHORIZATION, value.clone());
+                    Some(value)
+                }
             };
             // Keep a copy for a retry; a streaming body cannot be copied and is sent once.
             let copy = original.try_clone();
@@ -336,96 +288,56 @@ pub(crate) async fn send(
             if let (Some(limiter), Some(room), Some(slot)) = (&shared.limiter, room, slot) {
                 limiter.settle_post(room, slot).await;
             }
-            let can_retry = copy.is_some();
+            let facts = decide::Request {
+                can_retry: copy.is_some(),
+                ..facts
+            };
             pending = copy;
-            match result {
+            let outcome = match &result {
                 Ok(response) => {
-                    let status = response.status();
                     let span = tracing::Span::current();
-                    span.record("status", status.as_u16());
+                    span.record("status", response.status().as_u16());
                     if let Some(rl) = RateLimit::from_headers(response.headers()) {
                         span.record("remaining", rl.remaining);
                         if let Some(limiter) = &shared.limiter {
                             limiter.observe(rl).await;
                         }
                     }
-                    if let (Some(auth), Some(sent)) = (&shared.auth, &sent_auth)
-                        && status == StatusCode::UNAUTHORIZED
-                        && invalid_token(response.headers())
-                        && can_retry
-                        && !auth_retried
-                    {
-                        // Chatwork did not act on a 401: refresh once, then send again.
-                        auth_retried = true;
-                        match auth.rejected(sent, sent_at).await {
-                            Ok(()) => {
-                                tracing::debug!("401 invalid_token: refreshed, sending again");
-                                continue;
-                            }
-                            Err(e) => {
-                                // The refresh failed: its error says more than the 401.
-                                return Err(Stop::Refused(e));
-                            }
-                        }
+                    Outcome::Answered {
+                        status: response.status().as_u16(),
+                        headers: response.headers(),
                     }
-                    if status == StatusCode::TOO_MANY_REQUESTS && can_retry {
-                        let limited = rate_limit_wait(response.headers(), room_window);
-                        let wait = limited.wait();
-                        if let (Limited::Room(_) | Limited::RetryAfter(_), Some(limiter), Some(room)) =
-                            (limited, &shared.limiter, room)
-                        {
-                            // Other posts to this room wait too, rather than meet the same 429.
-                            limiter.hold_room(room, wait).await;
-                        }
-                        if rate_limit_retries < shared.retry.max_rate_limit_retries
-                            && rate_limit_waited + wait <= shared.retry.max_rate_limit_wait
-                        {
-                            rate_limit_retries += 1;
-                            rate_limit_waited += wait;
-                            tracing::debug!(
-                                wait_ms = wait.as_millis() as u64,
-                                limit = ?limited,
-                                "429: waiting, then retrying"
-                            );
-                            tokio::time::sleep(wait).await;
-                            continue;
-                        }
-                        tracing::debug!("429: retry bound reached, giving up");
-                    }
-                    let transient = matches!(status.as_u16(), 500 | 502 | 503 | 504);
-                    if transient && resend && can_retry && retries < shared.retry.max_retries {
-                        let wait = backoff(&shared.retry, retries);
-                        retries += 1;
-                        tracing::debug!(
-                            status = status.as_u16(),
-                            wait_ms = wait.as_millis() as u64,
-                            "server error: retrying"
-                        );
-                        tokio::time::sleep(wait).await;
-                        continue;
-                    }
-                    return Ok(response);
                 }
-                Err(error) => {
-                    // A connection that was never made carried nothing: safe for any method.
-                    let unsent = error.is_connect();
-                    if (resend || unsent) && can_retry && retries < shared.retry.max_retries {
-                        let wait = backoff(&shared.retry, retries);
-                        retries += 1;
-                        tracing::debug!(
-                            unsent,
-                            wait_ms = wait.as_millis() as u64,
-                            "transport error: retrying"
-                        );
-                        tokio::time::sleep(wait).await;
-                        continue;
-                    }
-                    if !resend && !unsent {
+                Err(error) => Outcome::Failed {
+                    connect: error.is_connect(),
+                },
+            };
+            let decision = decide(&mut attempts, &facts, outcome, &shared.retry, jitter);
+            if let (Some(wait), Some(limiter), Some(room)) =
+                (decision.hold_room, &shared.limiter, room)
+            {
+                limiter.hold_room(room, wait).await;
+            }
+            match decision.step {
+                Step::Return => {
+                    if matches!(outcome, Outcome::Failed { connect: false }) && !resend {
                         tracing::debug!(
                             "transport error after a request that may not be sent twice: not retried"
                         );
                     }
-                    return Err(Stop::Transport(error));
+                    return result.map_err(Stop::Transport);
+                }
+                Step::Refresh => {
+                    let (Some(auth), Some(sent)) = (&shared.auth, &sent_auth) else {
+                        return result.map_err(Stop::Transport);
+                    };
+                    // The refresh failed: its error says more than the 401.
+                    auth.rejected(sent, sent_at).await.map_err(Stop::Refused)?;
+                    tracing::debug!("401 invalid_token: refreshed, sending again");
+                }
+                Step::Retry { wait, why } => {
+                    tracing::debug!(wait_ms = wait.as_millis() as u64, ?why, "retrying");
+                    tokio::time::sleep(wait).await;
                 }
             }
         }
@@ -437,7 +349,6 @@ pub(crate) async fn send(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::UNIX_EPOCH;
 
     #[test]
     fn posting_rooms() {
@@ -458,87 +369,6 @@ mod tests {
         );
         assert_eq!(posting_room(&Method::POST, &url("/rooms/42/files")), None);
         assert_eq!(posting_room(&Method::POST, &url("/rooms")), None);
-    }
-
-    #[test]
-    fn backoff_stays_under_the_exponential_step_and_the_cap() {
-        let p = RetryPolicy::default();
-        for retry in 0..10 {
-            let step = p
-                .initial_backoff
-                .saturating_mul(1 << retry)
-                .min(p.max_backoff);
-            assert!(backoff(&p, retry) <= step);
-        }
-    }
-
-    #[test]
-    fn backoff_waits_a_real_share_of_its_step() {
-        // Full jitter: uniform below the step. Zero (or a constant) would hammer Chatwork.
-        let p = RetryPolicy::default();
-        for retry in 0..4 {
-            let step = p
-                .initial_backoff
-                .saturating_mul(1 << retry)
-                .min(p.max_backoff);
-            let samples: Vec<Duration> = (0..400).map(|_| backoff(&p, retry)).collect();
-            let mean = samples.iter().sum::<Duration>() / 400;
-            assert!(
-                mean > step / 4 && mean < step * 3 / 4,
-                "retry {retry}: mean {mean:?} for a step of {step:?}"
-            );
-            let distinct: std::collections::HashSet<_> = samples.iter().collect();
-            assert!(distinct.len() > 300, "the waits are jittered");
-        }
-    }
-
-    #[test]
-    fn a_429_waits_for_the_limit_it_reports() {
-        use reqwest::header::{HeaderMap, HeaderValue};
-        let headers = |pairs: &[(&'static str, String)]| {
-            let mut h = HeaderMap::new();
-            for (k, v) in pairs {
-                h.insert(*k, HeaderValue::from_str(v).unwrap());
-            }
-            h
-        };
-        let room = Duration::from_secs(10);
-        let date = |t: u64| httpdate::fmt_http_date(UNIX_EPOCH + Duration::from_secs(t));
-        let t = 1_800_000_000;
-        // Budget left: the room's window, not the token reset 280 s away.
-        let h = headers(&[
-            ("x-ratelimit-limit", "300".into()),
-            ("x-ratelimit-remaining", "120".into()),
-            ("x-ratelimit-reset", (t + 280).to_string()),
-            ("date", date(t)),
-        ]);
-        assert_eq!(rate_limit_wait(&h, room), Limited::Room(room));
-        // Budget spent: until the reset, on Chatwork's clock (here years away from ours).
-        let h = headers(&[
-            ("x-ratelimit-limit", "300".into()),
-            ("x-ratelimit-remaining", "0".into()),
-            ("x-ratelimit-reset", (t + 42).to_string()),
-            ("date", date(t)),
-        ]);
-        assert_eq!(
-            rate_limit_wait(&h, room),
-            Limited::Token(Duration::from_secs(43))
-        );
-        // Retry-After wins, in seconds or as a date on Chatwork's clock.
-        let h = headers(&[("retry-after", "7".into())]);
-        assert_eq!(
-            rate_limit_wait(&h, room),
-            Limited::RetryAfter(Duration::from_secs(7))
-        );
-        let h = headers(&[("retry-after", date(t + 5)), ("date", date(t))]);
-        assert_eq!(
-            rate_limit_wait(&h, room),
-            Limited::RetryAfter(Duration::from_secs(5))
-        );
-        assert_eq!(
-            rate_limit_wait(&HeaderMap::new(), room),
-            Limited::Room(room)
-        );
     }
 
     #[test]
