@@ -1163,3 +1163,189 @@ async fn the_receiver_reads_heads_up_to_16_kib_and_listens_where_the_uri_says() 
         assert!(matches!(v6.unwrap_err(), OAuthError::Receiver(_)));
     }
 }
+
+#[tokio::test]
+async fn a_new_401_after_a_failed_refresh_starts_a_new_attempt_once() {
+    let server = MockServer::start_async().await;
+    let token = server
+        .mock_async(|when, then| {
+            when.method("POST").path("/token");
+            then.status(500).body("");
+        })
+        .await;
+    let rejected = server
+        .mock_async(|when, then| {
+            when.method("GET")
+                .path("/me")
+                .header("authorization", "Bearer at1");
+            then.status(401)
+                .header("www-authenticate", r#"Bearer error="invalid_token""#)
+                .body("");
+        })
+        .await;
+    // 30 s left: the early refresh fails, the call goes out with at1 and meets a 401 that
+    // is news (sent after the failure): one more attempt, within the cool-down.
+    let session = OAuthSession::new(
+        config(&server).refresh_cool_down(Duration::from_secs(60)),
+        tokens("at1", "rt1", Duration::from_secs(30)),
+        Arc::new(MemoryTokenStore::default()),
+    );
+    let c = client(&server, session);
+    let first = c.get_me().send().await.map(|me| me.name.clone());
+    assert!(matches!(
+        oauth_error(&first),
+        OAuthError::Endpoint { status: 500, .. }
+    ));
+    token.assert_calls_async(2).await;
+    rejected.assert_calls_async(1).await;
+    // at1 is known to be rejected and the failure stands: nothing is sent, nothing asked.
+    let second = c.get_me().send().await.map(|me| me.name.clone());
+    assert!(matches!(
+        oauth_error(&second),
+        OAuthError::Endpoint { status: 500, .. }
+    ));
+    token.assert_calls_async(2).await;
+    rejected.assert_calls_async(1).await;
+}
+
+#[tokio::test]
+async fn stale_tokens_in_the_store_are_not_taken_for_newer_ones() {
+    let server = MockServer::start_async().await;
+    let token = server
+        .mock_async(|when, then| {
+            when.method("POST")
+                .path("/token")
+                .body("grant_type=refresh_token&refresh_token=rt1");
+            then.status(200).body(token_json("at2", "rt2", "900"));
+        })
+        .await;
+    server
+        .mock_async(|when, then| {
+            when.method("GET")
+                .path("/me")
+                .header("authorization", "Bearer at1");
+            then.status(401)
+                .header("www-authenticate", r#"Bearer error="invalid_token""#)
+                .body("");
+        })
+        .await;
+    me_for(&server, "at2").await;
+    let store = Arc::new(MemoryTokenStore::default());
+    let session = OAuthSession::new(
+        config(&server),
+        tokens("at1", "rt1", Duration::from_secs(600)),
+        store.clone(),
+    );
+    // An older set (it expires before ours) sits in the store: not used.
+    store
+        .save(&tokens("at0", "rt0", Duration::from_secs(300)))
+        .unwrap();
+    let c = client(&server, session.clone());
+    assert_eq!(c.get_me().send().await.unwrap().name, "n");
+    token.assert_calls_async(1).await;
+    assert_eq!(session.tokens().access_token.expose(), "at2");
+    assert!(format!("{session:?}").contains("client-ID"));
+}
+
+#[tokio::test]
+async fn tokens_another_process_saved_during_a_failed_refresh_are_used() {
+    let server = MockServer::start_async().await;
+    server
+        .mock_async(|when, then| {
+            when.method("POST").path("/token");
+            then.status(400)
+                .delay(Duration::from_millis(300))
+                .body(r#"{"error":"invalid_grant"}"#);
+        })
+        .await;
+    me_for(&server, "at9").await;
+    let store = Arc::new(MemoryTokenStore::default());
+    let session = OAuthSession::new(
+        config(&server),
+        tokens("at1", "rt1", Duration::ZERO),
+        store.clone(),
+    );
+    let c = client(&server, session);
+    let call = tokio::spawn(async move { c.get_me().send().await.map(|me| me.name.clone()) });
+    // Another process wins the race with the same refresh token and saves its tokens.
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    store
+        .save(&tokens("at9", "rt9", Duration::from_secs(900)))
+        .unwrap();
+    assert_eq!(call.await.unwrap().unwrap(), "n");
+}
+
+#[tokio::test]
+async fn a_store_that_stays_locked_costs_at_most_half_the_timeout() {
+    let server = MockServer::start_async().await;
+    let token = server
+        .mock_async(|when, then| {
+            when.method("POST").path("/token");
+            then.status(200).body(token_json("at2", "rt2", "900"));
+        })
+        .await;
+    me_for(&server, "at2").await;
+    let store = Arc::new(LockedStore::default());
+    // Another process holds the lock and never lets go.
+    let _held = store.lock.clone().lock_owned().await;
+    let session = OAuthSession::new(
+        config(&server).timeout(Duration::from_millis(600)),
+        tokens("at1", "rt1", Duration::ZERO),
+        store.clone(),
+    );
+    let started = std::time::Instant::now();
+    assert_eq!(
+        client(&server, session).get_me().send().await.unwrap().name,
+        "n"
+    );
+    let took = started.elapsed();
+    assert!(
+        took >= Duration::from_millis(300) && took < Duration::from_millis(600),
+        "{took:?}"
+    );
+    token.assert_calls_async(1).await;
+}
+
+#[test]
+fn a_refresh_cancelled_with_its_runtime_does_not_stick() {
+    let server = MockServer::start();
+    let mut hanging = server.mock(|when, then| {
+        when.method("POST").path("/token");
+        then.status(200)
+            .delay(Duration::from_secs(30))
+            .body(token_json("at2", "rt2", "900"));
+    });
+    let session = OAuthSession::new(
+        config(&server),
+        tokens("at1", "rt1", Duration::ZERO),
+        Arc::new(MemoryTokenStore::default()),
+    );
+    let c = client(&server, session);
+    // The first runtime starts the refresh and is shut down under it.
+    let first = tokio::runtime::Runtime::new().unwrap();
+    let c1 = c.clone();
+    first.spawn(async move { c1.get_me().send().await.map(|_| ()) });
+    std::thread::sleep(Duration::from_millis(200));
+    first.shutdown_timeout(Duration::from_millis(100));
+    hanging.delete();
+    server.mock(|when, then| {
+        when.method("POST").path("/token");
+        then.status(200).body(token_json("at2", "rt2", "900"));
+    });
+    server.mock(|when, then| {
+        when.method("GET")
+            .path("/me")
+            .header("authorization", "Bearer at2");
+        then.status(200).body(ME);
+    });
+    let second = tokio::runtime::Runtime::new().unwrap();
+    second.block_on(async {
+        // The cancelled refresh is reported once, then a new one is made.
+        let r = c.get_me().send().await.map(|me| me.name.clone());
+        assert!(
+            matches!(oauth_error(&r), OAuthError::Transport(m) if m.contains("cancelled")),
+            "{r:?}"
+        );
+        assert_eq!(c.get_me().send().await.unwrap().name, "n");
+    });
+}

@@ -288,9 +288,9 @@ impl Inner {
                         fresh = true;
                         Ok(tokens)
                     }
-                    // Another process may have used (and rotated) the same refresh token.
-                    Err(e) if e.needs_reauthorization() => self.newer_in_store(&current).ok_or(e),
-                    Err(e) => Err(e),
+                    // Another process may have refreshed meanwhile (and used up the same
+                    // refresh token): its tokens serve, whatever this attempt's failure.
+                    Err(e) => self.newer_in_store(&current).ok_or(e),
                 }
             }
         };
