@@ -304,7 +304,7 @@ pub fn settings() -> GenerationSettings {
         .with_interface(InterfaceStyle::Builder)
         .with_tag(TagStyle::Merged)
         .with_derive("PartialEq")
-        .with_inner_type(quote::quote!(crate::policy::Inner));
+        .with_inner_type(quote::quote!(crate::contract::Inner));
     for (name, path) in REPLACEMENTS {
         settings.with_replacement(name, path, [TypeImpl::Display].into_iter());
     }

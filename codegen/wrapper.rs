@@ -21,7 +21,8 @@ struct Setter {
     target: syn::Type,
     /// The setter belongs to the form body rather than to the path or query.
     body_field: bool,
-    /// The form-body field is optional (its builder stores an `Option`).
+    /// The parameter or form-body field is optional (its builder stores an `Option`);
+    /// `send()` refuses a request whose required ones were not set.
     optional: bool,
 }
 
@@ -189,11 +190,17 @@ fn read_operation(file: &syn::File, facts: &OperationFacts) -> Result<Operation,
             _ => {
                 let target = try_into_target(f)
                     .ok_or_else(|| format!("{builder_name}::{name} has no TryInto bound"))?;
+                // `Result<Option<T>, String>`: optional; `Result<T, String>`: required.
+                let field = struct_field_type(builder_items, &builder_name, &name)
+                    .ok_or_else(|| format!("{builder_name} has no field {name}"))?;
+                let optional = last_generic(&field)
+                    .and_then(last_ident)
+                    .is_some_and(|i| i == "Option");
                 setters.push(Setter {
                     name,
                     target,
                     body_field: false,
-                    optional: false,
+                    optional,
                 });
             }
         }
@@ -320,7 +327,7 @@ pub fn generate(file: &syn::File, ops: &[OperationFacts]) -> Result<TokenStream,
     for facts in ops.iter().filter(|o| o.multipart) {
         // Hand-written in src/upload.rs; re-exported next to the generated builders.
         let builder = format_ident!("{}", pascal(&facts.operation_id));
-        builders.push(quote!(pub use crate::upload::#builder;));
+        builders.push(quote!(pub use crate::contract::#builder;));
     }
     for facts in ops.iter().filter(|o| !o.multipart) {
         let op = read_operation(file, facts)?;
@@ -331,6 +338,7 @@ pub fn generate(file: &syn::File, ops: &[OperationFacts]) -> Result<TokenStream,
 
         let mut setters = Vec::new();
         let mut setter_docs = String::new();
+        let mut required_names: Vec<(u32, String)> = Vec::new();
         for s in &op.setters {
             // The wire name reaches progenitor's builder; the Rust name (`x-rust-names`) is
             // the public setter's.
@@ -350,11 +358,7 @@ pub fn generate(file: &syn::File, ops: &[OperationFacts]) -> Result<TokenStream,
             } else {
                 "query parameter"
             };
-            let required = if (s.body_field && !s.optional) || place == "path parameter" {
-                "required"
-            } else {
-                "optional"
-            };
+            let required = if s.optional { "optional" } else { "required" };
             let wire_note = if rust_name == s.name {
                 String::new()
             } else {
@@ -387,6 +391,21 @@ pub fn generate(file: &syn::File, ops: &[OperationFacts]) -> Result<TokenStream,
                 quote!(self.inner = self.inner.body_map(move |b| b.#name(value)))
             };
             let field_name = &rust_name;
+            // A required parameter that was set: one bit of `set`, checked by `send()`.
+            let mark = if s.optional {
+                quote!()
+            } else {
+                let bit = u32::try_from(required_names.len()).unwrap_or(u32::MAX);
+                if bit >= 64 {
+                    return Err(format!(
+                        "{}: more than 64 required parameters",
+                        facts.operation_id
+                    ));
+                }
+                required_names.push((bit, rust_name.clone()));
+                quote!(self.set |= 1u64 << #bit;)
+            };
+            let apply = quote!(#apply; #mark);
             if string_newtype {
                 setters.push(quote! {
                     #(#doc)*
@@ -437,14 +456,14 @@ pub fn generate(file: &syn::File, ops: &[OperationFacts]) -> Result<TokenStream,
                         self
                     }
                 },
-                quote!(crate::transport::finish_list::<#item, _>(#operation_id, self.limit, self.inner.send()).await),
+                quote!(crate::contract::finish_list::<#item, _>(#operation_id, self.limit, self.inner.send()).await),
             )
         } else {
             (
                 quote!(),
                 quote!(),
                 quote!(),
-                quote!(crate::transport::finish(#operation_id, self.inner.send()).await),
+                quote!(crate::contract::finish(#operation_id, self.inner.send()).await),
             )
         };
 
@@ -479,12 +498,41 @@ pub fn generate(file: &syn::File, ops: &[OperationFacts]) -> Result<TokenStream,
             facts.method, facts.path
         ));
 
+        let (set_field, set_init) = if required_names.is_empty() {
+            (quote!(), quote!())
+        } else {
+            (
+                quote! {
+                    /// The required parameters set so far, one bit each.
+                    pub(crate) set: u64,
+                },
+                quote!(set: 0,),
+            )
+        };
+        let check_required = if required_names.is_empty() {
+            quote!()
+        } else {
+            let bits = required_names.iter().map(|(b, _)| *b);
+            let names = required_names.iter().map(|(_, n)| n.as_str());
+            quote! {
+                for (bit, field) in [#((#bits, #names)),*] {
+                    if self.set & (1u64 << bit) == 0 {
+                        return ::std::result::Result::Err(crate::contract::Error::invalid(
+                            crate::contract::InvalidKind::Missing,
+                            ::std::option::Option::Some(field),
+                            ::std::format!("`{field}` is required but was not set"),
+                        ));
+                    }
+                }
+            }
+        };
         methods.push(quote! {
             #(#method_doc)*
             pub fn #method_name(&self) -> request::#builder<'_> {
                 request::#builder {
                     inner: self.generated().#method_name(),
                     error: ::std::option::Option::None,
+                    #set_init
                     #limit_init
                 }
             }
@@ -496,6 +544,7 @@ pub fn generate(file: &syn::File, ops: &[OperationFacts]) -> Result<TokenStream,
             pub struct #builder<'a> {
                 pub(crate) inner: crate::generated::builder::#builder<'a>,
                 pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
+                #set_field
                 #limit_field
             }
 
@@ -512,10 +561,11 @@ pub fn generate(file: &syn::File, ops: &[OperationFacts]) -> Result<TokenStream,
                 #limit_setter
 
                 #(#send_doc)*
-                pub async fn send(self) -> ::std::result::Result<crate::Response<#output>, crate::Error> {
+                pub async fn send(self) -> ::std::result::Result<crate::contract::Response<#output>, crate::contract::Error> {
                     if let ::std::option::Option::Some((field, message)) = self.error {
-                        return ::std::result::Result::Err(crate::Error::invalid(crate::InvalidKind::Value, ::std::option::Option::Some(field), message));
+                        return ::std::result::Result::Err(crate::contract::Error::invalid(crate::contract::InvalidKind::Value, ::std::option::Option::Some(field), message));
                     }
+                    #check_required
                     #finish
                 }
             }
@@ -579,7 +629,7 @@ pub fn generate(file: &syn::File, ops: &[OperationFacts]) -> Result<TokenStream,
             }
         }
 
-        impl crate::Client {
+        impl crate::contract::Client {
             #(#methods)*
         }
 
@@ -596,7 +646,7 @@ pub fn generate(file: &syn::File, ops: &[OperationFacts]) -> Result<TokenStream,
             #[allow(unused_imports)]
             use crate::generated::types;
             #[allow(unused_imports)]
-            use crate::Response;
+            use crate::contract::Response;
 
             #(#builders)*
         }

@@ -5401,10 +5401,10 @@ Version: 2*/
 pub struct Client {
     pub(crate) baseurl: String,
     pub(crate) client: reqwest::Client,
-    pub(crate) inner: crate::policy::Inner,
+    pub(crate) inner: crate::contract::Inner,
 }
 impl Client {
-    pub fn new(baseurl: &str, inner: crate::policy::Inner) -> Self {
+    pub fn new(baseurl: &str, inner: crate::contract::Inner) -> Self {
         #[cfg(not(target_arch = "wasm32"))]
         let client = {
             let dur = ::std::time::Duration::from_secs(15u64);
@@ -5417,7 +5417,7 @@ impl Client {
     pub fn new_with_client(
         baseurl: &str,
         client: reqwest::Client,
-        inner: crate::policy::Inner,
+        inner: crate::contract::Inner,
     ) -> Self {
         Self {
             baseurl: baseurl.to_string(),
@@ -5426,7 +5426,7 @@ impl Client {
         }
     }
 }
-impl ClientInfo<crate::policy::Inner> for Client {
+impl ClientInfo<crate::contract::Inner> for Client {
     fn api_version() -> &'static str {
         "2"
     }
@@ -5436,11 +5436,11 @@ impl ClientInfo<crate::policy::Inner> for Client {
     fn client(&self) -> &reqwest::Client {
         &self.client
     }
-    fn inner(&self) -> &crate::policy::Inner {
+    fn inner(&self) -> &crate::contract::Inner {
         &self.inner
     }
 }
-impl ClientHooks<crate::policy::Inner> for &Client {}
+impl ClientHooks<crate::contract::Inner> for &Client {}
 impl Client {
     pub fn get_me(&self) -> builder::GetMe<'_> {
         builder::GetMe::new(self)

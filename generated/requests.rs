@@ -203,7 +203,7 @@ pub mod spec_tools {
         }
     }
 }
-impl crate::Client {
+impl crate::contract::Client {
     /// Get your own account profile
     ///
     /// Returns the profile of the account that owns the token. Profile fields the user
@@ -313,6 +313,7 @@ impl crate::Client {
         request::CreateRoom {
             inner: self.generated().create_room(),
             error: ::std::option::Option::None,
+            set: 0,
         }
     }
     /// Get one chat
@@ -327,6 +328,7 @@ impl crate::Client {
         request::GetRoom {
             inner: self.generated().get_room(),
             error: ::std::option::Option::None,
+            set: 0,
         }
     }
     /// Change a group chat's name, description or icon
@@ -344,6 +346,7 @@ impl crate::Client {
         request::UpdateRoom {
             inner: self.generated().update_room(),
             error: ::std::option::Option::None,
+            set: 0,
         }
     }
     /// Leave or delete a group chat
@@ -363,6 +366,7 @@ impl crate::Client {
         request::DeleteRoom {
             inner: self.generated().delete_room(),
             error: ::std::option::Option::None,
+            set: 0,
         }
     }
     /// List a chat's members
@@ -380,6 +384,7 @@ impl crate::Client {
         request::ListMembers {
             inner: self.generated().list_members(),
             error: ::std::option::Option::None,
+            set: 0,
             limit: ::std::option::Option::None,
         }
     }
@@ -399,6 +404,7 @@ impl crate::Client {
         request::UpdateMembers {
             inner: self.generated().update_members(),
             error: ::std::option::Option::None,
+            set: 0,
         }
     }
     /// List a chat's messages
@@ -422,6 +428,7 @@ impl crate::Client {
         request::ListMessages {
             inner: self.generated().list_messages(),
             error: ::std::option::Option::None,
+            set: 0,
             limit: ::std::option::Option::None,
         }
     }
@@ -441,6 +448,7 @@ impl crate::Client {
         request::PostMessage {
             inner: self.generated().post_message(),
             error: ::std::option::Option::None,
+            set: 0,
         }
     }
     /// Mark messages as read
@@ -457,6 +465,7 @@ impl crate::Client {
         request::MarkMessagesRead {
             inner: self.generated().mark_messages_read(),
             error: ::std::option::Option::None,
+            set: 0,
         }
     }
     /// Mark messages as unread
@@ -472,6 +481,7 @@ impl crate::Client {
         request::MarkMessagesUnread {
             inner: self.generated().mark_messages_unread(),
             error: ::std::option::Option::None,
+            set: 0,
         }
     }
     /// Get one message
@@ -487,6 +497,7 @@ impl crate::Client {
         request::GetMessage {
             inner: self.generated().get_message(),
             error: ::std::option::Option::None,
+            set: 0,
         }
     }
     /// Edit a message
@@ -503,6 +514,7 @@ impl crate::Client {
         request::UpdateMessage {
             inner: self.generated().update_message(),
             error: ::std::option::Option::None,
+            set: 0,
         }
     }
     /// Delete a message
@@ -518,6 +530,7 @@ impl crate::Client {
         request::DeleteMessage {
             inner: self.generated().delete_message(),
             error: ::std::option::Option::None,
+            set: 0,
         }
     }
     /// List a chat's tasks
@@ -539,6 +552,7 @@ impl crate::Client {
         request::ListRoomTasks {
             inner: self.generated().list_room_tasks(),
             error: ::std::option::Option::None,
+            set: 0,
             limit: ::std::option::Option::None,
         }
     }
@@ -561,6 +575,7 @@ impl crate::Client {
         request::CreateTask {
             inner: self.generated().create_task(),
             error: ::std::option::Option::None,
+            set: 0,
         }
     }
     /// Get one task
@@ -576,6 +591,7 @@ impl crate::Client {
         request::GetTask {
             inner: self.generated().get_task(),
             error: ::std::option::Option::None,
+            set: 0,
         }
     }
     /// Complete or reopen a task
@@ -593,6 +609,7 @@ impl crate::Client {
         request::UpdateTaskStatus {
             inner: self.generated().update_task_status(),
             error: ::std::option::Option::None,
+            set: 0,
         }
     }
     /// List a chat's files
@@ -612,6 +629,7 @@ impl crate::Client {
         request::ListFiles {
             inner: self.generated().list_files(),
             error: ::std::option::Option::None,
+            set: 0,
             limit: ::std::option::Option::None,
         }
     }
@@ -630,6 +648,7 @@ impl crate::Client {
         request::GetFile {
             inner: self.generated().get_file(),
             error: ::std::option::Option::None,
+            set: 0,
         }
     }
     /// Get a group chat's invitation link
@@ -644,6 +663,7 @@ impl crate::Client {
         request::GetInvitationLink {
             inner: self.generated().get_invitation_link(),
             error: ::std::option::Option::None,
+            set: 0,
         }
     }
     /// Change a group chat's invitation link
@@ -661,6 +681,7 @@ impl crate::Client {
         request::UpdateInvitationLink {
             inner: self.generated().update_invitation_link(),
             error: ::std::option::Option::None,
+            set: 0,
         }
     }
     /// Create a group chat's invitation link
@@ -680,6 +701,7 @@ impl crate::Client {
         request::CreateInvitationLink {
             inner: self.generated().create_invitation_link(),
             error: ::std::option::Option::None,
+            set: 0,
         }
     }
     /// Delete a group chat's invitation link
@@ -694,6 +716,7 @@ impl crate::Client {
         request::DeleteInvitationLink {
             inner: self.generated().delete_invitation_link(),
             error: ::std::option::Option::None,
+            set: 0,
         }
     }
     /// List the contact requests you have received
@@ -726,6 +749,7 @@ impl crate::Client {
         request::AcceptIncomingRequest {
             inner: self.generated().accept_incoming_request(),
             error: ::std::option::Option::None,
+            set: 0,
         }
     }
     /// Decline a contact request
@@ -740,6 +764,7 @@ impl crate::Client {
         request::DeclineIncomingRequest {
             inner: self.generated().decline_incoming_request(),
             error: ::std::option::Option::None,
+            set: 0,
         }
     }
 }
@@ -760,8 +785,8 @@ pub mod request {
     #[allow(unused_imports)]
     use crate::generated::types;
     #[allow(unused_imports)]
-    use crate::Response;
-    pub use crate::upload::UploadFile;
+    use crate::contract::Response;
+    pub use crate::contract::UploadFile;
     /// Request builder for [`Client::get_me`](crate::Client::get_me): Get your own account profile.
     ///
     /// Set the parameters, then call [`send`](GetMe::send).
@@ -789,17 +814,20 @@ pub mod request {
         /// and otherwise the transport, API and decoding errors described on [`Error`](crate::Error).
         pub async fn send(
             self,
-        ) -> ::std::result::Result<crate::Response<types::Me>, crate::Error> {
+        ) -> ::std::result::Result<
+            crate::contract::Response<types::Me>,
+            crate::contract::Error,
+        > {
             if let ::std::option::Option::Some((field, message)) = self.error {
                 return ::std::result::Result::Err(
-                    crate::Error::invalid(
-                        crate::InvalidKind::Value,
+                    crate::contract::Error::invalid(
+                        crate::contract::InvalidKind::Value,
                         ::std::option::Option::Some(field),
                         message,
                     ),
                 );
             }
-            crate::transport::finish("get_me", self.inner.send()).await
+            crate::contract::finish("get_me", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::get_my_status`](crate::Client::get_my_status): Get your unread, mention and task counts.
@@ -829,17 +857,20 @@ pub mod request {
         /// and otherwise the transport, API and decoding errors described on [`Error`](crate::Error).
         pub async fn send(
             self,
-        ) -> ::std::result::Result<crate::Response<types::MyStatus>, crate::Error> {
+        ) -> ::std::result::Result<
+            crate::contract::Response<types::MyStatus>,
+            crate::contract::Error,
+        > {
             if let ::std::option::Option::Some((field, message)) = self.error {
                 return ::std::result::Result::Err(
-                    crate::Error::invalid(
-                        crate::InvalidKind::Value,
+                    crate::contract::Error::invalid(
+                        crate::contract::InvalidKind::Value,
                         ::std::option::Option::Some(field),
                         message,
                     ),
                 );
             }
-            crate::transport::finish("get_my_status", self.inner.send()).await
+            crate::contract::finish("get_my_status", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::list_my_tasks`](crate::Client::list_my_tasks): List the tasks assigned to you.
@@ -923,19 +954,19 @@ pub mod request {
         pub async fn send(
             self,
         ) -> ::std::result::Result<
-            crate::Response<::std::vec::Vec<types::MyTask>>,
-            crate::Error,
+            crate::contract::Response<::std::vec::Vec<types::MyTask>>,
+            crate::contract::Error,
         > {
             if let ::std::option::Option::Some((field, message)) = self.error {
                 return ::std::result::Result::Err(
-                    crate::Error::invalid(
-                        crate::InvalidKind::Value,
+                    crate::contract::Error::invalid(
+                        crate::contract::InvalidKind::Value,
                         ::std::option::Option::Some(field),
                         message,
                     ),
                 );
             }
-            crate::transport::finish_list::<
+            crate::contract::finish_list::<
                 types::MyTask,
                 _,
             >("list_my_tasks", self.limit, self.inner.send())
@@ -985,19 +1016,19 @@ pub mod request {
         pub async fn send(
             self,
         ) -> ::std::result::Result<
-            crate::Response<::std::vec::Vec<types::Contact>>,
-            crate::Error,
+            crate::contract::Response<::std::vec::Vec<types::Contact>>,
+            crate::contract::Error,
         > {
             if let ::std::option::Option::Some((field, message)) = self.error {
                 return ::std::result::Result::Err(
-                    crate::Error::invalid(
-                        crate::InvalidKind::Value,
+                    crate::contract::Error::invalid(
+                        crate::contract::InvalidKind::Value,
                         ::std::option::Option::Some(field),
                         message,
                     ),
                 );
             }
-            crate::transport::finish_list::<
+            crate::contract::finish_list::<
                 types::Contact,
                 _,
             >("list_contacts", self.limit, self.inner.send())
@@ -1047,19 +1078,19 @@ pub mod request {
         pub async fn send(
             self,
         ) -> ::std::result::Result<
-            crate::Response<::std::vec::Vec<types::RoomSummary>>,
-            crate::Error,
+            crate::contract::Response<::std::vec::Vec<types::RoomSummary>>,
+            crate::contract::Error,
         > {
             if let ::std::option::Option::Some((field, message)) = self.error {
                 return ::std::result::Result::Err(
-                    crate::Error::invalid(
-                        crate::InvalidKind::Value,
+                    crate::contract::Error::invalid(
+                        crate::contract::InvalidKind::Value,
                         ::std::option::Option::Some(field),
                         message,
                     ),
                 );
             }
-            crate::transport::finish_list::<
+            crate::contract::finish_list::<
                 types::RoomSummary,
                 _,
             >("list_rooms", self.limit, self.inner.send())
@@ -1074,6 +1105,8 @@ pub mod request {
     pub struct CreateRoom<'a> {
         pub(crate) inner: crate::generated::builder::CreateRoom<'a>,
         pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
+        /// The required parameters set so far, one bit each.
+        pub(crate) set: u64,
     }
     impl<'a> CreateRoom<'a> {
         #[allow(dead_code)]
@@ -1213,6 +1246,7 @@ pub mod request {
                     self.inner = self
                         .inner
                         .body_map(move |b| b.members_admin_ids(value));
+                    self.set |= 1u64 << 0u32;
                 }
                 Err(e) => self.invalid("members_admin_ids", e),
             }
@@ -1277,6 +1311,7 @@ pub mod request {
             >>::try_from(value.into()) {
                 Ok(value) => {
                     self.inner = self.inner.body_map(move |b| b.name(value));
+                    self.set |= 1u64 << 1u32;
                 }
                 Err(e) => self.invalid("name", e),
             }
@@ -1291,19 +1326,30 @@ pub mod request {
         pub async fn send(
             self,
         ) -> ::std::result::Result<
-            crate::Response<types::RoomIdResponse>,
-            crate::Error,
+            crate::contract::Response<types::RoomIdResponse>,
+            crate::contract::Error,
         > {
             if let ::std::option::Option::Some((field, message)) = self.error {
                 return ::std::result::Result::Err(
-                    crate::Error::invalid(
-                        crate::InvalidKind::Value,
+                    crate::contract::Error::invalid(
+                        crate::contract::InvalidKind::Value,
                         ::std::option::Option::Some(field),
                         message,
                     ),
                 );
             }
-            crate::transport::finish("create_room", self.inner.send()).await
+            for (bit, field) in [(0u32, "members_admin_ids"), (1u32, "name")] {
+                if self.set & (1u64 << bit) == 0 {
+                    return ::std::result::Result::Err(
+                        crate::contract::Error::invalid(
+                            crate::contract::InvalidKind::Missing,
+                            ::std::option::Option::Some(field),
+                            ::std::format!("`{field}` is required but was not set"),
+                        ),
+                    );
+                }
+            }
+            crate::contract::finish("create_room", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::get_room`](crate::Client::get_room): Get one chat.
@@ -1314,6 +1360,8 @@ pub mod request {
     pub struct GetRoom<'a> {
         pub(crate) inner: crate::generated::builder::GetRoom<'a>,
         pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
+        /// The required parameters set so far, one bit each.
+        pub(crate) set: u64,
     }
     impl<'a> GetRoom<'a> {
         #[allow(dead_code)]
@@ -1339,6 +1387,7 @@ pub mod request {
             match value.try_into() {
                 Ok(value) => {
                     self.inner = self.inner.room_id(value);
+                    self.set |= 1u64 << 0u32;
                 }
                 Err(e) => self.invalid("room_id", e),
             }
@@ -1352,17 +1401,31 @@ pub mod request {
         /// and otherwise the transport, API and decoding errors described on [`Error`](crate::Error).
         pub async fn send(
             self,
-        ) -> ::std::result::Result<crate::Response<types::Room>, crate::Error> {
+        ) -> ::std::result::Result<
+            crate::contract::Response<types::Room>,
+            crate::contract::Error,
+        > {
             if let ::std::option::Option::Some((field, message)) = self.error {
                 return ::std::result::Result::Err(
-                    crate::Error::invalid(
-                        crate::InvalidKind::Value,
+                    crate::contract::Error::invalid(
+                        crate::contract::InvalidKind::Value,
                         ::std::option::Option::Some(field),
                         message,
                     ),
                 );
             }
-            crate::transport::finish("get_room", self.inner.send()).await
+            for (bit, field) in [(0u32, "room_id")] {
+                if self.set & (1u64 << bit) == 0 {
+                    return ::std::result::Result::Err(
+                        crate::contract::Error::invalid(
+                            crate::contract::InvalidKind::Missing,
+                            ::std::option::Option::Some(field),
+                            ::std::format!("`{field}` is required but was not set"),
+                        ),
+                    );
+                }
+            }
+            crate::contract::finish("get_room", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::update_room`](crate::Client::update_room): Change a group chat's name, description or icon.
@@ -1373,6 +1436,8 @@ pub mod request {
     pub struct UpdateRoom<'a> {
         pub(crate) inner: crate::generated::builder::UpdateRoom<'a>,
         pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
+        /// The required parameters set so far, one bit each.
+        pub(crate) set: u64,
     }
     impl<'a> UpdateRoom<'a> {
         #[allow(dead_code)]
@@ -1398,6 +1463,7 @@ pub mod request {
             match value.try_into() {
                 Ok(value) => {
                     self.inner = self.inner.room_id(value);
+                    self.set |= 1u64 << 0u32;
                 }
                 Err(e) => self.invalid("room_id", e),
             }
@@ -1478,19 +1544,30 @@ pub mod request {
         pub async fn send(
             self,
         ) -> ::std::result::Result<
-            crate::Response<types::RoomIdResponse>,
-            crate::Error,
+            crate::contract::Response<types::RoomIdResponse>,
+            crate::contract::Error,
         > {
             if let ::std::option::Option::Some((field, message)) = self.error {
                 return ::std::result::Result::Err(
-                    crate::Error::invalid(
-                        crate::InvalidKind::Value,
+                    crate::contract::Error::invalid(
+                        crate::contract::InvalidKind::Value,
                         ::std::option::Option::Some(field),
                         message,
                     ),
                 );
             }
-            crate::transport::finish("update_room", self.inner.send()).await
+            for (bit, field) in [(0u32, "room_id")] {
+                if self.set & (1u64 << bit) == 0 {
+                    return ::std::result::Result::Err(
+                        crate::contract::Error::invalid(
+                            crate::contract::InvalidKind::Missing,
+                            ::std::option::Option::Some(field),
+                            ::std::format!("`{field}` is required but was not set"),
+                        ),
+                    );
+                }
+            }
+            crate::contract::finish("update_room", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::delete_room`](crate::Client::delete_room): Leave or delete a group chat.
@@ -1501,6 +1578,8 @@ pub mod request {
     pub struct DeleteRoom<'a> {
         pub(crate) inner: crate::generated::builder::DeleteRoom<'a>,
         pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
+        /// The required parameters set so far, one bit each.
+        pub(crate) set: u64,
     }
     impl<'a> DeleteRoom<'a> {
         #[allow(dead_code)]
@@ -1526,6 +1605,7 @@ pub mod request {
             match value.try_into() {
                 Ok(value) => {
                     self.inner = self.inner.room_id(value);
+                    self.set |= 1u64 << 0u32;
                 }
                 Err(e) => self.invalid("room_id", e),
             }
@@ -1545,6 +1625,7 @@ pub mod request {
             match value.try_into() {
                 Ok(value) => {
                     self.inner = self.inner.body_map(move |b| b.action_type(value));
+                    self.set |= 1u64 << 1u32;
                 }
                 Err(e) => self.invalid("action_type", e),
             }
@@ -1558,17 +1639,31 @@ pub mod request {
         /// and otherwise the transport, API and decoding errors described on [`Error`](crate::Error).
         pub async fn send(
             self,
-        ) -> ::std::result::Result<crate::Response<()>, crate::Error> {
+        ) -> ::std::result::Result<
+            crate::contract::Response<()>,
+            crate::contract::Error,
+        > {
             if let ::std::option::Option::Some((field, message)) = self.error {
                 return ::std::result::Result::Err(
-                    crate::Error::invalid(
-                        crate::InvalidKind::Value,
+                    crate::contract::Error::invalid(
+                        crate::contract::InvalidKind::Value,
                         ::std::option::Option::Some(field),
                         message,
                     ),
                 );
             }
-            crate::transport::finish("delete_room", self.inner.send()).await
+            for (bit, field) in [(0u32, "room_id"), (1u32, "action_type")] {
+                if self.set & (1u64 << bit) == 0 {
+                    return ::std::result::Result::Err(
+                        crate::contract::Error::invalid(
+                            crate::contract::InvalidKind::Missing,
+                            ::std::option::Option::Some(field),
+                            ::std::format!("`{field}` is required but was not set"),
+                        ),
+                    );
+                }
+            }
+            crate::contract::finish("delete_room", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::list_members`](crate::Client::list_members): List a chat's members.
@@ -1579,6 +1674,8 @@ pub mod request {
     pub struct ListMembers<'a> {
         pub(crate) inner: crate::generated::builder::ListMembers<'a>,
         pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
+        /// The required parameters set so far, one bit each.
+        pub(crate) set: u64,
         pub(crate) limit: ::std::option::Option<usize>,
     }
     impl<'a> ListMembers<'a> {
@@ -1605,6 +1702,7 @@ pub mod request {
             match value.try_into() {
                 Ok(value) => {
                     self.inner = self.inner.room_id(value);
+                    self.set |= 1u64 << 0u32;
                 }
                 Err(e) => self.invalid("room_id", e),
             }
@@ -1633,19 +1731,30 @@ pub mod request {
         pub async fn send(
             self,
         ) -> ::std::result::Result<
-            crate::Response<::std::vec::Vec<types::Member>>,
-            crate::Error,
+            crate::contract::Response<::std::vec::Vec<types::Member>>,
+            crate::contract::Error,
         > {
             if let ::std::option::Option::Some((field, message)) = self.error {
                 return ::std::result::Result::Err(
-                    crate::Error::invalid(
-                        crate::InvalidKind::Value,
+                    crate::contract::Error::invalid(
+                        crate::contract::InvalidKind::Value,
                         ::std::option::Option::Some(field),
                         message,
                     ),
                 );
             }
-            crate::transport::finish_list::<
+            for (bit, field) in [(0u32, "room_id")] {
+                if self.set & (1u64 << bit) == 0 {
+                    return ::std::result::Result::Err(
+                        crate::contract::Error::invalid(
+                            crate::contract::InvalidKind::Missing,
+                            ::std::option::Option::Some(field),
+                            ::std::format!("`{field}` is required but was not set"),
+                        ),
+                    );
+                }
+            }
+            crate::contract::finish_list::<
                 types::Member,
                 _,
             >("list_members", self.limit, self.inner.send())
@@ -1660,6 +1769,8 @@ pub mod request {
     pub struct UpdateMembers<'a> {
         pub(crate) inner: crate::generated::builder::UpdateMembers<'a>,
         pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
+        /// The required parameters set so far, one bit each.
+        pub(crate) set: u64,
     }
     impl<'a> UpdateMembers<'a> {
         #[allow(dead_code)]
@@ -1685,6 +1796,7 @@ pub mod request {
             match value.try_into() {
                 Ok(value) => {
                     self.inner = self.inner.room_id(value);
+                    self.set |= 1u64 << 0u32;
                 }
                 Err(e) => self.invalid("room_id", e),
             }
@@ -1706,6 +1818,7 @@ pub mod request {
                     self.inner = self
                         .inner
                         .body_map(move |b| b.members_admin_ids(value));
+                    self.set |= 1u64 << 1u32;
                 }
                 Err(e) => self.invalid("members_admin_ids", e),
             }
@@ -1765,17 +1878,31 @@ pub mod request {
         /// and otherwise the transport, API and decoding errors described on [`Error`](crate::Error).
         pub async fn send(
             self,
-        ) -> ::std::result::Result<crate::Response<types::MembersByRole>, crate::Error> {
+        ) -> ::std::result::Result<
+            crate::contract::Response<types::MembersByRole>,
+            crate::contract::Error,
+        > {
             if let ::std::option::Option::Some((field, message)) = self.error {
                 return ::std::result::Result::Err(
-                    crate::Error::invalid(
-                        crate::InvalidKind::Value,
+                    crate::contract::Error::invalid(
+                        crate::contract::InvalidKind::Value,
                         ::std::option::Option::Some(field),
                         message,
                     ),
                 );
             }
-            crate::transport::finish("update_members", self.inner.send()).await
+            for (bit, field) in [(0u32, "room_id"), (1u32, "members_admin_ids")] {
+                if self.set & (1u64 << bit) == 0 {
+                    return ::std::result::Result::Err(
+                        crate::contract::Error::invalid(
+                            crate::contract::InvalidKind::Missing,
+                            ::std::option::Option::Some(field),
+                            ::std::format!("`{field}` is required but was not set"),
+                        ),
+                    );
+                }
+            }
+            crate::contract::finish("update_members", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::list_messages`](crate::Client::list_messages): List a chat's messages.
@@ -1786,6 +1913,8 @@ pub mod request {
     pub struct ListMessages<'a> {
         pub(crate) inner: crate::generated::builder::ListMessages<'a>,
         pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
+        /// The required parameters set so far, one bit each.
+        pub(crate) set: u64,
         pub(crate) limit: ::std::option::Option<usize>,
     }
     impl<'a> ListMessages<'a> {
@@ -1812,6 +1941,7 @@ pub mod request {
             match value.try_into() {
                 Ok(value) => {
                     self.inner = self.inner.room_id(value);
+                    self.set |= 1u64 << 0u32;
                 }
                 Err(e) => self.invalid("room_id", e),
             }
@@ -1859,19 +1989,30 @@ pub mod request {
         pub async fn send(
             self,
         ) -> ::std::result::Result<
-            crate::Response<::std::vec::Vec<types::Message>>,
-            crate::Error,
+            crate::contract::Response<::std::vec::Vec<types::Message>>,
+            crate::contract::Error,
         > {
             if let ::std::option::Option::Some((field, message)) = self.error {
                 return ::std::result::Result::Err(
-                    crate::Error::invalid(
-                        crate::InvalidKind::Value,
+                    crate::contract::Error::invalid(
+                        crate::contract::InvalidKind::Value,
                         ::std::option::Option::Some(field),
                         message,
                     ),
                 );
             }
-            crate::transport::finish_list::<
+            for (bit, field) in [(0u32, "room_id")] {
+                if self.set & (1u64 << bit) == 0 {
+                    return ::std::result::Result::Err(
+                        crate::contract::Error::invalid(
+                            crate::contract::InvalidKind::Missing,
+                            ::std::option::Option::Some(field),
+                            ::std::format!("`{field}` is required but was not set"),
+                        ),
+                    );
+                }
+            }
+            crate::contract::finish_list::<
                 types::Message,
                 _,
             >("list_messages", self.limit, self.inner.send())
@@ -1886,6 +2027,8 @@ pub mod request {
     pub struct PostMessage<'a> {
         pub(crate) inner: crate::generated::builder::PostMessage<'a>,
         pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
+        /// The required parameters set so far, one bit each.
+        pub(crate) set: u64,
     }
     impl<'a> PostMessage<'a> {
         #[allow(dead_code)]
@@ -1911,6 +2054,7 @@ pub mod request {
             match value.try_into() {
                 Ok(value) => {
                     self.inner = self.inner.room_id(value);
+                    self.set |= 1u64 << 0u32;
                 }
                 Err(e) => self.invalid("room_id", e),
             }
@@ -1929,6 +2073,7 @@ pub mod request {
             >>::try_from(value.into()) {
                 Ok(value) => {
                     self.inner = self.inner.body_map(move |b| b.body(value));
+                    self.set |= 1u64 << 1u32;
                 }
                 Err(e) => self.invalid("body", e),
             }
@@ -1966,19 +2111,30 @@ pub mod request {
         pub async fn send(
             self,
         ) -> ::std::result::Result<
-            crate::Response<types::MessageIdResponse>,
-            crate::Error,
+            crate::contract::Response<types::MessageIdResponse>,
+            crate::contract::Error,
         > {
             if let ::std::option::Option::Some((field, message)) = self.error {
                 return ::std::result::Result::Err(
-                    crate::Error::invalid(
-                        crate::InvalidKind::Value,
+                    crate::contract::Error::invalid(
+                        crate::contract::InvalidKind::Value,
                         ::std::option::Option::Some(field),
                         message,
                     ),
                 );
             }
-            crate::transport::finish("post_message", self.inner.send()).await
+            for (bit, field) in [(0u32, "room_id"), (1u32, "body")] {
+                if self.set & (1u64 << bit) == 0 {
+                    return ::std::result::Result::Err(
+                        crate::contract::Error::invalid(
+                            crate::contract::InvalidKind::Missing,
+                            ::std::option::Option::Some(field),
+                            ::std::format!("`{field}` is required but was not set"),
+                        ),
+                    );
+                }
+            }
+            crate::contract::finish("post_message", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::mark_messages_read`](crate::Client::mark_messages_read): Mark messages as read.
@@ -1989,6 +2145,8 @@ pub mod request {
     pub struct MarkMessagesRead<'a> {
         pub(crate) inner: crate::generated::builder::MarkMessagesRead<'a>,
         pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
+        /// The required parameters set so far, one bit each.
+        pub(crate) set: u64,
     }
     impl<'a> MarkMessagesRead<'a> {
         #[allow(dead_code)]
@@ -2014,6 +2172,7 @@ pub mod request {
             match value.try_into() {
                 Ok(value) => {
                     self.inner = self.inner.room_id(value);
+                    self.set |= 1u64 << 0u32;
                 }
                 Err(e) => self.invalid("room_id", e),
             }
@@ -2050,17 +2209,31 @@ pub mod request {
         /// and otherwise the transport, API and decoding errors described on [`Error`](crate::Error).
         pub async fn send(
             self,
-        ) -> ::std::result::Result<crate::Response<types::UnreadCounts>, crate::Error> {
+        ) -> ::std::result::Result<
+            crate::contract::Response<types::UnreadCounts>,
+            crate::contract::Error,
+        > {
             if let ::std::option::Option::Some((field, message)) = self.error {
                 return ::std::result::Result::Err(
-                    crate::Error::invalid(
-                        crate::InvalidKind::Value,
+                    crate::contract::Error::invalid(
+                        crate::contract::InvalidKind::Value,
                         ::std::option::Option::Some(field),
                         message,
                     ),
                 );
             }
-            crate::transport::finish("mark_messages_read", self.inner.send()).await
+            for (bit, field) in [(0u32, "room_id")] {
+                if self.set & (1u64 << bit) == 0 {
+                    return ::std::result::Result::Err(
+                        crate::contract::Error::invalid(
+                            crate::contract::InvalidKind::Missing,
+                            ::std::option::Option::Some(field),
+                            ::std::format!("`{field}` is required but was not set"),
+                        ),
+                    );
+                }
+            }
+            crate::contract::finish("mark_messages_read", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::mark_messages_unread`](crate::Client::mark_messages_unread): Mark messages as unread.
@@ -2071,6 +2244,8 @@ pub mod request {
     pub struct MarkMessagesUnread<'a> {
         pub(crate) inner: crate::generated::builder::MarkMessagesUnread<'a>,
         pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
+        /// The required parameters set so far, one bit each.
+        pub(crate) set: u64,
     }
     impl<'a> MarkMessagesUnread<'a> {
         #[allow(dead_code)]
@@ -2096,6 +2271,7 @@ pub mod request {
             match value.try_into() {
                 Ok(value) => {
                     self.inner = self.inner.room_id(value);
+                    self.set |= 1u64 << 0u32;
                 }
                 Err(e) => self.invalid("room_id", e),
             }
@@ -2115,6 +2291,7 @@ pub mod request {
             match value.try_into() {
                 Ok(value) => {
                     self.inner = self.inner.body_map(move |b| b.message_id(value));
+                    self.set |= 1u64 << 1u32;
                 }
                 Err(e) => self.invalid("message_id", e),
             }
@@ -2128,17 +2305,31 @@ pub mod request {
         /// and otherwise the transport, API and decoding errors described on [`Error`](crate::Error).
         pub async fn send(
             self,
-        ) -> ::std::result::Result<crate::Response<types::UnreadCounts>, crate::Error> {
+        ) -> ::std::result::Result<
+            crate::contract::Response<types::UnreadCounts>,
+            crate::contract::Error,
+        > {
             if let ::std::option::Option::Some((field, message)) = self.error {
                 return ::std::result::Result::Err(
-                    crate::Error::invalid(
-                        crate::InvalidKind::Value,
+                    crate::contract::Error::invalid(
+                        crate::contract::InvalidKind::Value,
                         ::std::option::Option::Some(field),
                         message,
                     ),
                 );
             }
-            crate::transport::finish("mark_messages_unread", self.inner.send()).await
+            for (bit, field) in [(0u32, "room_id"), (1u32, "message_id")] {
+                if self.set & (1u64 << bit) == 0 {
+                    return ::std::result::Result::Err(
+                        crate::contract::Error::invalid(
+                            crate::contract::InvalidKind::Missing,
+                            ::std::option::Option::Some(field),
+                            ::std::format!("`{field}` is required but was not set"),
+                        ),
+                    );
+                }
+            }
+            crate::contract::finish("mark_messages_unread", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::get_message`](crate::Client::get_message): Get one message.
@@ -2149,6 +2340,8 @@ pub mod request {
     pub struct GetMessage<'a> {
         pub(crate) inner: crate::generated::builder::GetMessage<'a>,
         pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
+        /// The required parameters set so far, one bit each.
+        pub(crate) set: u64,
     }
     impl<'a> GetMessage<'a> {
         #[allow(dead_code)]
@@ -2174,6 +2367,7 @@ pub mod request {
             match value.try_into() {
                 Ok(value) => {
                     self.inner = self.inner.room_id(value);
+                    self.set |= 1u64 << 0u32;
                 }
                 Err(e) => self.invalid("room_id", e),
             }
@@ -2193,6 +2387,7 @@ pub mod request {
             match value.try_into() {
                 Ok(value) => {
                     self.inner = self.inner.message_id(value);
+                    self.set |= 1u64 << 1u32;
                 }
                 Err(e) => self.invalid("message_id", e),
             }
@@ -2206,17 +2401,31 @@ pub mod request {
         /// and otherwise the transport, API and decoding errors described on [`Error`](crate::Error).
         pub async fn send(
             self,
-        ) -> ::std::result::Result<crate::Response<types::Message>, crate::Error> {
+        ) -> ::std::result::Result<
+            crate::contract::Response<types::Message>,
+            crate::contract::Error,
+        > {
             if let ::std::option::Option::Some((field, message)) = self.error {
                 return ::std::result::Result::Err(
-                    crate::Error::invalid(
-                        crate::InvalidKind::Value,
+                    crate::contract::Error::invalid(
+                        crate::contract::InvalidKind::Value,
                         ::std::option::Option::Some(field),
                         message,
                     ),
                 );
             }
-            crate::transport::finish("get_message", self.inner.send()).await
+            for (bit, field) in [(0u32, "room_id"), (1u32, "message_id")] {
+                if self.set & (1u64 << bit) == 0 {
+                    return ::std::result::Result::Err(
+                        crate::contract::Error::invalid(
+                            crate::contract::InvalidKind::Missing,
+                            ::std::option::Option::Some(field),
+                            ::std::format!("`{field}` is required but was not set"),
+                        ),
+                    );
+                }
+            }
+            crate::contract::finish("get_message", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::update_message`](crate::Client::update_message): Edit a message.
@@ -2227,6 +2436,8 @@ pub mod request {
     pub struct UpdateMessage<'a> {
         pub(crate) inner: crate::generated::builder::UpdateMessage<'a>,
         pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
+        /// The required parameters set so far, one bit each.
+        pub(crate) set: u64,
     }
     impl<'a> UpdateMessage<'a> {
         #[allow(dead_code)]
@@ -2252,6 +2463,7 @@ pub mod request {
             match value.try_into() {
                 Ok(value) => {
                     self.inner = self.inner.room_id(value);
+                    self.set |= 1u64 << 0u32;
                 }
                 Err(e) => self.invalid("room_id", e),
             }
@@ -2271,6 +2483,7 @@ pub mod request {
             match value.try_into() {
                 Ok(value) => {
                     self.inner = self.inner.message_id(value);
+                    self.set |= 1u64 << 1u32;
                 }
                 Err(e) => self.invalid("message_id", e),
             }
@@ -2289,6 +2502,7 @@ pub mod request {
             >>::try_from(value.into()) {
                 Ok(value) => {
                     self.inner = self.inner.body_map(move |b| b.body(value));
+                    self.set |= 1u64 << 2u32;
                 }
                 Err(e) => self.invalid("body", e),
             }
@@ -2303,19 +2517,34 @@ pub mod request {
         pub async fn send(
             self,
         ) -> ::std::result::Result<
-            crate::Response<types::MessageIdResponse>,
-            crate::Error,
+            crate::contract::Response<types::MessageIdResponse>,
+            crate::contract::Error,
         > {
             if let ::std::option::Option::Some((field, message)) = self.error {
                 return ::std::result::Result::Err(
-                    crate::Error::invalid(
-                        crate::InvalidKind::Value,
+                    crate::contract::Error::invalid(
+                        crate::contract::InvalidKind::Value,
                         ::std::option::Option::Some(field),
                         message,
                     ),
                 );
             }
-            crate::transport::finish("update_message", self.inner.send()).await
+            for (bit, field) in [
+                (0u32, "room_id"),
+                (1u32, "message_id"),
+                (2u32, "body"),
+            ] {
+                if self.set & (1u64 << bit) == 0 {
+                    return ::std::result::Result::Err(
+                        crate::contract::Error::invalid(
+                            crate::contract::InvalidKind::Missing,
+                            ::std::option::Option::Some(field),
+                            ::std::format!("`{field}` is required but was not set"),
+                        ),
+                    );
+                }
+            }
+            crate::contract::finish("update_message", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::delete_message`](crate::Client::delete_message): Delete a message.
@@ -2326,6 +2555,8 @@ pub mod request {
     pub struct DeleteMessage<'a> {
         pub(crate) inner: crate::generated::builder::DeleteMessage<'a>,
         pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
+        /// The required parameters set so far, one bit each.
+        pub(crate) set: u64,
     }
     impl<'a> DeleteMessage<'a> {
         #[allow(dead_code)]
@@ -2351,6 +2582,7 @@ pub mod request {
             match value.try_into() {
                 Ok(value) => {
                     self.inner = self.inner.room_id(value);
+                    self.set |= 1u64 << 0u32;
                 }
                 Err(e) => self.invalid("room_id", e),
             }
@@ -2370,6 +2602,7 @@ pub mod request {
             match value.try_into() {
                 Ok(value) => {
                     self.inner = self.inner.message_id(value);
+                    self.set |= 1u64 << 1u32;
                 }
                 Err(e) => self.invalid("message_id", e),
             }
@@ -2384,19 +2617,30 @@ pub mod request {
         pub async fn send(
             self,
         ) -> ::std::result::Result<
-            crate::Response<types::MessageIdResponse>,
-            crate::Error,
+            crate::contract::Response<types::MessageIdResponse>,
+            crate::contract::Error,
         > {
             if let ::std::option::Option::Some((field, message)) = self.error {
                 return ::std::result::Result::Err(
-                    crate::Error::invalid(
-                        crate::InvalidKind::Value,
+                    crate::contract::Error::invalid(
+                        crate::contract::InvalidKind::Value,
                         ::std::option::Option::Some(field),
                         message,
                     ),
                 );
             }
-            crate::transport::finish("delete_message", self.inner.send()).await
+            for (bit, field) in [(0u32, "room_id"), (1u32, "message_id")] {
+                if self.set & (1u64 << bit) == 0 {
+                    return ::std::result::Result::Err(
+                        crate::contract::Error::invalid(
+                            crate::contract::InvalidKind::Missing,
+                            ::std::option::Option::Some(field),
+                            ::std::format!("`{field}` is required but was not set"),
+                        ),
+                    );
+                }
+            }
+            crate::contract::finish("delete_message", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::list_room_tasks`](crate::Client::list_room_tasks): List a chat's tasks.
@@ -2407,6 +2651,8 @@ pub mod request {
     pub struct ListRoomTasks<'a> {
         pub(crate) inner: crate::generated::builder::ListRoomTasks<'a>,
         pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
+        /// The required parameters set so far, one bit each.
+        pub(crate) set: u64,
         pub(crate) limit: ::std::option::Option<usize>,
     }
     impl<'a> ListRoomTasks<'a> {
@@ -2433,6 +2679,7 @@ pub mod request {
             match value.try_into() {
                 Ok(value) => {
                     self.inner = self.inner.room_id(value);
+                    self.set |= 1u64 << 0u32;
                 }
                 Err(e) => self.invalid("room_id", e),
             }
@@ -2518,19 +2765,30 @@ pub mod request {
         pub async fn send(
             self,
         ) -> ::std::result::Result<
-            crate::Response<::std::vec::Vec<types::RoomTask>>,
-            crate::Error,
+            crate::contract::Response<::std::vec::Vec<types::RoomTask>>,
+            crate::contract::Error,
         > {
             if let ::std::option::Option::Some((field, message)) = self.error {
                 return ::std::result::Result::Err(
-                    crate::Error::invalid(
-                        crate::InvalidKind::Value,
+                    crate::contract::Error::invalid(
+                        crate::contract::InvalidKind::Value,
                         ::std::option::Option::Some(field),
                         message,
                     ),
                 );
             }
-            crate::transport::finish_list::<
+            for (bit, field) in [(0u32, "room_id")] {
+                if self.set & (1u64 << bit) == 0 {
+                    return ::std::result::Result::Err(
+                        crate::contract::Error::invalid(
+                            crate::contract::InvalidKind::Missing,
+                            ::std::option::Option::Some(field),
+                            ::std::format!("`{field}` is required but was not set"),
+                        ),
+                    );
+                }
+            }
+            crate::contract::finish_list::<
                 types::RoomTask,
                 _,
             >("list_room_tasks", self.limit, self.inner.send())
@@ -2545,6 +2803,8 @@ pub mod request {
     pub struct CreateTask<'a> {
         pub(crate) inner: crate::generated::builder::CreateTask<'a>,
         pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
+        /// The required parameters set so far, one bit each.
+        pub(crate) set: u64,
     }
     impl<'a> CreateTask<'a> {
         #[allow(dead_code)]
@@ -2570,6 +2830,7 @@ pub mod request {
             match value.try_into() {
                 Ok(value) => {
                     self.inner = self.inner.room_id(value);
+                    self.set |= 1u64 << 0u32;
                 }
                 Err(e) => self.invalid("room_id", e),
             }
@@ -2588,6 +2849,7 @@ pub mod request {
             >>::try_from(value.into()) {
                 Ok(value) => {
                     self.inner = self.inner.body_map(move |b| b.body(value));
+                    self.set |= 1u64 << 1u32;
                 }
                 Err(e) => self.invalid("body", e),
             }
@@ -2651,6 +2913,7 @@ pub mod request {
             match value.try_into() {
                 Ok(value) => {
                     self.inner = self.inner.body_map(move |b| b.to_ids(value));
+                    self.set |= 1u64 << 2u32;
                 }
                 Err(e) => self.invalid("to_ids", e),
             }
@@ -2665,19 +2928,30 @@ pub mod request {
         pub async fn send(
             self,
         ) -> ::std::result::Result<
-            crate::Response<types::TaskIdsResponse>,
-            crate::Error,
+            crate::contract::Response<types::TaskIdsResponse>,
+            crate::contract::Error,
         > {
             if let ::std::option::Option::Some((field, message)) = self.error {
                 return ::std::result::Result::Err(
-                    crate::Error::invalid(
-                        crate::InvalidKind::Value,
+                    crate::contract::Error::invalid(
+                        crate::contract::InvalidKind::Value,
                         ::std::option::Option::Some(field),
                         message,
                     ),
                 );
             }
-            crate::transport::finish("create_task", self.inner.send()).await
+            for (bit, field) in [(0u32, "room_id"), (1u32, "body"), (2u32, "to_ids")] {
+                if self.set & (1u64 << bit) == 0 {
+                    return ::std::result::Result::Err(
+                        crate::contract::Error::invalid(
+                            crate::contract::InvalidKind::Missing,
+                            ::std::option::Option::Some(field),
+                            ::std::format!("`{field}` is required but was not set"),
+                        ),
+                    );
+                }
+            }
+            crate::contract::finish("create_task", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::get_task`](crate::Client::get_task): Get one task.
@@ -2688,6 +2962,8 @@ pub mod request {
     pub struct GetTask<'a> {
         pub(crate) inner: crate::generated::builder::GetTask<'a>,
         pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
+        /// The required parameters set so far, one bit each.
+        pub(crate) set: u64,
     }
     impl<'a> GetTask<'a> {
         #[allow(dead_code)]
@@ -2713,6 +2989,7 @@ pub mod request {
             match value.try_into() {
                 Ok(value) => {
                     self.inner = self.inner.room_id(value);
+                    self.set |= 1u64 << 0u32;
                 }
                 Err(e) => self.invalid("room_id", e),
             }
@@ -2732,6 +3009,7 @@ pub mod request {
             match value.try_into() {
                 Ok(value) => {
                     self.inner = self.inner.task_id(value);
+                    self.set |= 1u64 << 1u32;
                 }
                 Err(e) => self.invalid("task_id", e),
             }
@@ -2745,17 +3023,31 @@ pub mod request {
         /// and otherwise the transport, API and decoding errors described on [`Error`](crate::Error).
         pub async fn send(
             self,
-        ) -> ::std::result::Result<crate::Response<types::RoomTask>, crate::Error> {
+        ) -> ::std::result::Result<
+            crate::contract::Response<types::RoomTask>,
+            crate::contract::Error,
+        > {
             if let ::std::option::Option::Some((field, message)) = self.error {
                 return ::std::result::Result::Err(
-                    crate::Error::invalid(
-                        crate::InvalidKind::Value,
+                    crate::contract::Error::invalid(
+                        crate::contract::InvalidKind::Value,
                         ::std::option::Option::Some(field),
                         message,
                     ),
                 );
             }
-            crate::transport::finish("get_task", self.inner.send()).await
+            for (bit, field) in [(0u32, "room_id"), (1u32, "task_id")] {
+                if self.set & (1u64 << bit) == 0 {
+                    return ::std::result::Result::Err(
+                        crate::contract::Error::invalid(
+                            crate::contract::InvalidKind::Missing,
+                            ::std::option::Option::Some(field),
+                            ::std::format!("`{field}` is required but was not set"),
+                        ),
+                    );
+                }
+            }
+            crate::contract::finish("get_task", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::update_task_status`](crate::Client::update_task_status): Complete or reopen a task.
@@ -2766,6 +3058,8 @@ pub mod request {
     pub struct UpdateTaskStatus<'a> {
         pub(crate) inner: crate::generated::builder::UpdateTaskStatus<'a>,
         pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
+        /// The required parameters set so far, one bit each.
+        pub(crate) set: u64,
     }
     impl<'a> UpdateTaskStatus<'a> {
         #[allow(dead_code)]
@@ -2791,6 +3085,7 @@ pub mod request {
             match value.try_into() {
                 Ok(value) => {
                     self.inner = self.inner.room_id(value);
+                    self.set |= 1u64 << 0u32;
                 }
                 Err(e) => self.invalid("room_id", e),
             }
@@ -2810,6 +3105,7 @@ pub mod request {
             match value.try_into() {
                 Ok(value) => {
                     self.inner = self.inner.task_id(value);
+                    self.set |= 1u64 << 1u32;
                 }
                 Err(e) => self.invalid("task_id", e),
             }
@@ -2829,6 +3125,7 @@ pub mod request {
             match value.try_into() {
                 Ok(value) => {
                     self.inner = self.inner.body_map(move |b| b.body(value));
+                    self.set |= 1u64 << 2u32;
                 }
                 Err(e) => self.invalid("status", e),
             }
@@ -2843,19 +3140,34 @@ pub mod request {
         pub async fn send(
             self,
         ) -> ::std::result::Result<
-            crate::Response<types::TaskIdResponse>,
-            crate::Error,
+            crate::contract::Response<types::TaskIdResponse>,
+            crate::contract::Error,
         > {
             if let ::std::option::Option::Some((field, message)) = self.error {
                 return ::std::result::Result::Err(
-                    crate::Error::invalid(
-                        crate::InvalidKind::Value,
+                    crate::contract::Error::invalid(
+                        crate::contract::InvalidKind::Value,
                         ::std::option::Option::Some(field),
                         message,
                     ),
                 );
             }
-            crate::transport::finish("update_task_status", self.inner.send()).await
+            for (bit, field) in [
+                (0u32, "room_id"),
+                (1u32, "task_id"),
+                (2u32, "status"),
+            ] {
+                if self.set & (1u64 << bit) == 0 {
+                    return ::std::result::Result::Err(
+                        crate::contract::Error::invalid(
+                            crate::contract::InvalidKind::Missing,
+                            ::std::option::Option::Some(field),
+                            ::std::format!("`{field}` is required but was not set"),
+                        ),
+                    );
+                }
+            }
+            crate::contract::finish("update_task_status", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::list_files`](crate::Client::list_files): List a chat's files.
@@ -2866,6 +3178,8 @@ pub mod request {
     pub struct ListFiles<'a> {
         pub(crate) inner: crate::generated::builder::ListFiles<'a>,
         pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
+        /// The required parameters set so far, one bit each.
+        pub(crate) set: u64,
         pub(crate) limit: ::std::option::Option<usize>,
     }
     impl<'a> ListFiles<'a> {
@@ -2892,6 +3206,7 @@ pub mod request {
             match value.try_into() {
                 Ok(value) => {
                     self.inner = self.inner.room_id(value);
+                    self.set |= 1u64 << 0u32;
                 }
                 Err(e) => self.invalid("room_id", e),
             }
@@ -2939,19 +3254,30 @@ pub mod request {
         pub async fn send(
             self,
         ) -> ::std::result::Result<
-            crate::Response<::std::vec::Vec<types::File>>,
-            crate::Error,
+            crate::contract::Response<::std::vec::Vec<types::File>>,
+            crate::contract::Error,
         > {
             if let ::std::option::Option::Some((field, message)) = self.error {
                 return ::std::result::Result::Err(
-                    crate::Error::invalid(
-                        crate::InvalidKind::Value,
+                    crate::contract::Error::invalid(
+                        crate::contract::InvalidKind::Value,
                         ::std::option::Option::Some(field),
                         message,
                     ),
                 );
             }
-            crate::transport::finish_list::<
+            for (bit, field) in [(0u32, "room_id")] {
+                if self.set & (1u64 << bit) == 0 {
+                    return ::std::result::Result::Err(
+                        crate::contract::Error::invalid(
+                            crate::contract::InvalidKind::Missing,
+                            ::std::option::Option::Some(field),
+                            ::std::format!("`{field}` is required but was not set"),
+                        ),
+                    );
+                }
+            }
+            crate::contract::finish_list::<
                 types::File,
                 _,
             >("list_files", self.limit, self.inner.send())
@@ -2966,6 +3292,8 @@ pub mod request {
     pub struct GetFile<'a> {
         pub(crate) inner: crate::generated::builder::GetFile<'a>,
         pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
+        /// The required parameters set so far, one bit each.
+        pub(crate) set: u64,
     }
     impl<'a> GetFile<'a> {
         #[allow(dead_code)]
@@ -2991,6 +3319,7 @@ pub mod request {
             match value.try_into() {
                 Ok(value) => {
                     self.inner = self.inner.room_id(value);
+                    self.set |= 1u64 << 0u32;
                 }
                 Err(e) => self.invalid("room_id", e),
             }
@@ -3010,6 +3339,7 @@ pub mod request {
             match value.try_into() {
                 Ok(value) => {
                     self.inner = self.inner.file_id(value);
+                    self.set |= 1u64 << 1u32;
                 }
                 Err(e) => self.invalid("file_id", e),
             }
@@ -3042,17 +3372,31 @@ pub mod request {
         /// and otherwise the transport, API and decoding errors described on [`Error`](crate::Error).
         pub async fn send(
             self,
-        ) -> ::std::result::Result<crate::Response<types::File>, crate::Error> {
+        ) -> ::std::result::Result<
+            crate::contract::Response<types::File>,
+            crate::contract::Error,
+        > {
             if let ::std::option::Option::Some((field, message)) = self.error {
                 return ::std::result::Result::Err(
-                    crate::Error::invalid(
-                        crate::InvalidKind::Value,
+                    crate::contract::Error::invalid(
+                        crate::contract::InvalidKind::Value,
                         ::std::option::Option::Some(field),
                         message,
                     ),
                 );
             }
-            crate::transport::finish("get_file", self.inner.send()).await
+            for (bit, field) in [(0u32, "room_id"), (1u32, "file_id")] {
+                if self.set & (1u64 << bit) == 0 {
+                    return ::std::result::Result::Err(
+                        crate::contract::Error::invalid(
+                            crate::contract::InvalidKind::Missing,
+                            ::std::option::Option::Some(field),
+                            ::std::format!("`{field}` is required but was not set"),
+                        ),
+                    );
+                }
+            }
+            crate::contract::finish("get_file", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::get_invitation_link`](crate::Client::get_invitation_link): Get a group chat's invitation link.
@@ -3063,6 +3407,8 @@ pub mod request {
     pub struct GetInvitationLink<'a> {
         pub(crate) inner: crate::generated::builder::GetInvitationLink<'a>,
         pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
+        /// The required parameters set so far, one bit each.
+        pub(crate) set: u64,
     }
     impl<'a> GetInvitationLink<'a> {
         #[allow(dead_code)]
@@ -3088,6 +3434,7 @@ pub mod request {
             match value.try_into() {
                 Ok(value) => {
                     self.inner = self.inner.room_id(value);
+                    self.set |= 1u64 << 0u32;
                 }
                 Err(e) => self.invalid("room_id", e),
             }
@@ -3102,19 +3449,30 @@ pub mod request {
         pub async fn send(
             self,
         ) -> ::std::result::Result<
-            crate::Response<types::InvitationLink>,
-            crate::Error,
+            crate::contract::Response<types::InvitationLink>,
+            crate::contract::Error,
         > {
             if let ::std::option::Option::Some((field, message)) = self.error {
                 return ::std::result::Result::Err(
-                    crate::Error::invalid(
-                        crate::InvalidKind::Value,
+                    crate::contract::Error::invalid(
+                        crate::contract::InvalidKind::Value,
                         ::std::option::Option::Some(field),
                         message,
                     ),
                 );
             }
-            crate::transport::finish("get_invitation_link", self.inner.send()).await
+            for (bit, field) in [(0u32, "room_id")] {
+                if self.set & (1u64 << bit) == 0 {
+                    return ::std::result::Result::Err(
+                        crate::contract::Error::invalid(
+                            crate::contract::InvalidKind::Missing,
+                            ::std::option::Option::Some(field),
+                            ::std::format!("`{field}` is required but was not set"),
+                        ),
+                    );
+                }
+            }
+            crate::contract::finish("get_invitation_link", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::update_invitation_link`](crate::Client::update_invitation_link): Change a group chat's invitation link.
@@ -3125,6 +3483,8 @@ pub mod request {
     pub struct UpdateInvitationLink<'a> {
         pub(crate) inner: crate::generated::builder::UpdateInvitationLink<'a>,
         pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
+        /// The required parameters set so far, one bit each.
+        pub(crate) set: u64,
     }
     impl<'a> UpdateInvitationLink<'a> {
         #[allow(dead_code)]
@@ -3150,6 +3510,7 @@ pub mod request {
             match value.try_into() {
                 Ok(value) => {
                     self.inner = self.inner.room_id(value);
+                    self.set |= 1u64 << 0u32;
                 }
                 Err(e) => self.invalid("room_id", e),
             }
@@ -3230,19 +3591,30 @@ pub mod request {
         pub async fn send(
             self,
         ) -> ::std::result::Result<
-            crate::Response<types::InvitationLink>,
-            crate::Error,
+            crate::contract::Response<types::InvitationLink>,
+            crate::contract::Error,
         > {
             if let ::std::option::Option::Some((field, message)) = self.error {
                 return ::std::result::Result::Err(
-                    crate::Error::invalid(
-                        crate::InvalidKind::Value,
+                    crate::contract::Error::invalid(
+                        crate::contract::InvalidKind::Value,
                         ::std::option::Option::Some(field),
                         message,
                     ),
                 );
             }
-            crate::transport::finish("update_invitation_link", self.inner.send()).await
+            for (bit, field) in [(0u32, "room_id")] {
+                if self.set & (1u64 << bit) == 0 {
+                    return ::std::result::Result::Err(
+                        crate::contract::Error::invalid(
+                            crate::contract::InvalidKind::Missing,
+                            ::std::option::Option::Some(field),
+                            ::std::format!("`{field}` is required but was not set"),
+                        ),
+                    );
+                }
+            }
+            crate::contract::finish("update_invitation_link", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::create_invitation_link`](crate::Client::create_invitation_link): Create a group chat's invitation link.
@@ -3253,6 +3625,8 @@ pub mod request {
     pub struct CreateInvitationLink<'a> {
         pub(crate) inner: crate::generated::builder::CreateInvitationLink<'a>,
         pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
+        /// The required parameters set so far, one bit each.
+        pub(crate) set: u64,
     }
     impl<'a> CreateInvitationLink<'a> {
         #[allow(dead_code)]
@@ -3278,6 +3652,7 @@ pub mod request {
             match value.try_into() {
                 Ok(value) => {
                     self.inner = self.inner.room_id(value);
+                    self.set |= 1u64 << 0u32;
                 }
                 Err(e) => self.invalid("room_id", e),
             }
@@ -3358,19 +3733,30 @@ pub mod request {
         pub async fn send(
             self,
         ) -> ::std::result::Result<
-            crate::Response<types::InvitationLink>,
-            crate::Error,
+            crate::contract::Response<types::InvitationLink>,
+            crate::contract::Error,
         > {
             if let ::std::option::Option::Some((field, message)) = self.error {
                 return ::std::result::Result::Err(
-                    crate::Error::invalid(
-                        crate::InvalidKind::Value,
+                    crate::contract::Error::invalid(
+                        crate::contract::InvalidKind::Value,
                         ::std::option::Option::Some(field),
                         message,
                     ),
                 );
             }
-            crate::transport::finish("create_invitation_link", self.inner.send()).await
+            for (bit, field) in [(0u32, "room_id")] {
+                if self.set & (1u64 << bit) == 0 {
+                    return ::std::result::Result::Err(
+                        crate::contract::Error::invalid(
+                            crate::contract::InvalidKind::Missing,
+                            ::std::option::Option::Some(field),
+                            ::std::format!("`{field}` is required but was not set"),
+                        ),
+                    );
+                }
+            }
+            crate::contract::finish("create_invitation_link", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::delete_invitation_link`](crate::Client::delete_invitation_link): Delete a group chat's invitation link.
@@ -3381,6 +3767,8 @@ pub mod request {
     pub struct DeleteInvitationLink<'a> {
         pub(crate) inner: crate::generated::builder::DeleteInvitationLink<'a>,
         pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
+        /// The required parameters set so far, one bit each.
+        pub(crate) set: u64,
     }
     impl<'a> DeleteInvitationLink<'a> {
         #[allow(dead_code)]
@@ -3406,6 +3794,7 @@ pub mod request {
             match value.try_into() {
                 Ok(value) => {
                     self.inner = self.inner.room_id(value);
+                    self.set |= 1u64 << 0u32;
                 }
                 Err(e) => self.invalid("room_id", e),
             }
@@ -3420,19 +3809,30 @@ pub mod request {
         pub async fn send(
             self,
         ) -> ::std::result::Result<
-            crate::Response<types::InvitationLink>,
-            crate::Error,
+            crate::contract::Response<types::InvitationLink>,
+            crate::contract::Error,
         > {
             if let ::std::option::Option::Some((field, message)) = self.error {
                 return ::std::result::Result::Err(
-                    crate::Error::invalid(
-                        crate::InvalidKind::Value,
+                    crate::contract::Error::invalid(
+                        crate::contract::InvalidKind::Value,
                         ::std::option::Option::Some(field),
                         message,
                     ),
                 );
             }
-            crate::transport::finish("delete_invitation_link", self.inner.send()).await
+            for (bit, field) in [(0u32, "room_id")] {
+                if self.set & (1u64 << bit) == 0 {
+                    return ::std::result::Result::Err(
+                        crate::contract::Error::invalid(
+                            crate::contract::InvalidKind::Missing,
+                            ::std::option::Option::Some(field),
+                            ::std::format!("`{field}` is required but was not set"),
+                        ),
+                    );
+                }
+            }
+            crate::contract::finish("delete_invitation_link", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::list_incoming_requests`](crate::Client::list_incoming_requests): List the contact requests you have received.
@@ -3478,19 +3878,19 @@ pub mod request {
         pub async fn send(
             self,
         ) -> ::std::result::Result<
-            crate::Response<::std::vec::Vec<types::IncomingRequest>>,
-            crate::Error,
+            crate::contract::Response<::std::vec::Vec<types::IncomingRequest>>,
+            crate::contract::Error,
         > {
             if let ::std::option::Option::Some((field, message)) = self.error {
                 return ::std::result::Result::Err(
-                    crate::Error::invalid(
-                        crate::InvalidKind::Value,
+                    crate::contract::Error::invalid(
+                        crate::contract::InvalidKind::Value,
                         ::std::option::Option::Some(field),
                         message,
                     ),
                 );
             }
-            crate::transport::finish_list::<
+            crate::contract::finish_list::<
                 types::IncomingRequest,
                 _,
             >("list_incoming_requests", self.limit, self.inner.send())
@@ -3505,6 +3905,8 @@ pub mod request {
     pub struct AcceptIncomingRequest<'a> {
         pub(crate) inner: crate::generated::builder::AcceptIncomingRequest<'a>,
         pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
+        /// The required parameters set so far, one bit each.
+        pub(crate) set: u64,
     }
     impl<'a> AcceptIncomingRequest<'a> {
         #[allow(dead_code)]
@@ -3530,6 +3932,7 @@ pub mod request {
             match value.try_into() {
                 Ok(value) => {
                     self.inner = self.inner.request_id(value);
+                    self.set |= 1u64 << 0u32;
                 }
                 Err(e) => self.invalid("request_id", e),
             }
@@ -3543,17 +3946,31 @@ pub mod request {
         /// and otherwise the transport, API and decoding errors described on [`Error`](crate::Error).
         pub async fn send(
             self,
-        ) -> ::std::result::Result<crate::Response<types::Contact>, crate::Error> {
+        ) -> ::std::result::Result<
+            crate::contract::Response<types::Contact>,
+            crate::contract::Error,
+        > {
             if let ::std::option::Option::Some((field, message)) = self.error {
                 return ::std::result::Result::Err(
-                    crate::Error::invalid(
-                        crate::InvalidKind::Value,
+                    crate::contract::Error::invalid(
+                        crate::contract::InvalidKind::Value,
                         ::std::option::Option::Some(field),
                         message,
                     ),
                 );
             }
-            crate::transport::finish("accept_incoming_request", self.inner.send()).await
+            for (bit, field) in [(0u32, "request_id")] {
+                if self.set & (1u64 << bit) == 0 {
+                    return ::std::result::Result::Err(
+                        crate::contract::Error::invalid(
+                            crate::contract::InvalidKind::Missing,
+                            ::std::option::Option::Some(field),
+                            ::std::format!("`{field}` is required but was not set"),
+                        ),
+                    );
+                }
+            }
+            crate::contract::finish("accept_incoming_request", self.inner.send()).await
         }
     }
     /// Request builder for [`Client::decline_incoming_request`](crate::Client::decline_incoming_request): Decline a contact request.
@@ -3564,6 +3981,8 @@ pub mod request {
     pub struct DeclineIncomingRequest<'a> {
         pub(crate) inner: crate::generated::builder::DeclineIncomingRequest<'a>,
         pub(crate) error: ::std::option::Option<(&'static str, ::std::string::String)>,
+        /// The required parameters set so far, one bit each.
+        pub(crate) set: u64,
     }
     impl<'a> DeclineIncomingRequest<'a> {
         #[allow(dead_code)]
@@ -3589,6 +4008,7 @@ pub mod request {
             match value.try_into() {
                 Ok(value) => {
                     self.inner = self.inner.request_id(value);
+                    self.set |= 1u64 << 0u32;
                 }
                 Err(e) => self.invalid("request_id", e),
             }
@@ -3602,17 +4022,31 @@ pub mod request {
         /// and otherwise the transport, API and decoding errors described on [`Error`](crate::Error).
         pub async fn send(
             self,
-        ) -> ::std::result::Result<crate::Response<()>, crate::Error> {
+        ) -> ::std::result::Result<
+            crate::contract::Response<()>,
+            crate::contract::Error,
+        > {
             if let ::std::option::Option::Some((field, message)) = self.error {
                 return ::std::result::Result::Err(
-                    crate::Error::invalid(
-                        crate::InvalidKind::Value,
+                    crate::contract::Error::invalid(
+                        crate::contract::InvalidKind::Value,
                         ::std::option::Option::Some(field),
                         message,
                     ),
                 );
             }
-            crate::transport::finish("decline_incoming_request", self.inner.send()).await
+            for (bit, field) in [(0u32, "request_id")] {
+                if self.set & (1u64 << bit) == 0 {
+                    return ::std::result::Result::Err(
+                        crate::contract::Error::invalid(
+                            crate::contract::InvalidKind::Missing,
+                            ::std::option::Option::Some(field),
+                            ::std::format!("`{field}` is required but was not set"),
+                        ),
+                    );
+                }
+            }
+            crate::contract::finish("decline_incoming_request", self.inner.send()).await
         }
     }
 }

@@ -108,24 +108,11 @@ impl Error {
         Self::invalid(InvalidKind::Config, None, message)
     }
 
-    /// An error of the generated builders, read for the parameter it names.
+    /// An error of progenitor's builders. The request builders check every parameter
+    /// before (a value that does not convert, a required one unset: with its name), so this
+    /// is a last resort, kept as progenitor wrote it; its wording is not read.
     pub(crate) fn from_builder(message: String) -> Self {
-        let missing = message
-            .strip_suffix(" was not initialized")
-            .or_else(|| message.strip_prefix("no value supplied for "))
-            .map(str::to_owned);
-        if let Some(parameter) = missing {
-            let text = format!("`{parameter}` is required but was not set");
-            return Self::invalid(InvalidKind::Missing, Some(&parameter), text);
-        }
-        let converting = message
-            .strip_prefix("error converting supplied value for ")
-            .and_then(|rest| rest.split_once(':'))
-            .map(|(p, _)| p.trim().to_owned());
-        match converting {
-            Some(parameter) => Self::invalid(InvalidKind::Value, Some(&parameter), message),
-            None => Self::invalid(InvalidKind::Value, None, message),
-        }
+        Self::invalid(InvalidKind::Value, None, message)
     }
 
     /// The details of a request refused before sending.

@@ -7,6 +7,7 @@
 extern crate self as chatwork;
 
 mod client;
+mod contract;
 mod credentials;
 mod error;
 mod limiter;

@@ -1,7 +1,7 @@
 //! The SDK's hand-written modules depend one way: a test that fails when an import cycle
 //! appears, and proof that the check finds one.
 
-use xtask::{ModuleGraph, Project};
+use xtask::{ModuleGraph, Project, modules};
 
 fn files(list: &[(&str, &str)]) -> Vec<(String, String)> {
     list.iter()
@@ -80,5 +80,15 @@ fn cycles_are_found_through_paths_groups_and_reexports() {
     assert!(
         own.cycles().is_empty(),
         "a module's paths into itself are no edge"
+    );
+}
+
+#[test]
+fn generated_code_reaches_the_crate_only_through_the_contract() {
+    let reached = modules::generated_reaches(&Project::default_root()).unwrap();
+    assert_eq!(
+        reached.into_iter().collect::<Vec<_>>(),
+        ["contract", "generated"],
+        "generated code may use `crate::contract::..` (src/contract.rs) and itself only"
     );
 }
