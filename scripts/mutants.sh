@@ -31,7 +31,7 @@ files[transport]="src/transport.rs src/client.rs src/response.rs src/error.rs sr
 tests[transport]="--lib --test=behaviour --test=resilience --test=contract"
 files[webhook]="src/webhook/mod.rs src/webhook/event.rs src/webhook/axum.rs"
 tests[webhook]="--lib --test=webhook --test=webhook_receiver"
-files[notation]="src/notation.rs"
+files[notation]="src/notation/mod.rs src/notation/build.rs src/notation/parse.rs"
 tests[notation]="--lib --test=notation"
 files[oauth]="src/oauth/mod.rs src/oauth/tokens.rs src/oauth/config.rs src/oauth/authorize.rs src/oauth/session.rs src/oauth/redirect.rs"
 tests[oauth]="--lib --test=oauth"
