@@ -27,7 +27,7 @@ files[redis]="src/redis_limiter.rs"
 tests[redis]="--lib --test=redis_limiter"
 files[raw]="src/raw.rs"
 tests[raw]="--lib --test=behaviour --test=resilience --test=contract"
-files[transport]="src/transport.rs src/client.rs src/response.rs src/error.rs src/upload.rs src/poll.rs"
+files[transport]="src/transport.rs src/urls.rs src/random.rs src/client.rs src/response.rs src/error.rs src/upload.rs src/poll.rs"
 tests[transport]="--lib --test=behaviour --test=resilience --test=contract"
 files[webhook]="src/webhook/mod.rs src/webhook/event.rs src/webhook/axum.rs"
 tests[webhook]="--lib --test=webhook --test=webhook_receiver"
@@ -35,7 +35,7 @@ files[notation]="src/notation/mod.rs src/notation/build.rs src/notation/parse.rs
 tests[notation]="--lib --test=notation"
 files[oauth]="src/oauth/mod.rs src/oauth/tokens.rs src/oauth/config.rs src/oauth/authorize.rs src/oauth/session.rs src/oauth/redirect.rs"
 tests[oauth]="--lib --test=oauth"
-files[model]="src/model.rs src/timestamps.rs src/spec_tools.rs"
+files[model]="src/model/mod.rs src/model/ids.rs src/model/enums.rs src/timestamps.rs src/spec_tools.rs"
 tests[model]="--lib --test=contract --test=behaviour --test=snapshot"
 all=(policy redis raw transport webhook notation oauth model)
 report_only=false
