@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 
 use crate::Client;
 use crate::error::{Error, InvalidKind};
-use crate::response::RateLimit;
+use crate::response::Response;
 
 impl Client {
     /// A custom API call to a path relative to the base URL, e.g. for an endpoint this
@@ -298,11 +298,7 @@ impl RawRequest<'_> {
             .map_err(|e| Error::config(format!("cannot build the raw call: {e}")))?;
         let (response, resend) = crate::transport::execute_raw(generated, "raw", request).await?;
         let (status, headers, body) = crate::transport::read_body("raw", resend, response).await?;
-        Ok(RawResponse {
-            status,
-            headers,
-            body,
-        })
+        Ok(Response::new(body, status, headers))
     }
 }
 
@@ -328,33 +324,14 @@ fn percent_decoded(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// The answer to a raw call with a success status.
-#[derive(Debug, Clone)]
-pub struct RawResponse {
-    status: u16,
-    headers: HeaderMap,
-    body: Bytes,
-}
+/// The answer to a raw call with a success status: a [`Response`] whose value is the body's
+/// bytes (status, headers, rate limit and message limitation as for every answer).
+pub type RawResponse = Response<Bytes>;
 
-impl RawResponse {
-    /// The HTTP status.
-    pub fn status(&self) -> u16 {
-        self.status
-    }
-
-    /// The response headers.
-    pub fn headers(&self) -> &HeaderMap {
-        &self.headers
-    }
-
-    /// The rate-limit headers.
-    pub fn rate_limit(&self) -> Option<RateLimit> {
-        RateLimit::from_headers(&self.headers)
-    }
-
+impl Response<Bytes> {
     /// The body bytes.
     pub fn bytes(&self) -> &Bytes {
-        &self.body
+        self.value()
     }
 
     /// Decodes the body as JSON (into `serde_json::Value` or any type).
@@ -363,7 +340,7 @@ impl RawResponse {
     ///
     /// [`Error::Decode`] with the status and raw body when it does not decode.
     pub fn json<T: DeserializeOwned>(&self) -> Result<T, Error> {
-        crate::transport::decode_json("raw", self.status, &self.headers, &self.body)
+        crate::transport::decode_json("raw", self.status(), self.headers(), self.value())
     }
 }
 
