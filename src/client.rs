@@ -7,7 +7,7 @@ use reqwest::header::{HeaderMap, HeaderValue};
 
 use std::sync::Arc;
 
-use crate::credentials::{CredentialKind, Credentials};
+use crate::credentials::Credentials;
 use crate::error::Error;
 use crate::generated;
 use crate::limiter::{LocalLimiter, RateLimiter};
@@ -31,21 +31,14 @@ pub const TOKEN_ENV: &str = "CHATWORK_API_TOKEN";
 #[derive(Clone)]
 pub struct Client {
     generated: generated::Client,
-    kind: CredentialKind,
+    kind: &'static str,
 }
 
 impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Client")
             .field("base_url", &self.base_url())
-            .field(
-                "credentials",
-                &match self.kind {
-                    CredentialKind::ApiToken => "api token <redacted>",
-                    CredentialKind::OAuth => "oauth access token <redacted>",
-                    CredentialKind::OAuthSession => "oauth session <redacted>",
-                },
-            )
+            .field("credentials", &self.kind)
             .finish()
     }
 }
@@ -235,8 +228,7 @@ impl ClientBuilder {
         let base_url = check_base_url(&self.base_url)?;
         let mut headers = HeaderMap::new();
         // A session sets the header per request; a fixed token is a default header.
-        if self.credentials.auth.is_none() {
-            let (name, value) = self.credentials.header()?;
+        if let Some((name, value)) = self.credentials.header()? {
             headers.insert(name, value);
         }
         let user_agent = HeaderValue::from_str(&self.user_agent)
@@ -265,13 +257,14 @@ impl ClientBuilder {
             Limiting::Custom(l) => Some(l),
             Limiting::Off => None,
         };
-        if let Some(auth) = &self.credentials.auth {
+        let auth = self.credentials.authenticator();
+        if let Some(auth) = &auth {
             auth.attach(self.timeout);
         }
-        let inner = Inner::new(self.retry, limiter, self.credentials.auth.clone());
+        let inner = Inner::new(self.retry, limiter, auth);
         Ok(Client {
             generated: generated::Client::new_with_client(&base_url, http, inner),
-            kind: self.credentials.kind,
+            kind: self.credentials.kind(),
         })
     }
 }

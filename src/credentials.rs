@@ -13,85 +13,113 @@ use crate::error::Error;
 /// The header that carries an API token.
 pub const TOKEN_HEADER: &str = "x-chatworktoken";
 
-/// How the client authenticates. The secret is never printed: `Debug` shows only the kind.
-#[derive(Clone)]
-pub struct Credentials {
-    pub(crate) kind: CredentialKind,
-    secret: String,
-    /// A session that provides (and refreshes) the token per request.
-    pub(crate) auth: Option<Arc<dyn Authenticator>>,
+/// A secret (an API token, an OAuth token or client secret, a PKCE verifier): never shown by
+/// `Debug` or `Display`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    /// Wraps a secret.
+    pub fn new(secret: impl Into<String>) -> Self {
+        Self(secret.into())
+    }
+
+    /// The secret itself, for sending or storing it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum CredentialKind {
-    ApiToken,
-    OAuth,
-    #[cfg_attr(not(feature = "oauth"), allow(dead_code))]
-    OAuthSession,
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("<redacted>")
+    }
+}
+
+/// How the client authenticates. The secrets are never printed: `Debug` shows the kind only.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub enum Credentials {
+    /// An API token from Chatwork's settings screen, sent as `x-chatworktoken`.
+    ApiToken(Secret),
+    /// An OAuth 2.0 access token, sent as `Authorization: Bearer ...`.
+    OAuthAccessToken(Secret),
+    /// A signed-in OAuth session: the client sends its access token, refreshes it shortly
+    /// before it expires and once after a 401 `invalid_token` (one refresh, run by the
+    /// session, for all concurrent requests and clones), and saves new tokens to the session's
+    /// store. The client's [`timeout`](crate::ClientBuilder::timeout) bounds the session's
+    /// calls to the token endpoint unless its `OAuthConfig` sets one.
+    #[cfg(feature = "oauth")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "oauth")))]
+    OAuthSession(Arc<crate::oauth::OAuthSession>),
 }
 
 impl Credentials {
     /// An API token from Chatwork's settings screen, sent as `x-chatworktoken`.
     pub fn api_token(token: impl Into<String>) -> Self {
-        Self {
-            kind: CredentialKind::ApiToken,
-            secret: token.into(),
-            auth: None,
-        }
+        Self::ApiToken(Secret::new(token))
     }
 
     /// An OAuth 2.0 access token, sent as `Authorization: Bearer ...`.
     pub fn oauth_access_token(token: impl Into<String>) -> Self {
-        Self {
-            kind: CredentialKind::OAuth,
-            secret: token.into(),
-            auth: None,
-        }
+        Self::OAuthAccessToken(Secret::new(token))
     }
 
-    /// A signed-in OAuth session: the client sends its access token, refreshes it shortly
-    /// before it expires and once after a 401 `invalid_token` (one refresh, run by the session,
-    /// for all concurrent requests and clones), and saves new tokens to the session's store.
-    /// The client's [`timeout`](crate::ClientBuilder::timeout) bounds the session's calls to the token
-    /// endpoint unless its `OAuthConfig` sets one.
+    /// A signed-in OAuth session ([`Credentials::OAuthSession`]).
     #[cfg(feature = "oauth")]
     #[cfg_attr(docsrs, doc(cfg(feature = "oauth")))]
     pub fn oauth_session(session: Arc<crate::oauth::OAuthSession>) -> Self {
-        Self {
-            kind: CredentialKind::OAuthSession,
-            secret: String::new(),
-            auth: Some(session),
+        Self::OAuthSession(session)
+    }
+
+    /// What kind of credential, for `Debug` output.
+    pub(crate) fn kind(&self) -> &'static str {
+        match self {
+            Self::ApiToken(_) => "api token <redacted>",
+            Self::OAuthAccessToken(_) => "oauth access token <redacted>",
+            #[cfg(feature = "oauth")]
+            Self::OAuthSession(_) => "oauth session <redacted>",
         }
     }
 
-    pub(crate) fn header(&self) -> Result<(HeaderName, HeaderValue), Error> {
-        let secret = self.secret.trim();
-        if secret.is_empty() {
-            return Err(Error::config("the token is empty"));
+    /// The hook that provides the token of each attempt, for a session.
+    pub(crate) fn authenticator(&self) -> Option<Arc<dyn Authenticator>> {
+        match self {
+            Self::ApiToken(_) | Self::OAuthAccessToken(_) => None,
+            #[cfg(feature = "oauth")]
+            Self::OAuthSession(session) => Some(session.clone()),
         }
-        let (name, value) = match self.kind {
-            CredentialKind::ApiToken => (HeaderName::from_static(TOKEN_HEADER), secret.to_owned()),
-            CredentialKind::OAuth | CredentialKind::OAuthSession => {
-                (reqwest::header::AUTHORIZATION, format!("Bearer {secret}"))
-            }
+    }
+
+    /// The fixed header of a token (none for a session, which sets it per attempt).
+    pub(crate) fn header(&self) -> Result<Option<(HeaderName, HeaderValue)>, Error> {
+        let (name, value) = match self {
+            Self::ApiToken(secret) => (
+                HeaderName::from_static(TOKEN_HEADER),
+                nonempty(secret)?.to_owned(),
+            ),
+            Self::OAuthAccessToken(secret) => (
+                reqwest::header::AUTHORIZATION,
+                format!("Bearer {}", nonempty(secret)?),
+            ),
+            #[cfg(feature = "oauth")]
+            Self::OAuthSession(_) => return Ok(None),
         };
         // The error text never includes the token itself.
         let mut value = HeaderValue::from_str(&value).map_err(|_| {
             Error::config("the token contains characters that cannot be sent in an HTTP header")
         })?;
         value.set_sensitive(true);
-        Ok((name, value))
+        Ok(Some((name, value)))
     }
 }
 
-impl fmt::Debug for Credentials {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.kind {
-            CredentialKind::ApiToken => f.write_str("Credentials::ApiToken(<redacted>)"),
-            CredentialKind::OAuth => f.write_str("Credentials::OAuth(<redacted>)"),
-            CredentialKind::OAuthSession => f.write_str("Credentials::OAuthSession(<redacted>)"),
-        }
+fn nonempty(secret: &Secret) -> Result<&str, Error> {
+    let secret = secret.expose().trim();
+    if secret.is_empty() {
+        return Err(Error::config("the token is empty"));
     }
+    Ok(secret)
 }
 
 /// Provides the `Authorization` header of each attempt (an OAuth session that refreshes its
@@ -136,8 +164,8 @@ impl Authenticator for crate::oauth::OAuthSession {
                 .to_str()
                 .ok()
                 .and_then(|v| v.strip_prefix("Bearer "))
-                .map(crate::oauth::Secret::new)
-                .unwrap_or_else(|| crate::oauth::Secret::new(""));
+                .map(Secret::new)
+                .unwrap_or_else(|| Secret::new(""));
             self.refresh_after_rejection(&sent, sent_at)
                 .await
                 .map_err(to_error)
@@ -155,11 +183,41 @@ fn to_error(e: crate::oauth::OAuthError) -> crate::Error {
 }
 
 #[cfg(feature = "oauth")]
-fn bearer(token: &crate::oauth::Secret) -> Result<reqwest::header::HeaderValue, crate::Error> {
+fn bearer(token: &Secret) -> Result<reqwest::header::HeaderValue, crate::Error> {
     let mut value = reqwest::header::HeaderValue::from_str(&format!("Bearer {}", token.expose()))
         .map_err(|_| {
         crate::Error::config("the access token cannot be sent in an HTTP header")
     })?;
     value.set_sensitive(true);
     Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credentials_show_their_kind_never_their_secret_and_refuse_an_empty_token() {
+        let api = Credentials::api_token(" tok3n ");
+        assert_eq!(format!("{api:?}"), "ApiToken(<redacted>)");
+        let (name, value) = api.header().unwrap().unwrap();
+        assert_eq!(name, "x-chatworktoken");
+        assert_eq!(value, "tok3n");
+        assert!(value.is_sensitive());
+        let bearer = Credentials::oauth_access_token("acc3ss");
+        assert_eq!(format!("{bearer:?}"), "OAuthAccessToken(<redacted>)");
+        let (name, value) = bearer.header().unwrap().unwrap();
+        assert_eq!(
+            (name.as_str(), value.to_str().unwrap()),
+            ("authorization", "Bearer acc3ss")
+        );
+        assert!(bearer.authenticator().is_none());
+        for bad in ["", "  ", "a\nb"] {
+            assert!(matches!(
+                Credentials::api_token(bad).header(),
+                Err(Error::InvalidRequest(_))
+            ));
+        }
+        assert_eq!(format!("{:?}", Secret::new("s3cret")), "<redacted>");
+    }
 }

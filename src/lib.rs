@@ -153,7 +153,7 @@ mod requests {
 }
 
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL, TOKEN_ENV};
-pub use credentials::{Credentials, TOKEN_HEADER};
+pub use credentials::{Credentials, Secret, TOKEN_HEADER};
 pub use error::{
     ApiError, DecodeError, Error, InvalidKind, InvalidRequest, TransportError, WwwAuthenticate,
 };

@@ -321,16 +321,20 @@ pub(crate) async fn execute_raw(
     let info = OperationInfo {
         operation_id: operation,
     };
-    let resend = crate::policy::may_resend(request.method(), request.url());
     let mut request = request;
     client
         .pre::<ErrorBody>(&mut request, &info)
         .await
         .map_err(|e| Error::config(e.to_string()))?;
-    let (result, auth_failure) = CALL
+    // `exec` decides `resend` (once) and records it with any refusal.
+    let (result, auth_failure, resend) = CALL
         .scope(RefCell::new(Call::default()), async {
             let result = client.exec(request, &info).await;
-            (result, CALL.with(|c| c.borrow_mut().auth_failure.take()))
+            let (failure, resend) = CALL.with(|c| {
+                let mut c = c.borrow_mut();
+                (c.auth_failure.take(), c.resend)
+            });
+            (result, failure, resend)
         })
         .await;
     if let Some(e) = auth_failure {
