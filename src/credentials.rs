@@ -9,32 +9,10 @@ use reqwest::header::{HeaderName, HeaderValue};
 use tokio::time::Instant;
 
 use crate::error::Error;
+use crate::secret::Secret;
 
 /// The header that carries an API token.
 pub const TOKEN_HEADER: &str = "x-chatworktoken";
-
-/// A secret (an API token, an OAuth token or client secret, a PKCE verifier): never shown by
-/// `Debug` or `Display`.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Secret(String);
-
-impl Secret {
-    /// Wraps a secret.
-    pub fn new(secret: impl Into<String>) -> Self {
-        Self(secret.into())
-    }
-
-    /// The secret itself, for sending or storing it.
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("<redacted>")
-    }
-}
 
 /// How the client authenticates. The secrets are never printed: `Debug` shows the kind only.
 #[derive(Clone, Debug)]

@@ -131,6 +131,7 @@ mod raw;
 #[cfg(feature = "redis")]
 mod redis_limiter;
 mod response;
+mod secret;
 #[cfg(feature = "spec-tools")]
 #[doc(hidden)]
 pub mod spec_tools;
@@ -153,7 +154,7 @@ mod requests {
 }
 
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL, TOKEN_ENV};
-pub use credentials::{Credentials, Secret, TOKEN_HEADER};
+pub use credentials::{Credentials, TOKEN_HEADER};
 pub use error::{
     ApiError, DecodeError, Error, InvalidKind, InvalidRequest, TransportError, WwwAuthenticate,
 };
@@ -174,4 +175,5 @@ pub use requests::{request, types};
 /// dependency is needed).
 pub use reqwest::Method;
 pub use response::{MessageLimitation, RateLimit, Response};
+pub use secret::Secret;
 pub use upload::{MAX_UPLOAD_BYTES, UploadFile};

@@ -5,7 +5,7 @@ use std::fmt;
 use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
 
-pub use crate::credentials::Secret;
+pub use crate::secret::Secret;
 
 /// An OAuth scope: one of Chatwork's (the associated constants) or any other string, so a
 /// scope Chatwork adds can be asked for before this crate names it.
