@@ -151,7 +151,7 @@ impl TokenSet {
 ///
 /// A session calls [`save`](Self::save) after every refresh, from its refresh task (whether
 /// or not a caller still waits), before the next refresh can start. It calls
-/// [`load`](Self::load) before each refresh and after a rejected one, and uses the loaded
+/// [`load`](Self::load) before each refresh and after a failed one, and uses the loaded
 /// tokens instead when they are newer than its own (another process refreshed first). Both
 /// are called from async code: keep them short (a small file, a local database).
 pub trait TokenStore: Send + Sync + fmt::Debug {
