@@ -994,10 +994,11 @@ impl World {
         v
     }
 
+    /// The `status` filter of the task lists: `open` unless given (Chatwork's documented
+    /// default for both `GET /my/tasks` and `GET /rooms/{id}/tasks`).
     fn status_filter(query: &[(String, String)]) -> Result<Option<bool>, Answer> {
         match field(query, "status") {
-            None => Ok(None),
-            Some("open") => Ok(Some(false)),
+            None | Some("open") => Ok(Some(false)),
             Some("done") => Ok(Some(true)),
             Some(_) => Err(bad("Parameter 'status' must be open or done")),
         }

@@ -371,6 +371,22 @@ async fn tasks_are_one_per_assignee_and_complete() {
             .unwrap()
             .is_empty()
     );
+    // Without `status`, both lists are the open tasks (Chatwork's documented default).
+    assert!(bob.list_my_tasks().send().await.unwrap().is_empty());
+    let default = alice.list_room_tasks().room_id(room).send().await.unwrap();
+    assert_eq!(
+        default.iter().map(|t| t.task_id).collect::<Vec<_>>(),
+        [created.task_ids[1]],
+        "only Carol's open task"
+    );
+    let done = bob
+        .list_my_tasks()
+        .status(TaskStatus::Done)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(done.len(), 1);
+    assert_eq!(done[0].task_id, created.task_ids[0]);
     // Only room members can be assigned.
     let err = alice
         .create_task()
