@@ -533,8 +533,15 @@ fn router(shared: AppState) -> Router {
         .route("/mock/oauth/authorize", get(oauth::authorize))
         .route("/mock/oauth/token", axum::routing::post(oauth::token))
         .fallback(not_found)
+        // Bodies up to this size reach the handlers, so that an upload over Chatwork's 5 MB
+        // gets the local Chatwork's own JSON refusal rather than the framework's 2 MiB limit.
+        .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(shared)
 }
+
+/// The largest request body read (16 MiB): three times Chatwork's upload limit. A larger
+/// body is refused by the web framework with a plain-text 413.
+pub const BODY_LIMIT: usize = 16 * 1024 * 1024;
 
 /// One request as the handlers see it: who, what, and the parameters Chatwork reads.
 struct Call<'a> {

@@ -680,3 +680,57 @@ async fn oauth_sign_in_with_pkce_and_refresh() {
     let err = as_bob("access-made-up").get_me().send().await.unwrap_err();
     assert_eq!(err.status(), Some(401));
 }
+
+#[tokio::test]
+async fn uploads_up_to_5_mib_are_kept_and_one_byte_more_is_refused_as_chatwork_does() {
+    let mock = MockServer::start().await;
+    let alice = client(&mock, "alice");
+    let room = project(&alice).await;
+    // Exactly the limit, well over the web framework's 2 MiB default.
+    let data = vec![b'x'; chatwork::MAX_UPLOAD_BYTES];
+    assert_eq!(chatwork::MAX_UPLOAD_BYTES, chatwork_mock::MAX_UPLOAD_BYTES);
+    let uploaded = alice
+        .upload_file()
+        .room_id(room)
+        .file("big.bin", data)
+        .send()
+        .await
+        .unwrap();
+    let file = alice
+        .get_file()
+        .room_id(room)
+        .file_id(uploaded.file_id)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(file.filesize as usize, chatwork_mock::MAX_UPLOAD_BYTES);
+    // One byte more (the SDK refuses it before sending; a hand-made request reaches the
+    // local Chatwork, which answers like Chatwork: JSON errors).
+    let boundary = "b0undary";
+    let mut body = format!(
+        "--{boundary}\r\ncontent-disposition: form-data; name=\"file\"; filename=\"big.bin\"\r\ncontent-type: application/octet-stream\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend(std::iter::repeat_n(
+        b'y',
+        chatwork_mock::MAX_UPLOAD_BYTES + 1,
+    ));
+    body.extend(format!("\r\n--{boundary}--\r\n").into_bytes());
+    let answer = reqwest::Client::new()
+        .post(format!("{}/rooms/{room}/files", mock.base_url()))
+        .header("x-chatworktoken", mock.token("alice"))
+        .header(
+            "content-type",
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 400);
+    let json: serde_json::Value = answer.json().await.unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({"errors": ["The file is larger than 5 MB"]})
+    );
+}
