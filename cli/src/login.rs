@@ -223,15 +223,12 @@ pub async fn login(args: Login, file: &Path) -> Result<(String, String)> {
         scope: String::new(),
     };
     let config = saved.config()?;
-    // A loopback redirect URI is received here: listen before the browser is sent off.
-    let receiver = if is_loopback_http(&args.redirect_uri) {
-        Some(
-            RedirectReceiver::bind(&args.redirect_uri)
-                .await
-                .map_err(|e| Failure::other(e.to_string()))?,
-        )
-    } else {
-        None
+    // A loopback redirect URI is received here: listen before the browser is sent off. The
+    // receiver decides which URIs it takes; any other is pasted.
+    let receiver = match RedirectReceiver::bind(&args.redirect_uri).await {
+        Ok(receiver) => Some(receiver),
+        Err(chatwork::oauth::OAuthError::InvalidConfig(_)) => None,
+        Err(e) => return Err(Failure::other(e.to_string())),
     };
     let pending = config.authorize(scopes);
     println!(
@@ -281,16 +278,3 @@ pub async fn login(args: Login, file: &Path) -> Result<(String, String)> {
 
 /// How long `login` waits for the browser's redirect.
 const LOGIN_TIMEOUT: Duration = Duration::from_secs(300);
-
-/// Whether the redirect URI is plain HTTP on this machine (received by a local listener).
-fn is_loopback_http(uri: &str) -> bool {
-    reqwest::Url::parse(uri).is_ok_and(|u| {
-        let host = u.host_str().unwrap_or_default();
-        u.scheme() == "http"
-            && (host.eq_ignore_ascii_case("localhost")
-                || host
-                    .trim_matches(['[', ']'])
-                    .parse::<std::net::IpAddr>()
-                    .is_ok_and(|ip| ip.is_loopback()))
-    })
-}
