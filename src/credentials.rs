@@ -83,13 +83,20 @@ impl Credentials {
             #[cfg(feature = "oauth")]
             Self::OAuthSession(_) => return Ok(None),
         };
-        // The error text never includes the token itself.
-        let mut value = HeaderValue::from_str(&value).map_err(|_| {
-            Error::config("the token contains characters that cannot be sent in an HTTP header")
-        })?;
-        value.set_sensitive(true);
+        let value = sensitive(
+            &value,
+            "the token contains characters that cannot be sent in an HTTP header",
+        )?;
         Ok(Some((name, value)))
     }
+}
+
+/// A header value marked sensitive (never logged by the HTTP stack). `refusal` is the error
+/// text when it cannot be sent: it never includes the secret itself.
+fn sensitive(value: &str, refusal: &str) -> Result<HeaderValue, Error> {
+    let mut value = HeaderValue::from_str(value).map_err(|_| Error::config(refusal))?;
+    value.set_sensitive(true);
+    Ok(value)
 }
 
 fn nonempty(secret: &Secret) -> Result<&str, Error> {
@@ -161,13 +168,11 @@ fn to_error(e: crate::oauth::OAuthError) -> crate::Error {
 }
 
 #[cfg(feature = "oauth")]
-fn bearer(token: &Secret) -> Result<reqwest::header::HeaderValue, crate::Error> {
-    let mut value = reqwest::header::HeaderValue::from_str(&format!("Bearer {}", token.expose()))
-        .map_err(|_| {
-        crate::Error::config("the access token cannot be sent in an HTTP header")
-    })?;
-    value.set_sensitive(true);
-    Ok(value)
+fn bearer(token: &Secret) -> Result<HeaderValue, Error> {
+    sensitive(
+        &format!("Bearer {}", token.expose()),
+        "the access token cannot be sent in an HTTP header",
+    )
 }
 
 #[cfg(test)]
