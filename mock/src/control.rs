@@ -11,7 +11,8 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
-use crate::state::{Answer, field};
+use crate::form::field;
+use crate::world::Answer;
 use crate::{AppState, DeliveryOutcome, Faults, NewWebhook, caller, error};
 
 fn form(body: &[u8]) -> Vec<(String, String)> {

@@ -47,9 +47,10 @@
 //! prints the base URL and the tokens.
 
 mod faults;
+mod form;
 mod oauth;
-mod state;
 mod webhooks;
+mod world;
 
 mod control;
 
@@ -70,13 +71,13 @@ use tokio::sync::mpsc;
 
 pub use faults::{Fault, Faults};
 pub use oauth::ACCESS_TOKEN_LIFETIME_SECS;
-use state::{Answer, World};
-pub use state::{DOWNLOAD_URL_LIFETIME, Limits, LoggedRequest, MAX_UPLOAD_BYTES, Seed};
 use webhooks::Outgoing;
 pub use webhooks::{
     DELIVERY_TIMEOUT, Delivery, DeliveryOutcome, MAX_ANSWER_BYTES, MAX_WEBHOOKS_PER_ACCOUNT,
     NewWebhook, Webhook, WebhookTarget,
 };
+use world::{Answer, World};
+pub use world::{DOWNLOAD_URL_LIFETIME, Limits, LoggedRequest, MAX_UPLOAD_BYTES, Seed};
 
 /// How many requests [`MockServer::requests`] keeps by default (the oldest go first;
 /// [`MockServer::count`] counts them all).
@@ -567,12 +568,7 @@ async fn serve(
     body: &[u8],
     f: impl FnOnce(&mut World, &Call) -> Answer,
 ) -> Response {
-    let parse = |s: &[u8]| -> Vec<(String, String)> {
-        if s.is_empty() {
-            return Vec::new();
-        }
-        serde_urlencoded::from_bytes::<Vec<(String, String)>>(s).unwrap_or_default()
-    };
+    let parse = form::urlencoded;
     let is_get = method == Method::GET;
     // Chatwork reads the query of a GET only, and the form body of a write only.
     let mut call = Call {
@@ -667,7 +663,7 @@ fn answer(
     headers: &HeaderMap,
     call: &mut Call,
     f: impl FnOnce(&mut World, &Call) -> Answer,
-) -> (Answer, state::Rate) {
+) -> (Answer, world::Rate) {
     let Some(account) = caller(w, headers) else {
         // Like every answer, a 401 carries the rate-limit headers (of no token's budget).
         let rate = w.unspent();
@@ -681,7 +677,7 @@ fn answer(
     (f(w, call), rate)
 }
 
-fn with_rate(mut response: Response, rate: &state::Rate) -> Response {
+fn with_rate(mut response: Response, rate: &world::Rate) -> Response {
     let h = response.headers_mut();
     for (name, value) in [
         ("x-ratelimit-limit", rate.limit.to_string()),

@@ -16,7 +16,7 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 
 use crate::AppState;
-use crate::state::field;
+use crate::form::field;
 
 /// How long an issued access token lives (Chatwork: 30 minutes).
 pub const ACCESS_TOKEN_LIFETIME_SECS: u64 = 1800;

@@ -1,0 +1,291 @@
+//! Rooms and their members: list, get, create, change, leave or delete, members.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use super::{Answer, Role, Room, World, bad, forbidden, ids, now};
+use crate::form::field;
+
+/// A room in an answer.
+#[derive(Serialize)]
+struct RoomOut<'a> {
+    room_id: i64,
+    name: &'a str,
+    #[serde(rename = "type")]
+    kind: &'a str,
+    role: &'static str,
+    sticky: bool,
+    unread_num: usize,
+    mention_num: usize,
+    mytask_num: usize,
+    message_num: usize,
+    file_num: usize,
+    task_num: usize,
+    icon_path: String,
+    last_update_time: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+}
+
+impl World {
+    /// A room as `account` sees it (typed, so that the hot `GET /rooms` serializes directly).
+    fn room_out<'a>(&'a self, account: i64, r: &'a Room) -> RoomOut<'a> {
+        let read = r.read_up_to.get(&account).copied().unwrap_or(0);
+        let unread = r.messages.get(read..).unwrap_or_default();
+        let tags = crate::webhooks::mention_tags(account);
+        RoomOut {
+            room_id: r.id,
+            name: if r.kind == "direct" {
+                r.members
+                    .keys()
+                    .find(|m| **m != account)
+                    .and_then(|m| self.account(*m))
+                    .map_or("", |a| a.name.as_str())
+            } else {
+                &r.name
+            },
+            kind: &r.kind,
+            role: r
+                .members
+                .get(&account)
+                .copied()
+                .unwrap_or(Role::Member)
+                .as_str(),
+            sticky: r.sticky,
+            unread_num: unread.len(),
+            mention_num: unread
+                .iter()
+                .filter(|m| {
+                    m.account != account && tags.iter().any(|t| m.body.contains(t.as_str()))
+                })
+                .count(),
+            mytask_num: r
+                .tasks
+                .iter()
+                .filter(|t| t.assignee == account && !t.done)
+                .count(),
+            message_num: r.messages.len(),
+            file_num: r.files.len(),
+            task_num: r.tasks.len(),
+            icon_path: format!("https://example.invalid/icon/{}.png", r.icon_preset),
+            last_update_time: r.last_update_time,
+            description: None,
+        }
+    }
+
+    pub(crate) fn list_rooms(&self, account: i64) -> Answer {
+        let rooms: Vec<RoomOut<'_>> = self
+            .rooms
+            .values()
+            .filter(|r| r.members.contains_key(&account))
+            .map(|r| self.room_out(account, r))
+            .collect();
+        Answer::typed(&rooms)
+    }
+
+    pub(crate) fn get_room(&self, account: i64, room: &str) -> Answer {
+        match self.room_of(account, room) {
+            Ok(r) => {
+                let mut out = self.room_out(account, r);
+                out.description = Some(&r.description);
+                Answer::typed(&out)
+            }
+            Err(e) => e,
+        }
+    }
+
+    /// Chatwork's preset chat icons.
+    const ICON_PRESETS: [&'static str; 17] = [
+        "group", "check", "document", "meeting", "event", "project", "business", "study",
+        "security", "star", "idea", "heart", "magcup", "beer", "music", "sports", "travel",
+    ];
+
+    pub(super) fn check_icon(form: &[(String, String)]) -> Result<(), Answer> {
+        match field(form, "icon_preset") {
+            Some(icon) if !Self::ICON_PRESETS.contains(&icon) => Err(bad(format!(
+                "Parameter 'icon_preset' must be one of {}",
+                Self::ICON_PRESETS.join(", ")
+            ))),
+            _ => Ok(()),
+        }
+    }
+
+    pub(super) fn check_name(name: Option<&str>, required: bool) -> Result<(), Answer> {
+        match name {
+            None if required => Err(bad("Parameter 'name' is required")),
+            Some(n) if n.is_empty() || n.chars().count() > 255 => {
+                Err(bad("Parameter 'name' must be 1 to 255 characters"))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// The member list of `members_admin_ids` (required), `members_member_ids` and
+    /// `members_readonly_ids`, every account checked.
+    pub(super) fn members_from(
+        &self,
+        form: &[(String, String)],
+    ) -> Result<BTreeMap<i64, Role>, Answer> {
+        if field(form, "members_admin_ids").is_none() {
+            return Err(bad("Parameter 'members_admin_ids' is required"));
+        }
+        let mut members = BTreeMap::new();
+        for (key, role) in [
+            ("members_admin_ids", Role::Admin),
+            ("members_member_ids", Role::Member),
+            ("members_readonly_ids", Role::Readonly),
+        ] {
+            for id in field(form, key).map(ids).transpose()?.unwrap_or_default() {
+                if self.account(id).is_none() {
+                    return Err(bad(format!("Account {id} does not exist")));
+                }
+                members.insert(id, role);
+            }
+        }
+        Ok(members)
+    }
+
+    pub(crate) fn create_room(&mut self, account: i64, form: &[(String, String)]) -> Answer {
+        let name = field(form, "name");
+        if let Err(e) = Self::check_name(name, true).and(Self::check_icon(form)) {
+            return e;
+        }
+        let members = match self.members_from(form) {
+            Ok(m) => m,
+            Err(e) => return e,
+        };
+        if members.get(&account) != Some(&Role::Admin) {
+            return bad("You must be one of the administrators of a new chat");
+        }
+        let id = self.add_room("group", name.unwrap_or_default(), members);
+        if let Some(r) = self.rooms.get_mut(&id) {
+            r.description = field(form, "description").unwrap_or_default().into();
+            if let Some(icon) = field(form, "icon_preset") {
+                r.icon_preset = icon.into();
+            }
+        }
+        Answer::Json(json!({"room_id": id}))
+    }
+
+    pub(super) fn require_admin(r: &Room, account: i64) -> Result<(), Answer> {
+        if r.members.get(&account) == Some(&Role::Admin) {
+            Ok(())
+        } else {
+            Err(forbidden("You don't have permission to change this chat"))
+        }
+    }
+
+    pub(crate) fn update_room(
+        &mut self,
+        account: i64,
+        room: &str,
+        form: &[(String, String)],
+    ) -> Answer {
+        let r = match self.room_mut(account, room) {
+            Ok(r) => r,
+            Err(e) => return e,
+        };
+        if let Err(e) = Self::require_admin(r, account) {
+            return e;
+        }
+        if r.kind != "group" {
+            return bad("Only group chats can be changed");
+        }
+        if let Err(e) = Self::check_name(field(form, "name"), false).and(Self::check_icon(form)) {
+            return e;
+        }
+        if let Some(n) = field(form, "name") {
+            r.name = n.into();
+        }
+        if let Some(d) = field(form, "description") {
+            r.description = d.into();
+        }
+        if let Some(i) = field(form, "icon_preset") {
+            r.icon_preset = i.into();
+        }
+        r.last_update_time = now();
+        Answer::Json(json!({"room_id": r.id}))
+    }
+
+    pub(crate) fn delete_room(
+        &mut self,
+        account: i64,
+        room: &str,
+        form: &[(String, String)],
+    ) -> Answer {
+        let r = match self.room_mut(account, room) {
+            Ok(r) => r,
+            Err(e) => return e,
+        };
+        let id = r.id;
+        match field(form, "action_type") {
+            Some("leave") => {
+                r.members.remove(&account);
+                if r.members.is_empty() {
+                    self.rooms.remove(&id);
+                }
+                Answer::NoContent
+            }
+            Some("delete") => {
+                if let Err(e) = Self::require_admin(r, account) {
+                    return e;
+                }
+                self.rooms.remove(&id);
+                Answer::NoContent
+            }
+            Some(_) => bad("Parameter 'action_type' must be leave or delete"),
+            None => bad("Parameter 'action_type' is required"),
+        }
+    }
+
+    pub(crate) fn list_members(&self, account: i64, room: &str) -> Answer {
+        match self.room_of(account, room) {
+            Ok(r) => Answer::Json(Value::Array(
+                r.members
+                    .iter()
+                    .map(|(id, role)| {
+                        let mut v = self.profile_json(*id);
+                        v["role"] = json!(role.as_str());
+                        v
+                    })
+                    .collect(),
+            )),
+            Err(e) => e,
+        }
+    }
+
+    pub(crate) fn update_members(
+        &mut self,
+        account: i64,
+        room: &str,
+        form: &[(String, String)],
+    ) -> Answer {
+        let members = match self.members_from(form) {
+            Ok(m) => m,
+            Err(e) => return e,
+        };
+        let r = match self.room_mut(account, room) {
+            Ok(r) => r,
+            Err(e) => return e,
+        };
+        if let Err(e) = Self::require_admin(r, account) {
+            return e;
+        }
+        if !members.values().any(|r| *r == Role::Admin) {
+            return bad("A chat needs at least one administrator");
+        }
+        r.members = members;
+        let by = |role: Role| {
+            r.members
+                .iter()
+                .filter(|(_, x)| **x == role)
+                .map(|(id, _)| *id)
+                .collect::<Vec<_>>()
+        };
+        Answer::Json(json!({
+            "admin": by(Role::Admin), "member": by(Role::Member), "readonly": by(Role::Readonly),
+        }))
+    }
+}
