@@ -47,7 +47,8 @@ pub struct Cli {
     /// Use the local Chatwork even when a token is set.
     #[arg(long, global = true)]
     pub mock: bool,
-    /// Where the local Chatwork keeps its state between runs.
+    /// Where the local Chatwork keeps its state between runs (default:
+    /// `$XDG_STATE_HOME/chatwork/local-chatwork.json`, or under `~/.local/state`).
     #[arg(long, global = true, env = "CHATWORK_MOCK_STATE", value_name = "FILE")]
     pub mock_state: Option<PathBuf>,
     /// Whose token the local Chatwork uses: alice, bob, carol or dave.

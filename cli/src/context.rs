@@ -99,9 +99,15 @@ impl Ctx {
                 ));
             }
             _ => {
-                let state = cli.mock_state.clone().unwrap_or_else(|| {
-                    std::env::temp_dir().join("chatwork-cli-local-chatwork.json")
-                });
+                let Some(state) = cli
+                    .mock_state
+                    .clone()
+                    .or_else(|| crate::login::state_dir().map(|d| d.join("local-chatwork.json")))
+                else {
+                    return Err(Failure::usage(
+                        "no place for the local Chatwork's state: set HOME or XDG_STATE_HOME, or give --mock-state FILE",
+                    ));
+                };
                 let mock = MockServer::builder()
                     .state_file(&state)
                     .start()

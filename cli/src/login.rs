@@ -85,6 +85,21 @@ pub fn config_dir() -> Option<PathBuf> {
     Some(base.join("chatwork"))
 }
 
+/// `$XDG_STATE_HOME/chatwork`, or `~/.local/state/chatwork` (`%LOCALAPPDATA%\chatwork` on
+/// Windows): where the local Chatwork keeps its state, readable by its user only.
+pub fn state_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("XDG_STATE_HOME").filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir).join("chatwork"));
+    }
+    if cfg!(windows)
+        && let Some(dir) = std::env::var_os("LOCALAPPDATA")
+    {
+        return Some(PathBuf::from(dir).join("chatwork"));
+    }
+    let home = std::env::var_os("HOME").filter(|h| !h.is_empty())?;
+    Some(PathBuf::from(home).join(".local/state/chatwork"))
+}
+
 /// Writes `text` readable by the owner only (on Unix), through a temporary file.
 fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
     if let Some(dir) = path.parent() {

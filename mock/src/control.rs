@@ -12,17 +12,22 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
 use crate::form::field;
+use crate::handlers::{caller, error};
 use crate::world::Answer;
-use crate::{AppState, DeliveryOutcome, Faults, NewWebhook, caller, error};
+use crate::{AppState, DeliveryOutcome, Faults, NewWebhook};
 
 fn form(body: &[u8]) -> Vec<(String, String)> {
     serde_urlencoded::from_bytes(body).unwrap_or_default()
 }
 
-fn json_answer(result: Result<Value, Answer>) -> Response {
+fn json_answer(result: std::io::Result<Result<Value, Answer>>) -> Response {
     match result {
-        Ok(v) => axum::Json(v).into_response(),
-        Err(a) => a.into_response(),
+        Ok(Ok(v)) => axum::Json(v).into_response(),
+        Ok(Err(a)) => a.into_response(),
+        Err(e) => error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            &format!("the local Chatwork cannot use its state file: {e}"),
+        ),
     }
 }
 
@@ -35,10 +40,6 @@ pub(crate) async fn register_webhook(
     body: Bytes,
 ) -> Response {
     let form = form(&body);
-    let mut inner = shared.lock();
-    let Some(account) = caller(&inner.world, &headers) else {
-        return error(StatusCode::UNAUTHORIZED, "Invalid API token");
-    };
     let Some(url) = field(&form, "url") else {
         return error(StatusCode::BAD_REQUEST, "Parameter 'url' is required");
     };
@@ -82,35 +83,43 @@ pub(crate) async fn register_webhook(
     if let Some(token) = field(&form, "token") {
         new = new.token(token);
     }
-    let result = inner
-        .world
-        .register_webhook(account, new)
-        .map(|hook| json!(hook));
-    drop(inner);
-    shared.changed();
+    let result = shared
+        .transact(|inner| {
+            let account = caller(&inner.world, &headers).ok_or_else(unauthorized)?;
+            inner
+                .world
+                .register_webhook(account, new)
+                .map(|hook| json!(hook))
+        })
+        .await;
     json_answer(result)
+}
+
+fn unauthorized() -> Answer {
+    Answer::Error(401, "Invalid API token".into())
 }
 
 /// `GET /mock/webhooks`: the caller's webhooks.
 pub(crate) async fn list_webhooks(State(shared): State<AppState>, headers: HeaderMap) -> Response {
-    let inner = shared.lock();
-    let Some(account) = caller(&inner.world, &headers) else {
-        return error(StatusCode::UNAUTHORIZED, "Invalid API token");
-    };
-    axum::Json(json!(inner.world.webhooks_of(Some(account)))).into_response()
+    let result = shared
+        .transact(|inner| {
+            let account = caller(&inner.world, &headers).ok_or_else(unauthorized)?;
+            Ok(json!(inner.world.webhooks_of(Some(account))))
+        })
+        .await;
+    json_answer(result)
 }
 
 async fn change(shared: AppState, headers: HeaderMap, id: &str, enable: Option<bool>) -> Response {
-    let mut inner = shared.lock();
-    let Some(account) = caller(&inner.world, &headers) else {
-        return error(StatusCode::UNAUTHORIZED, "Invalid API token");
-    };
-    let result = inner
-        .world
-        .change_webhook(account, id, enable)
-        .map(|hook| json!(hook));
-    drop(inner);
-    shared.changed();
+    let result = shared
+        .transact(|inner| {
+            let account = caller(&inner.world, &headers).ok_or_else(unauthorized)?;
+            inner
+                .world
+                .change_webhook(account, id, enable)
+                .map(|hook| json!(hook))
+        })
+        .await;
     json_answer(result)
 }
 
@@ -189,6 +198,25 @@ pub(crate) async fn requests(State(shared): State<AppState>) -> Response {
         })
         .collect();
     axum::Json(list).into_response()
+}
+
+/// `PUT /mock/clock` with `advance_secs`: moves the local Chatwork's clock ahead (OAuth access
+/// tokens expire, rate-limit windows end, download URLs lapse), for every process sharing
+/// its state file.
+pub(crate) async fn advance_clock(State(shared): State<AppState>, body: Bytes) -> Response {
+    let Some(secs) = field(&form(&body), "advance_secs").and_then(|s| s.parse::<u64>().ok()) else {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "Parameter 'advance_secs' must be a whole number of seconds",
+        );
+    };
+    match shared
+        .transact(|inner| inner.world.advance_clock(Duration::from_secs(secs)))
+        .await
+    {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
+    }
 }
 
 /// `PUT /mock/faults`: `seed`, `latency_ms`, `server_errors`, `drops`, `truncations`

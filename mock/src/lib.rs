@@ -48,8 +48,13 @@
 
 mod faults;
 mod form;
+mod handlers;
 mod oauth;
 mod webhooks;
+#[rustfmt::skip]
+mod operations;
+mod routes;
+mod store;
 mod world;
 
 mod control;
@@ -57,16 +62,14 @@ mod control;
 use std::collections::{HashMap, VecDeque};
 use std::net::SocketAddr;
 use std::path::{Path as FsPath, PathBuf};
+
 use std::sync::{Arc, Mutex, MutexGuard, Weak};
 use std::time::{Duration, Instant};
+use store::StateFile;
 
 use axum::Router;
-use axum::body::Bytes;
-use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::Method;
 use axum::routing::{get, put};
-use serde_json::json;
 use tokio::sync::mpsc;
 
 pub use faults::{Fault, Faults};
@@ -100,21 +103,62 @@ struct Shared {
     inner: Mutex<Inner>,
     /// Deliveries to send, in order, by the delivery task.
     outbox: mpsc::UnboundedSender<Outgoing>,
-    /// Wakes the task that writes the state file after a change.
-    changed: Option<mpsc::UnboundedSender<()>>,
+    /// The state file shared with other processes, if any.
+    file: Option<StateFile>,
 }
 
 impl Shared {
+    /// This process's own part (request log, faults, deliveries) and its copy of the world,
+    /// which may be behind the state file: use [`Shared::transact`] to read or change the world.
     fn lock(&self) -> MutexGuard<'_, Inner> {
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Wakes the state-file writer (if there is a state file).
-    fn changed(&self) {
-        if let Some(tx) = &self.changed {
-            let _ = tx.send(());
-        }
+    /// Runs `f` on the latest world: with a state file, under its lock, after re-reading it if
+    /// another process wrote it, and writing it back after `f` if the world changed.
+    async fn transact<R>(&self, f: impl FnOnce(&mut Inner) -> R) -> std::io::Result<R> {
+        let lock = match &self.file {
+            Some(file) => Some(file.lock().await?),
+            None => None,
+        };
+        self.under(lock.as_ref(), f)
     }
+
+    /// [`Shared::transact`], blocking the thread while another process holds the lock.
+    fn transact_blocking<R>(&self, f: impl FnOnce(&mut Inner) -> R) -> std::io::Result<R> {
+        let lock = match &self.file {
+            Some(file) => Some(file.lock_blocking()?),
+            None => None,
+        };
+        self.under(lock.as_ref(), f)
+    }
+
+    fn under<R>(
+        &self,
+        lock: Option<&store::Locked>,
+        f: impl FnOnce(&mut Inner) -> R,
+    ) -> std::io::Result<R> {
+        let mut inner = self.lock();
+        let (Some(file), Some(lock)) = (&self.file, lock) else {
+            return Ok(f(&mut inner));
+        };
+        if let Some(bytes) = file.changed(lock)? {
+            inner
+                .world
+                .reload(&bytes)
+                .map_err(|e| not_a_state(file.path(), &e))?;
+        }
+        let result = f(&mut inner);
+        file.write(lock, inner.world.to_json().into_bytes())?;
+        Ok(result)
+    }
+}
+
+fn not_a_state(path: &FsPath, e: &serde_json::Error) -> std::io::Error {
+    std::io::Error::new(
+        std::io::ErrorKind::InvalidData,
+        format!("{} is not a chatwork-mock state: {e}", path.display()),
+    )
 }
 
 type AppState = Arc<Shared>;
@@ -156,8 +200,12 @@ impl MockBuilder {
         self
     }
 
-    /// Loads the state from this JSON file if it exists (else starts from the seed), and
-    /// writes it back after every change and when the server stops.
+    /// Shares the state through this JSON file: loaded if it exists (else started from the
+    /// seed), re-read before every request if another process changed it, and written back
+    /// after every change, all under a lock (`<file>.lock`). Any number of servers, in any
+    /// number of processes, can share one file: each sees the others' changes and none loses
+    /// one. Uploaded bytes are kept in `<file>.files/`. On Unix the files are created readable
+    /// by their owner only.
     pub fn state_file(mut self, path: impl Into<PathBuf>) -> Self {
         self.state_file = Some(path.into());
         self
@@ -175,29 +223,18 @@ impl MockBuilder {
     ///
     /// When the port cannot be bound, or the state file cannot be read or is not a state.
     pub async fn start(self) -> std::io::Result<MockServer> {
-        let world = match &self.state_file {
-            Some(path) if path.exists() => {
-                let text = std::fs::read_to_string(path)?;
-                World::from_json(&text, self.limits.clone()).map_err(|e| {
-                    std::io::Error::new(
-                        std::io::ErrorKind::InvalidData,
-                        format!("{} is not a chatwork-mock state: {e}", path.display()),
-                    )
-                })?
-            }
-            _ => World::new(self.seed, self.limits.clone()),
-        };
-        let tokens = world.tokens();
+        let file = self
+            .state_file
+            .as_deref()
+            .map(StateFile::open)
+            .transpose()?;
+        let mut world = World::new(self.seed, self.limits.clone());
+        if let Some(file) = &file {
+            world.blobs = store::Blobs::Dir(file.blobs_dir());
+        }
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", self.port)).await?;
         let addr = listener.local_addr()?;
         let (outbox, outgoing) = mpsc::unbounded_channel();
-        let (changed, saves) = match &self.state_file {
-            Some(_) => {
-                let (tx, rx) = mpsc::unbounded_channel();
-                (Some(tx), Some(rx))
-            }
-            None => (None, None),
-        };
         let shared = Arc::new(Shared {
             inner: Mutex::new(Inner {
                 world,
@@ -209,15 +246,11 @@ impl MockBuilder {
                 deliveries: Vec::new(),
             }),
             outbox,
-            changed,
+            file,
         });
-        if let Some(path) = &self.state_file {
-            save(&shared, path)?;
-        }
+        // Loads the file (or writes the seed to it).
+        let tokens = shared.transact(|inner| inner.world.tokens()).await?;
         tokio::spawn(deliver(Arc::downgrade(&shared), outgoing));
-        if let (Some(path), Some(saves)) = (self.state_file.clone(), saves) {
-            tokio::spawn(keep_saved(Arc::downgrade(&shared), saves, path));
-        }
         let app = router(shared.clone());
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         tokio::spawn(async move {
@@ -231,7 +264,6 @@ impl MockBuilder {
             shared,
             addr,
             tokens,
-            state_file: self.state_file,
             shutdown: Some(tx),
         })
     }
@@ -256,39 +288,15 @@ async fn deliver(shared: Weak<Shared>, mut outgoing: mpsc::UnboundedReceiver<Out
             signature: d.signature,
             outcome,
         };
-        let mut inner = shared.lock();
-        inner
-            .world
-            .delivered(&delivery.webhook_id, delivery.succeeded());
-        inner.deliveries.push(delivery);
-    }
-}
-
-/// Writes the state file after changes (several changes in a burst make one write).
-async fn keep_saved(shared: Weak<Shared>, mut saves: mpsc::UnboundedReceiver<()>, path: PathBuf) {
-    while saves.recv().await.is_some() {
-        while saves.try_recv().is_ok() {}
-        let Some(shared) = shared.upgrade() else {
-            return;
-        };
-        if let Err(e) = save(&shared, &path) {
-            eprintln!("chatwork-mock: cannot write {}: {e}", path.display());
+        let (id, ok) = (delivery.webhook_id.clone(), delivery.succeeded());
+        shared.lock().deliveries.push(delivery);
+        if let Err(e) = shared
+            .transact(|inner| inner.world.delivered(&id, ok))
+            .await
+        {
+            eprintln!("chatwork-mock: cannot count the delivery to webhook {id}: {e}");
         }
     }
-}
-
-/// Writes the state to `path` through a temporary file, so that a crash leaves the old or
-/// the new state, never half of one.
-fn save(shared: &Shared, path: &FsPath) -> std::io::Result<()> {
-    let json = shared.lock().world.to_json();
-    write_atomically(path, &json)
-}
-
-fn write_atomically(path: &FsPath, text: &str) -> std::io::Result<()> {
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".tmp");
-    std::fs::write(&tmp, text)?;
-    std::fs::rename(&tmp, path)
 }
 
 /// A running mock Chatwork; stops when dropped.
@@ -296,7 +304,6 @@ pub struct MockServer {
     shared: AppState,
     addr: SocketAddr,
     tokens: Vec<(String, String)>,
-    state_file: Option<PathBuf>,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
 }
 
@@ -389,23 +396,28 @@ impl MockServer {
     /// account is not in, a URL that is not HTTP(S), a token that is not Base64.
     pub fn register_webhook(&self, who: &str, webhook: NewWebhook) -> Result<Webhook, String> {
         let token = self.token(who);
-        let mut inner = self.shared.lock();
-        let account = inner
-            .world
-            .account_by_token(&token)
-            .ok_or_else(|| format!("no seeded account {who:?}"))?;
-        let registered = inner.world.register_webhook(account, webhook);
-        drop(inner);
-        self.shared.changed();
-        registered.map_err(|a| match a {
-            Answer::Error(_, message) => message,
-            _ => String::new(),
-        })
+        self.shared
+            .transact_blocking(|inner| {
+                let account = inner
+                    .world
+                    .account_by_token(&token)
+                    .ok_or_else(|| format!("no seeded account {who:?}"))?;
+                inner
+                    .world
+                    .register_webhook(account, webhook)
+                    .map_err(|a| match a {
+                        Answer::Error(_, message) => message,
+                        _ => String::new(),
+                    })
+            })
+            .map_err(|e| e.to_string())?
     }
 
     /// All webhooks, with their state (enabled, failures in a row).
     pub fn webhooks(&self) -> Vec<Webhook> {
-        self.shared.lock().world.webhooks_of(None)
+        self.shared
+            .transact_blocking(|inner| inner.world.webhooks_of(None))
+            .unwrap_or_else(|_| self.shared.lock().world.webhooks_of(None))
     }
 
     /// The webhook deliveries made so far, in the order they ended.
@@ -432,9 +444,23 @@ impl MockServer {
         inner.fault_seq = 0;
     }
 
-    /// The state as JSON, in the format of the state file.
+    /// Moves the local Chatwork's clock ahead by `by` (for every process sharing its state
+    /// file): OAuth access tokens expire, rate-limit windows end and download URLs lapse
+    /// without a test sleeping. Message times keep the system clock.
+    ///
+    /// # Errors
+    ///
+    /// When the state file cannot be read or written.
+    pub fn advance_clock(&self, by: Duration) -> std::io::Result<()> {
+        self.shared
+            .transact_blocking(|inner| inner.world.advance_clock(by))
+    }
+
+    /// The state as JSON, in the format of the state file (the latest, with a state file).
     pub fn state_json(&self) -> String {
-        self.shared.lock().world.to_json()
+        self.shared
+            .transact_blocking(|inner| inner.world.to_json())
+            .unwrap_or_else(|_| self.shared.lock().world.to_json())
     }
 
     /// Writes the state to a JSON file that [`MockBuilder::state_file`] can load.
@@ -443,7 +469,7 @@ impl MockServer {
     ///
     /// When the file cannot be written.
     pub fn save_state(&self, path: impl AsRef<FsPath>) -> std::io::Result<()> {
-        save(&self.shared, path.as_ref())
+        store::write_atomically(path.as_ref(), self.state_json().as_bytes())
     }
 }
 
@@ -457,69 +483,16 @@ impl std::fmt::Debug for MockServer {
 
 impl Drop for MockServer {
     fn drop(&mut self) {
+        // Every change is already in the state file, if there is one.
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
-        }
-        if let Some(path) = &self.state_file
-            && let Err(e) = save(&self.shared, path)
-        {
-            eprintln!("chatwork-mock: cannot write {}: {e}", path.display());
         }
     }
 }
 
 fn router(shared: AppState) -> Router {
-    Router::new()
-        .route("/v2/me", get(me))
-        .route("/v2/my/status", get(my_status))
-        .route("/v2/contacts", get(contacts))
-        .route("/v2/my/tasks", get(list_my_tasks))
-        .route("/v2/incoming_requests", get(list_requests))
-        .route(
-            "/v2/incoming_requests/{request_id}",
-            put(accept_request).delete(decline_request),
-        )
-        .route(
-            "/v2/rooms/{room_id}/tasks",
-            get(list_room_tasks).post(create_task),
-        )
-        .route("/v2/rooms/{room_id}/tasks/{task_id}", get(get_task))
-        .route(
-            "/v2/rooms/{room_id}/files",
-            get(list_files).post(upload_file),
-        )
-        .route("/v2/rooms/{room_id}/files/{file_id}", get(get_file))
-        .route("/download/{key}", get(download))
-        .route(
-            "/v2/rooms/{room_id}/tasks/{task_id}/status",
-            put(update_task_status),
-        )
-        .route(
-            "/v2/rooms/{room_id}/link",
-            get(get_link)
-                .post(create_link)
-                .put(update_link)
-                .delete(delete_link),
-        )
-        .route("/v2/rooms", get(list_rooms).post(create_room))
-        .route(
-            "/v2/rooms/{room_id}",
-            get(get_room).put(update_room).delete(delete_room),
-        )
-        .route(
-            "/v2/rooms/{room_id}/members",
-            get(list_members).put(update_members),
-        )
-        .route(
-            "/v2/rooms/{room_id}/messages",
-            get(list_messages).post(post_message),
-        )
-        .route("/v2/rooms/{room_id}/messages/read", put(mark_read))
-        .route("/v2/rooms/{room_id}/messages/unread", put(mark_unread))
-        .route(
-            "/v2/rooms/{room_id}/messages/{message_id}",
-            get(get_message).put(update_message).delete(delete_message),
-        )
+    routes::api()
+        .route("/download/{key}", get(handlers::download))
         .route(
             "/mock/webhooks",
             get(control::list_webhooks).post(control::register_webhook),
@@ -531,9 +504,10 @@ fn router(shared: AppState) -> Router {
         .route("/mock/deliveries", get(control::deliveries))
         .route("/mock/requests", get(control::requests))
         .route("/mock/faults", put(control::set_faults))
+        .route("/mock/clock", put(control::advance_clock))
         .route("/mock/oauth/authorize", get(oauth::authorize))
         .route("/mock/oauth/token", axum::routing::post(oauth::token))
-        .fallback(not_found)
+        .fallback(handlers::not_found)
         // Bodies up to this size reach the handlers, so that an upload over Chatwork's 5 MB
         // gets the local Chatwork's own JSON refusal rather than the framework's 2 MiB limit.
         .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
@@ -543,258 +517,3 @@ fn router(shared: AppState) -> Router {
 /// The largest request body read (16 MiB): three times Chatwork's upload limit. A larger
 /// body is refused by the web framework with a plain-text 413.
 pub const BODY_LIMIT: usize = 16 * 1024 * 1024;
-
-/// One request as the handlers see it: who, what, and the parameters Chatwork reads.
-struct Call<'a> {
-    account: i64,
-    query: Vec<(String, String)>,
-    form: Vec<(String, String)>,
-    /// The body as sent (for multipart uploads) and its content type.
-    raw_body: &'a [u8],
-    content_type: &'a str,
-    /// The `host` header, for URLs this server hands out.
-    host: &'a str,
-}
-
-/// Serves one API request: faults, authentication, the token budget, `f` on the world, the
-/// request log, the rate-limit headers, webhook deliveries and the state file.
-#[allow(clippy::too_many_arguments)]
-async fn serve(
-    shared: &Shared,
-    method: Method,
-    path: &str,
-    headers: &HeaderMap,
-    query: Option<String>,
-    body: &[u8],
-    f: impl FnOnce(&mut World, &Call) -> Answer,
-) -> Response {
-    let parse = form::urlencoded;
-    let is_get = method == Method::GET;
-    // Chatwork reads the query of a GET only, and the form body of a write only.
-    let mut call = Call {
-        query: if is_get {
-            parse(query.unwrap_or_default().as_bytes())
-        } else {
-            Vec::new()
-        },
-        form: if is_get { Vec::new() } else { parse(body) },
-        raw_body: body,
-        content_type: header(headers, "content-type"),
-        host: header(headers, "host"),
-        account: 0,
-    };
-    // Decided, applied and logged under the lock; the answer is written after it.
-    let (answer, rate, fault, latency) = {
-        let mut inner = shared.lock();
-        let fault = inner.faults.decide(inner.fault_seq);
-        inner.fault_seq += 1;
-        let latency = inner.faults.latency;
-        let (answer, rate) = match fault {
-            Some(Fault::ServerError(status)) => (Answer::Error(status, String::new()), None),
-            _ => {
-                let (answer, rate) = answer(&mut inner.world, headers, &mut call, f);
-                (answer, Some(rate))
-            }
-        };
-        let status = answer.status();
-        let counted = inner.counts.entry(path.to_owned()).or_default();
-        match counted.iter_mut().find(|(m, _)| *m == method) {
-            Some((_, n)) => *n += 1,
-            None => counted.push((method.clone(), 1)),
-        }
-        if inner.log_capacity > 0 {
-            if inner.log.len() >= inner.log_capacity {
-                inner.log.pop_front();
-            }
-            inner.log.push_back(LoggedRequest {
-                method: method.to_string(),
-                path: path.to_owned(),
-                form: std::mem::take(&mut call.form),
-                status,
-                fault,
-            });
-        }
-        for d in inner.world.take_deliveries() {
-            let _ = shared.outbox.send(d);
-        }
-        if !is_get && (200..300).contains(&status) {
-            shared.changed();
-        }
-        (answer, rate, fault, latency)
-    };
-    let response = match rate {
-        Some(rate) => with_rate(answer.into_response(), &rate),
-        None => Response::default(),
-    };
-    if !latency.is_zero() {
-        tokio::time::sleep(latency).await;
-    }
-    match fault {
-        Some(fault) => faults::apply(fault, response).await,
-        None => response,
-    }
-}
-
-fn header<'a>(headers: &'a HeaderMap, name: &str) -> &'a str {
-    headers
-        .get(name)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-}
-
-/// The account behind the `x-chatworktoken` header or an OAuth bearer token.
-fn caller(world: &World, headers: &HeaderMap) -> Option<i64> {
-    if let Some(token) = headers.get("x-chatworktoken").and_then(|v| v.to_str().ok()) {
-        return world.account_by_token(token);
-    }
-    let bearer = headers
-        .get("authorization")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))?;
-    world
-        .account_by_access_token(bearer)
-        .or_else(|| world.account_by_token(bearer))
-}
-
-/// Authenticates, applies the token budget and runs `f`; gives the answer and the budget
-/// for the rate-limit headers.
-fn answer(
-    w: &mut World,
-    headers: &HeaderMap,
-    call: &mut Call,
-    f: impl FnOnce(&mut World, &Call) -> Answer,
-) -> (Answer, world::Rate) {
-    let Some(account) = caller(w, headers) else {
-        // Like every answer, a 401 carries the rate-limit headers (of no token's budget).
-        let rate = w.unspent();
-        return (Answer::Error(401, "Invalid API token".into()), rate);
-    };
-    let rate = w.spend(account);
-    if rate.remaining_before == 0 {
-        return (Answer::Error(429, "Rate limit exceeded".into()), rate);
-    }
-    call.account = account;
-    (f(w, call), rate)
-}
-
-fn with_rate(mut response: Response, rate: &world::Rate) -> Response {
-    let h = response.headers_mut();
-    for (name, value) in [
-        ("x-ratelimit-limit", rate.limit.to_string()),
-        ("x-ratelimit-remaining", rate.remaining_after.to_string()),
-        ("x-ratelimit-reset", rate.reset.to_string()),
-    ] {
-        if let Ok(v) = HeaderValue::from_str(&value) {
-            h.insert(name, v);
-        }
-    }
-    response
-}
-
-fn error(status: StatusCode, message: &str) -> Response {
-    (status, axum::Json(json!({ "errors": [message] }))).into_response()
-}
-
-impl IntoResponse for Answer {
-    fn into_response(self) -> Response {
-        match self {
-            Answer::Json(v) => (StatusCode::OK, axum::Json(v)).into_response(),
-            Answer::Raw(bytes) => (
-                StatusCode::OK,
-                [("content-type", HeaderValue::from_static("application/json"))],
-                bytes,
-            )
-                .into_response(),
-            Answer::NoContent => StatusCode::NO_CONTENT.into_response(),
-            Answer::Error(status, message) => error(
-                StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_REQUEST),
-                &message,
-            ),
-        }
-    }
-}
-
-async fn not_found() -> Response {
-    error(StatusCode::NOT_FOUND, "Resource not found")
-}
-
-macro_rules! handler {
-    ($name:ident, |$w:ident, $c:ident $(, $p:pat => $t:ty)?| $body:expr) => {
-        async fn $name(
-            State(shared): State<AppState>,
-            method: Method,
-            uri: axum::http::Uri,
-            $(Path($p): Path<$t>,)?
-            RawQuery(query): RawQuery,
-            headers: HeaderMap,
-            body: Bytes,
-        ) -> Response {
-            serve(&shared, method, uri.path(), &headers, query, &body, |$w, $c| $body).await
-        }
-    };
-}
-
-handler!(me, |w, c| w.me(c.account));
-handler!(my_status, |w, c| w.my_status(c.account));
-handler!(contacts, |w, c| w.contacts(c.account));
-handler!(list_rooms, |w, c| w.list_rooms(c.account));
-handler!(create_room, |w, c| w.create_room(c.account, &c.form));
-handler!(get_room, |w, c, room => String| w.get_room(c.account, &room));
-handler!(update_room, |w, c, room => String| w.update_room(c.account, &room, &c.form));
-handler!(delete_room, |w, c, room => String| w.delete_room(c.account, &room, &c.form));
-handler!(list_members, |w, c, room => String| w.list_members(c.account, &room));
-handler!(update_members, |w, c, room => String| w.update_members(c.account, &room, &c.form));
-handler!(list_messages, |w, c, room => String| w.list_messages(c.account, &room, &c.query));
-handler!(post_message, |w, c, room => String| w.post_message(c.account, &room, &c.form));
-handler!(mark_read, |w, c, room => String| w.mark(c.account, &room, &c.form, true));
-handler!(mark_unread, |w, c, room => String| w.mark(c.account, &room, &c.form, false));
-handler!(get_message, |w, c, (room, id) => (String, String)| w.get_message(c.account, &room, &id));
-handler!(update_message, |w, c, (room, id) => (String, String)| w
-    .update_message(c.account, &room, &id, &c.form));
-handler!(delete_message, |w, c, (room, id) => (String, String)| w
-    .delete_message(c.account, &room, &id));
-handler!(list_my_tasks, |w, c| w.list_my_tasks(c.account, &c.query));
-handler!(list_room_tasks, |w, c, room => String| w.list_room_tasks(c.account, &room, &c.query));
-handler!(create_task, |w, c, room => String| w.create_task(c.account, &room, &c.form));
-handler!(get_task, |w, c, (room, id) => (String, String)| w.get_task(c.account, &room, &id));
-handler!(update_task_status, |w, c, (room, id) => (String, String)| w
-    .update_task_status(c.account, &room, &id, &c.form));
-handler!(get_link, |w, c, room => String| w.get_link(c.account, &room));
-handler!(create_link, |w, c, room => String| w
-    .write_link(c.account, &room, Some(&c.form), true));
-handler!(update_link, |w, c, room => String| w
-    .write_link(c.account, &room, Some(&c.form), false));
-handler!(delete_link, |w, c, room => String| w.write_link(c.account, &room, None, false));
-handler!(list_requests, |w, c| w.list_requests(c.account));
-handler!(accept_request, |w, c, id => String| w.answer_request(c.account, &id, true));
-handler!(decline_request, |w, c, id => String| w.answer_request(c.account, &id, false));
-handler!(list_files, |w, c, room => String| w.list_files(c.account, &room, &c.query));
-handler!(upload_file, |w, c, room => String| w.upload_file(
-    c.account,
-    &room,
-    c.content_type,
-    c.raw_body
-));
-handler!(get_file, |w, c, (room, id) => (String, String)| w.get_file(
-    c.account,
-    &room,
-    &id,
-    &c.query,
-    &format!("http://{}", c.host)
-));
-
-/// Serves a file's bytes while its download URL is valid (30 seconds).
-async fn download(State(shared): State<AppState>, Path(key): Path<String>) -> Response {
-    let found = shared.lock().world.download(&key);
-    match found {
-        Some((name, bytes)) => {
-            let disposition = format!("attachment; filename=\"{}\"", name.replace('"', "%22"));
-            let mut response = bytes.into_response();
-            if let Ok(v) = HeaderValue::from_str(&disposition) {
-                response.headers_mut().insert("content-disposition", v);
-            }
-            response
-        }
-        None => (StatusCode::FORBIDDEN, "this download URL has expired").into_response(),
-    }
-}

@@ -1,7 +1,10 @@
 //! OAuth 2.0 as Chatwork offers it (authorization code with PKCE, refresh tokens), on the
 //! mock's own routes: `GET /mock/oauth/authorize` stands for the consent screen with "Allow"
 //! already clicked (by Alice, or `mock_user=bob`), and `POST /mock/oauth/token` is the token
-//! endpoint. The access tokens it issues work as bearer tokens on API v2.
+//! endpoint. The access tokens it issues work as bearer tokens on API v2, for the operations
+//! their scopes allow, for 15 minutes of the local Chatwork's clock (see
+//! [`MockServer::advance_clock`](crate::MockServer::advance_clock)); refresh tokens last 14
+//! days (without `offline_access`) and codes one minute, as on Chatwork.
 
 use std::collections::HashMap;
 
@@ -17,9 +20,17 @@ use sha2::{Digest, Sha256};
 
 use crate::AppState;
 use crate::form::field;
+use crate::operations::SCOPES;
+use crate::world::World;
 
-/// How long an issued access token lives (Chatwork: 30 minutes).
-pub const ACCESS_TOKEN_LIFETIME_SECS: u64 = 1800;
+/// How long an issued access token lives (Chatwork: 15 minutes).
+pub const ACCESS_TOKEN_LIFETIME_SECS: u64 = 15 * 60;
+
+/// How long a refresh token lives without `offline_access` (Chatwork: 14 days).
+pub const REFRESH_TOKEN_LIFETIME_SECS: u64 = 14 * 24 * 60 * 60;
+
+/// How long an authorization code can be exchanged (Chatwork: 1 minute).
+pub const CODE_LIFETIME_SECS: u64 = 60;
 
 /// A code waiting to be exchanged.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -29,6 +40,17 @@ pub(crate) struct Grant {
     redirect_uri: String,
     challenge: String,
     scope: String,
+    /// When the code or refresh token stops working (clock milliseconds; `u64::MAX`: never).
+    #[serde(default)]
+    expires_ms: u64,
+}
+
+/// An access token: whose, for what, until when.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+struct Access {
+    account: i64,
+    scope: String,
+    expires_ms: u64,
 }
 
 /// Issued codes and tokens.
@@ -37,8 +59,8 @@ pub(crate) struct OAuthState {
     codes: HashMap<String, Grant>,
     /// Refresh token → grant.
     refresh: HashMap<String, Grant>,
-    /// Access token → account.
-    pub(crate) access: HashMap<String, i64>,
+    /// Access token → grant.
+    access: HashMap<String, Access>,
     next: u64,
 }
 
@@ -51,6 +73,22 @@ impl OAuthState {
             std::time::SystemTime::now()
         ));
         format!("{kind}-{}", URL_SAFE_NO_PAD.encode(&digest[..18]))
+    }
+}
+
+impl World {
+    /// The account and scopes of an OAuth access token, or why it is refused (the
+    /// `error_description` of the `WWW-Authenticate` challenge).
+    pub(crate) fn bearer(&self, token: &str) -> Result<(i64, &str), &'static str> {
+        let access = self
+            .oauth
+            .access
+            .get(token)
+            .ok_or("The access token is invalid")?;
+        if self.clock_ms() >= access.expires_ms {
+            return Err("The access token expired");
+        }
+        Ok((access.account, access.scope.as_str()))
     }
 }
 
@@ -89,26 +127,58 @@ pub(crate) async fn authorize(
             "response_type=code and code_challenge_method=S256 are required",
         );
     }
-    let who = field(&q, "mock_user").unwrap_or("alice");
-    let mut inner = shared.lock();
-    let Some(account) = inner.world.account_by_name(who) else {
+    let scope = field(&q, "scope").unwrap_or_default();
+    if scope.split_ascii_whitespace().next().is_none() {
         return oauth_error(
             StatusCode::BAD_REQUEST,
-            "invalid_request",
-            "no such mock_user",
+            "invalid_scope",
+            "scope is required",
         );
+    }
+    if let Some(unknown) = scope.split_ascii_whitespace().find(|s| !SCOPES.contains(s)) {
+        return oauth_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_scope",
+            &format!("unknown scope {unknown:?}"),
+        );
+    }
+    let who = field(&q, "mock_user").unwrap_or("alice");
+    let issued = shared
+        .transact(|inner| {
+            let account = inner.world.account_by_name(who)?;
+            let expires_ms = inner.world.clock_ms() + CODE_LIFETIME_SECS * 1000;
+            let code = inner.world.oauth.fresh("code");
+            inner.world.oauth.codes.insert(
+                code.clone(),
+                Grant {
+                    account,
+                    client_id: client_id.to_owned(),
+                    redirect_uri: redirect_uri.to_owned(),
+                    challenge: challenge.to_owned(),
+                    scope: scope.to_owned(),
+                    expires_ms,
+                },
+            );
+            Some(code)
+        })
+        .await;
+    let code = match issued {
+        Ok(Some(code)) => code,
+        Ok(None) => {
+            return oauth_error(
+                StatusCode::BAD_REQUEST,
+                "invalid_request",
+                "no such mock_user",
+            );
+        }
+        Err(e) => {
+            return oauth_error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "server_error",
+                &e.to_string(),
+            );
+        }
     };
-    let code = inner.world.oauth.fresh("code");
-    inner.world.oauth.codes.insert(
-        code.clone(),
-        Grant {
-            account,
-            client_id: client_id.to_owned(),
-            redirect_uri: redirect_uri.to_owned(),
-            challenge: challenge.to_owned(),
-            scope: field(&q, "scope").unwrap_or_default().to_owned(),
-        },
-    );
     let mut back = vec![("code", code.as_str())];
     if let Some(state) = field(&q, "state") {
         back.push(("state", state));
@@ -143,70 +213,97 @@ pub(crate) async fn token(
     let Some(client) = client_id(&headers, &form) else {
         return oauth_error(StatusCode::UNAUTHORIZED, "invalid_client", "no client ID");
     };
-    let mut inner = shared.lock();
-    let oauth = &mut inner.world.oauth;
-    let grant = match field(&form, "grant_type") {
+    let issued = shared
+        .transact(|inner| exchange(&mut inner.world, &client, &form))
+        .await;
+    match issued {
+        Ok(Ok(tokens)) => axum::Json(tokens).into_response(),
+        Ok(Err((error, description))) => oauth_error(StatusCode::BAD_REQUEST, error, &description),
+        Err(e) => oauth_error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "server_error",
+            &e.to_string(),
+        ),
+    }
+}
+
+/// Checks a token request and issues the tokens (the token endpoint's JSON), or refuses
+/// (`error`, `error_description`).
+fn exchange(
+    world: &mut World,
+    client: &str,
+    form: &[(String, String)],
+) -> Result<serde_json::Value, (&'static str, String)> {
+    let now = world.clock_ms();
+    let oauth = &mut world.oauth;
+    let invalid_grant = |why: &str| ("invalid_grant", why.to_owned());
+    let grant = match field(form, "grant_type") {
         Some("authorization_code") => {
-            let Some(grant) = field(&form, "code").and_then(|c| oauth.codes.remove(c)) else {
-                return oauth_error(
-                    StatusCode::BAD_REQUEST,
-                    "invalid_grant",
-                    "unknown or used code",
-                );
-            };
-            let verifier = field(&form, "code_verifier").unwrap_or_default();
+            let grant = field(form, "code")
+                .and_then(|c| oauth.codes.remove(c))
+                .ok_or_else(|| invalid_grant("unknown or used code"))?;
+            if now >= grant.expires_ms {
+                return Err(invalid_grant("the code expired"));
+            }
+            let verifier = field(form, "code_verifier").unwrap_or_default();
             let challenge = URL_SAFE_NO_PAD.encode(Sha256::digest(verifier.as_bytes()));
             if grant.client_id != client
-                || field(&form, "redirect_uri") != Some(grant.redirect_uri.as_str())
+                || field(form, "redirect_uri") != Some(grant.redirect_uri.as_str())
                 || challenge != grant.challenge
             {
-                return oauth_error(
-                    StatusCode::BAD_REQUEST,
-                    "invalid_grant",
+                return Err(invalid_grant(
                     "the client, redirect_uri or code_verifier does not match",
-                );
+                ));
             }
-            grant
+            Grant {
+                expires_ms: if grant
+                    .scope
+                    .split_ascii_whitespace()
+                    .any(|s| s == "offline_access")
+                {
+                    u64::MAX
+                } else {
+                    now + REFRESH_TOKEN_LIFETIME_SECS * 1000
+                },
+                ..grant
+            }
         }
         Some("refresh_token") => {
-            let Some(grant) = field(&form, "refresh_token").and_then(|r| oauth.refresh.remove(r))
-            else {
-                return oauth_error(
-                    StatusCode::BAD_REQUEST,
-                    "invalid_grant",
-                    "unknown refresh token",
-                );
-            };
+            let grant = field(form, "refresh_token")
+                .and_then(|r| oauth.refresh.remove(r))
+                .ok_or_else(|| invalid_grant("unknown refresh token"))?;
+            if now >= grant.expires_ms {
+                return Err(invalid_grant("the refresh token expired"));
+            }
             if grant.client_id != client {
-                return oauth_error(
-                    StatusCode::BAD_REQUEST,
-                    "invalid_grant",
-                    "another client's token",
-                );
+                return Err(invalid_grant("another client's token"));
             }
             grant
         }
         _ => {
-            return oauth_error(
-                StatusCode::BAD_REQUEST,
+            return Err((
                 "unsupported_grant_type",
-                "authorization_code or refresh_token",
-            );
+                "authorization_code or refresh_token".into(),
+            ));
         }
     };
     let access = oauth.fresh("access");
     let refresh = oauth.fresh("refresh");
-    oauth.access.insert(access.clone(), grant.account);
+    oauth.access.insert(
+        access.clone(),
+        Access {
+            account: grant.account,
+            scope: grant.scope.clone(),
+            expires_ms: now + ACCESS_TOKEN_LIFETIME_SECS * 1000,
+        },
+    );
     let scope = grant.scope.clone();
     oauth.refresh.insert(refresh.clone(), grant);
-    drop(inner);
-    shared.changed();
-    axum::Json(json!({
+    Ok(json!({
         "access_token": access,
         "token_type": "Bearer",
         "expires_in": ACCESS_TOKEN_LIFETIME_SECS,
         "refresh_token": refresh,
         "scope": scope,
     }))
-    .into_response()
 }

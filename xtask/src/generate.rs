@@ -13,6 +13,7 @@ const GITATTRIBUTES: &str = "\
 # Written by `cargo xtask gen`, and compared byte for byte with a fresh generation: LF on
 # every platform.
 generated/** linguist-generated=true eol=lf
+mock/src/operations.rs linguist-generated=true eol=lf
 # Fixtures hold exact body bytes: never convert their line endings.
 spec/fixtures/**/*.http -text
 ";
@@ -35,6 +36,78 @@ pub fn operation_table(spec: &openapiv3::OpenAPI) -> String {
         ));
     }
     out
+}
+
+/// The local Chatwork's operation table (`mock/src/operations.rs`): every operation's method,
+/// path and the OAuth scopes any one of which allows it, and every scope the spec declares.
+/// The mock routes and authorizes from this table, so an operation added to the spec cannot
+/// be forgotten by it.
+pub fn mock_operations(spec: &openapiv3::OpenAPI) -> Result<String, String> {
+    let mut out = String::from(
+        "// Written by `cargo xtask gen` from spec/chatwork.yaml; do not edit.\n\n\
+         //! Every operation of API v2, as the spec declares it.\n\n\
+         use crate::routes::Operation;\n\n\
+         /// Every operation: ID, method, path (under `/v2`) and the OAuth scopes any one of\n\
+         /// which allows it.\n\
+         pub(crate) const OPERATIONS: &[Operation] = &[\n",
+    );
+    for op in codegen::operation_facts(spec) {
+        let item = spec
+            .paths
+            .paths
+            .get(&op.path)
+            .and_then(|p| p.as_item())
+            .ok_or_else(|| format!("no path {}", op.path))?;
+        let operation = item
+            .iter()
+            .find(|(m, _)| m.eq_ignore_ascii_case(&op.method))
+            .map(|(_, o)| o)
+            .ok_or_else(|| format!("no {} {}", op.method, op.path))?;
+        let security = operation.security.as_ref().or(spec.security.as_ref());
+        let mut scopes: Vec<&str> = security
+            .into_iter()
+            .flatten()
+            .filter_map(|req| req.get("oauth2"))
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        scopes.dedup();
+        if scopes.is_empty() {
+            return Err(format!("{} has no OAuth scope", op.operation_id));
+        }
+        out.push_str(&format!(
+            "    Operation {{\n        id: {:?},\n        method: {:?},\n        path: {:?},\n        scopes: &[{}],\n    }},\n",
+            op.operation_id,
+            op.method.to_ascii_uppercase(),
+            op.path,
+            scopes
+                .iter()
+                .map(|s| format!("{s:?}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    out.push_str(
+        "];\n\n/// Every OAuth scope the spec declares.\npub(crate) const SCOPES: &[&str] = &[\n",
+    );
+    let components = spec.components.as_ref().ok_or("no components")?;
+    let scheme = components
+        .security_schemes
+        .get("oauth2")
+        .and_then(|s| s.as_item())
+        .ok_or("no oauth2 security scheme")?;
+    let openapiv3::SecurityScheme::OAuth2 { flows, .. } = scheme else {
+        return Err("oauth2 is not an OAuth 2 scheme".into());
+    };
+    let code = flows
+        .authorization_code
+        .as_ref()
+        .ok_or("oauth2 has no authorization-code flow")?;
+    for scope in code.scopes.keys() {
+        out.push_str(&format!("    {scope:?},\n"));
+    }
+    out.push_str("];\n");
+    Ok(out)
 }
 
 /// Every file `gen` writes, with its expected contents.
@@ -67,6 +140,7 @@ pub fn render(project: &Project) -> Result<Vec<(String, String)>, String> {
         ("generated/requests.rs".into(), generated.requests),
         ("README.md".into(), readme),
         (".gitattributes".into(), GITATTRIBUTES.into()),
+        ("mock/src/operations.rs".into(), mock_operations(&spec)?),
     ])
 }
 

@@ -51,6 +51,7 @@ pub const GENERATED_FILES: &[&str] = &[
     "generated/requests.rs",
     "README.md",
     ".gitattributes",
+    "mock/src/operations.rs",
 ];
 
 impl Project {

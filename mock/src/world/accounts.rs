@@ -1,10 +1,8 @@
 //! Accounts: who a token is, `/me`, `/my/status`, profiles, and each token's request budget.
 
-use std::time::Instant;
-
 use serde_json::{Value, json};
 
-use super::{Account, Answer, Rate, World, not_found, now};
+use super::{Account, Answer, Budget, Rate, World, not_found};
 
 impl World {
     pub(crate) fn account_by_token(&self, token: &str) -> Option<i64> {
@@ -12,11 +10,6 @@ impl World {
             .iter()
             .find(|a| a.token == token)
             .map(|a| a.id)
-    }
-
-    /// The account of an OAuth access token issued by the mock.
-    pub(crate) fn account_by_access_token(&self, token: &str) -> Option<i64> {
-        self.oauth.access.get(token).copied()
     }
 
     /// A seeded account by its lower-case first name.
@@ -42,30 +35,31 @@ impl World {
             limit: self.limits.requests,
             remaining_before: self.limits.requests,
             remaining_after: self.limits.requests,
-            reset: now() as u64 + self.limits.window.as_secs(),
+            reset: (self.clock_ms() + self.limits.window.as_millis() as u64).div_ceil(1000),
         }
     }
 
     /// Counts a request against the token's budget.
     pub(crate) fn spend(&mut self, account: i64) -> Rate {
+        let now = self.clock_ms();
         let limits = &self.limits;
-        let entry = self.budgets.entry(account).or_insert((
-            Instant::now(),
-            now() as u64 + limits.window.as_secs(),
-            0,
-        ));
-        if entry.0.elapsed() >= limits.window {
-            *entry = (Instant::now(), now() as u64 + limits.window.as_secs(), 0);
+        let fresh = Budget {
+            reset_ms: now + limits.window.as_millis() as u64,
+            used: 0,
+        };
+        let entry = self.budgets.entry(account).or_insert(fresh);
+        if now >= entry.reset_ms {
+            *entry = fresh;
         }
-        let remaining_before = limits.requests.saturating_sub(entry.2);
+        let remaining_before = limits.requests.saturating_sub(entry.used);
         if remaining_before > 0 {
-            entry.2 += 1;
+            entry.used += 1;
         }
         Rate {
             limit: limits.requests,
             remaining_before,
-            remaining_after: limits.requests.saturating_sub(entry.2),
-            reset: entry.1,
+            remaining_after: limits.requests.saturating_sub(entry.used),
+            reset: entry.reset_ms.div_ceil(1000),
         }
     }
 

@@ -1,6 +1,6 @@
 //! Files: uploads (multipart, 5 MB), lists, and 30-second download URLs.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::{Value, json};
 
@@ -20,7 +20,7 @@ impl World {
             "account": self.account_ref(f.account),
             "message_id": f.message_id.to_string(),
             "filename": f.filename,
-            "filesize": f.data.len(),
+            "filesize": f.size,
             "upload_time": f.upload_time,
         })
     }
@@ -57,6 +57,10 @@ impl World {
             return forbidden("You don't have permission to upload files in this room");
         }
         let room_id = r.id;
+        let blob = match self.blobs.put(data) {
+            Ok(blob) => blob,
+            Err(e) => return Answer::Error(500, format!("cannot keep the file: {e}")),
+        };
         self.next_message += 1;
         self.next_file += 1;
         let (message_id, file_id) = (self.next_message, self.next_file);
@@ -65,7 +69,8 @@ impl World {
             account,
             message_id,
             filename: filename.clone(),
-            data: data.clone(),
+            blob,
+            size: data.len(),
             upload_time: now(),
         };
         let answer = self.file_json(&file);
@@ -144,7 +149,7 @@ impl World {
                 (
                     room_id,
                     file_id,
-                    Instant::now() + self.limits.download_url_lifetime,
+                    self.clock_ms() + self.limits.download_url_lifetime.as_millis() as u64,
                 ),
             );
         }
@@ -154,10 +159,10 @@ impl World {
     /// The bytes behind a download URL, while it is valid.
     pub(crate) fn download(&self, key: &str) -> Option<(String, Vec<u8>)> {
         let (room, file, until) = self.downloads.get(key)?;
-        if Instant::now() >= *until {
+        if self.clock_ms() >= *until {
             return None;
         }
         let f = self.rooms.get(room)?.files.iter().find(|f| f.id == *file)?;
-        Some((f.filename.clone(), f.data.clone()))
+        Some((f.filename.clone(), self.blobs.get(&f.blob)?))
     }
 }

@@ -1,7 +1,5 @@
 //! Messages: the per-token cursor, posts (with the per-room window), edits, read marks.
 
-use std::time::Instant;
-
 use serde_json::{Value, json};
 
 use super::{Answer, Message, Role, World, bad, flag, forbidden, not_found, now};
@@ -205,9 +203,16 @@ impl World {
 
     /// The room-post window check shared by messages and tasks: `Err` is Chatwork's 429.
     pub(super) fn take_post_slot(&mut self, room: i64) -> Result<(), Answer> {
-        let (window, max) = (self.limits.room_window, self.limits.room_posts);
+        let now = self.clock_ms();
+        let (window, max) = (
+            self.limits.room_window.as_millis() as u64,
+            self.limits.room_posts,
+        );
         let posts = self.room_posts.entry(room).or_default();
-        while posts.front().is_some_and(|t| t.elapsed() >= window) {
+        while posts
+            .front()
+            .is_some_and(|t| now.saturating_sub(*t) >= window)
+        {
             posts.pop_front();
         }
         if posts.len() >= max {
@@ -216,7 +221,7 @@ impl World {
                 "Rate limit for message posting per room exceeded.".into(),
             ));
         }
-        posts.push_back(Instant::now());
+        posts.push_back(now);
         Ok(())
     }
 }

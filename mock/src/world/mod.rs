@@ -12,12 +12,13 @@ mod tasks;
 mod webhooks;
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::form::field;
+use crate::store::Blobs;
 use crate::webhooks::{MessageEvent, Webhook};
 
 pub use files::{DOWNLOAD_URL_LIFETIME, MAX_UPLOAD_BYTES};
@@ -29,6 +30,13 @@ pub(crate) enum Answer {
     Raw(Vec<u8>),
     NoContent,
     Error(u16, String),
+    /// An OAuth refusal: `{"errors": [description]}` with
+    /// `WWW-Authenticate: Bearer error="...", error_description="..."`.
+    Bearer {
+        status: u16,
+        error: &'static str,
+        description: &'static str,
+    },
 }
 
 impl Answer {
@@ -45,7 +53,7 @@ impl Answer {
         match self {
             Answer::Json(_) | Answer::Raw(_) => 200,
             Answer::NoContent => 204,
-            Answer::Error(status, _) => *status,
+            Answer::Error(status, _) | Answer::Bearer { status, .. } => *status,
         }
     }
 }
@@ -229,17 +237,19 @@ pub(crate) struct World {
     rooms: BTreeMap<i64, Room>,
     next_room: i64,
     next_message: u64,
-    #[serde(skip)]
-    budgets: HashMap<i64, (Instant, u64, u32)>,
-    #[serde(skip)]
-    room_posts: HashMap<i64, VecDeque<Instant>>,
+    /// Each token's request budget (shared by every process serving the state file).
+    #[serde(default)]
+    budgets: HashMap<i64, Budget>,
+    /// Per room: when (clock milliseconds) the posts of the room window were made.
+    #[serde(default)]
+    room_posts: HashMap<i64, VecDeque<u64>>,
     next_task: i64,
     requests: Vec<Request>,
     next_file: i64,
     next_download: u64,
-    /// Download key → (room, file, valid until).
-    #[serde(skip)]
-    downloads: HashMap<String, (i64, i64, Instant)>,
+    /// Download key → (room, file, valid until in clock milliseconds).
+    #[serde(default)]
+    downloads: HashMap<String, (i64, i64, u64)>,
     #[serde(default)]
     webhooks: Vec<Webhook>,
     #[serde(default)]
@@ -250,6 +260,20 @@ pub(crate) struct World {
     /// Message events not yet turned into webhook deliveries.
     #[serde(skip)]
     events: Vec<MessageEvent>,
+    /// How far the clock control moved the local Chatwork's clock ahead of the system's, in
+    /// milliseconds: token expiry, rate-limit windows and download URLs follow it.
+    #[serde(default)]
+    clock_offset_ms: u64,
+    /// Where uploaded bytes are kept.
+    #[serde(skip)]
+    pub(crate) blobs: Blobs,
+}
+
+/// A token's request budget: requests made in the window that ends at `reset_ms`.
+#[derive(Clone, Copy, Serialize, Deserialize)]
+struct Budget {
+    reset_ms: u64,
+    used: u32,
 }
 
 /// One uploaded file.
@@ -259,8 +283,9 @@ struct StoredFile {
     account: i64,
     message_id: u64,
     filename: String,
-    #[serde(with = "base64_bytes")]
-    data: Vec<u8>,
+    /// The name of the bytes in [`Blobs`].
+    blob: String,
+    size: usize,
     upload_time: i64,
 }
 
@@ -306,6 +331,8 @@ impl World {
             next_webhook: 3000,
             oauth: Default::default(),
             events: Vec::new(),
+            clock_offset_ms: 0,
+            blobs: Blobs::default(),
         };
         for (id, name, token) in seed.accounts {
             let my_room = w.add_room("my", name, [(id, Role::Admin)]);
@@ -411,31 +438,39 @@ impl World {
     }
 
     /// The state as JSON (what `--state FILE` saves): accounts, contacts, rooms with their
-    /// messages, cursors, tasks, files and links, contact requests, webhooks. Rate-limit
-    /// windows and download URLs are not kept.
+    /// messages, cursors, tasks, files (their names and sizes; the bytes are kept beside it)
+    /// and links, contact requests, webhooks, OAuth grants, the token budgets and room
+    /// windows, download URLs and the clock control.
     pub(crate) fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
-    pub(crate) fn from_json(text: &str, limits: Limits) -> Result<Self, serde_json::Error> {
-        let mut w: World = serde_json::from_str(text)?;
+    pub(crate) fn from_json(text: &[u8], limits: Limits) -> Result<Self, serde_json::Error> {
+        let mut w: World = serde_json::from_slice(text)?;
         w.limits = limits;
         Ok(w)
     }
-}
 
-/// Serializes bytes as Base64 text in the state file.
-mod base64_bytes {
-    use base64::Engine as _;
-    use base64::engine::general_purpose::STANDARD;
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub(super) fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&STANDARD.encode(bytes))
+    /// Replaces the state with `text` (another process changed it), keeping what is not
+    /// part of it: the limits, the uploaded bytes' store and the events not delivered yet.
+    pub(crate) fn reload(&mut self, text: &[u8]) -> Result<(), serde_json::Error> {
+        let mut fresh = World::from_json(text, self.limits.clone())?;
+        fresh.blobs = std::mem::take(&mut self.blobs);
+        fresh.events = std::mem::take(&mut self.events);
+        *self = fresh;
+        Ok(())
     }
 
-    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
-        let text = String::deserialize(d)?;
-        STANDARD.decode(text).map_err(serde::de::Error::custom)
+    /// The local Chatwork's clock, in Unix milliseconds: the system's, plus the clock control.
+    pub(crate) fn clock_ms(&self) -> u64 {
+        let system = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis() as u64);
+        system.saturating_add(self.clock_offset_ms)
+    }
+
+    /// Moves the clock ahead (the clock control: tokens expire, windows end, URLs lapse).
+    pub(crate) fn advance_clock(&mut self, by: Duration) {
+        self.clock_offset_ms = self.clock_offset_ms.saturating_add(by.as_millis() as u64);
     }
 }

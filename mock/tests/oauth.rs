@@ -1,0 +1,258 @@
+//! OAuth on the local Chatwork as on Chatwork: 15-minute access tokens that expire (through
+//! the clock control), scopes enforced per operation, the `Bearer` scheme in any case, API
+//! tokens only in `x-chatworktoken`, and `WWW-Authenticate` on a refused bearer token.
+
+use std::time::Duration;
+
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use chatwork_mock::{ACCESS_TOKEN_LIFETIME_SECS, MockServer};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+/// Signs in as Bob with `scope` through the mock's consent screen and token endpoint;
+/// returns the token endpoint's JSON.
+async fn sign_in(mock: &MockServer, scope: &str) -> Value {
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let verifier = "a-verifier-of-at-least-forty-three-characters-0123456789";
+    let challenge = URL_SAFE_NO_PAD.encode(Sha256::digest(verifier));
+    let query = serde_urlencoded::to_string([
+        ("response_type", "code"),
+        ("client_id", "app"),
+        ("redirect_uri", "https://example.invalid/cb"),
+        ("scope", scope),
+        ("code_challenge", challenge.as_str()),
+        ("code_challenge_method", "S256"),
+        ("mock_user", "bob"),
+    ])
+    .unwrap();
+    let allowed = http
+        .get(format!("{}/mock/oauth/authorize?{query}", mock.origin()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(allowed.status(), 302, "{:?}", allowed.text().await);
+    let location = allowed.headers()["location"].to_str().unwrap().to_owned();
+    let code = location
+        .split("code=")
+        .nth(1)
+        .unwrap()
+        .split('&')
+        .next()
+        .unwrap();
+    let tokens = http
+        .post(format!("{}/mock/oauth/token", mock.origin()))
+        .form(&[
+            ("grant_type", "authorization_code"),
+            ("client_id", "app"),
+            ("code", code),
+            ("redirect_uri", "https://example.invalid/cb"),
+            ("code_verifier", verifier),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(tokens.status(), 200);
+    tokens.json().await.unwrap()
+}
+
+/// `(status, www-authenticate, body)` of a request with an `authorization` header.
+async fn call(
+    mock: &MockServer,
+    method: reqwest::Method,
+    path: &str,
+    authorization: &str,
+) -> (u16, String, String) {
+    let response = reqwest::Client::new()
+        .request(method, format!("{}{path}", mock.base_url()))
+        .header("authorization", authorization)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("body=hello")
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    let challenge = response
+        .headers()
+        .get("www-authenticate")
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default();
+    (status, challenge, response.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn access_tokens_live_fifteen_minutes_of_the_clock_control() {
+    let mock = MockServer::start().await;
+    let tokens = sign_in(&mock, "users.profile.me:read").await;
+    assert_eq!(tokens["expires_in"], 900);
+    assert_eq!(ACCESS_TOKEN_LIFETIME_SECS, 900);
+    let bearer = format!("Bearer {}", tokens["access_token"].as_str().unwrap());
+    let get = reqwest::Method::GET;
+    assert_eq!(call(&mock, get.clone(), "/me", &bearer).await.0, 200);
+
+    mock.advance_clock(Duration::from_secs(899)).unwrap();
+    assert_eq!(call(&mock, get.clone(), "/me", &bearer).await.0, 200);
+    mock.advance_clock(Duration::from_secs(1)).unwrap();
+    let (status, challenge, body) = call(&mock, get.clone(), "/me", &bearer).await;
+    assert_eq!(status, 401);
+    assert_eq!(
+        challenge,
+        r#"Bearer error="invalid_token", error_description="The access token expired""#
+    );
+    assert_eq!(body, r#"{"errors":["The access token expired"]}"#);
+
+    // The refresh token still works, and its new access token is good for 15 more minutes.
+    let refreshed: Value = reqwest::Client::new()
+        .post(format!("{}/mock/oauth/token", mock.origin()))
+        .form(&[
+            ("grant_type", "refresh_token"),
+            ("client_id", "app"),
+            ("refresh_token", tokens["refresh_token"].as_str().unwrap()),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let bearer = format!("Bearer {}", refreshed["access_token"].as_str().unwrap());
+    assert_eq!(call(&mock, get, "/me", &bearer).await.0, 200);
+}
+
+#[tokio::test]
+async fn the_clock_control_is_also_a_route() {
+    let mock = MockServer::start().await;
+    let tokens = sign_in(&mock, "users.all:read").await;
+    let bearer = format!("Bearer {}", tokens["access_token"].as_str().unwrap());
+    let http = reqwest::Client::new();
+    let advanced = http
+        .put(format!("{}/mock/clock", mock.origin()))
+        .form(&[("advance_secs", "900")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(advanced.status(), 204);
+    assert_eq!(
+        call(&mock, reqwest::Method::GET, "/me", &bearer).await.0,
+        401
+    );
+    let refused = http
+        .put(format!("{}/mock/clock", mock.origin()))
+        .form(&[("advance_secs", "-1")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 400);
+}
+
+#[tokio::test]
+async fn scopes_are_enforced_per_operation_and_any_listed_one_suffices() {
+    let mock = MockServer::start().await;
+    let rooms: Value = reqwest::Client::new()
+        .get(format!("{}/rooms", mock.base_url()))
+        .header("x-chatworktoken", mock.token("bob"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let project = rooms
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == "Project")
+        .unwrap()["room_id"]
+        .clone();
+    let profile_only = sign_in(&mock, "users.profile.me:read").await;
+    let profile_only = format!("Bearer {}", profile_only["access_token"].as_str().unwrap());
+    let (get, post) = (reqwest::Method::GET, reqwest::Method::POST);
+    assert_eq!(call(&mock, get.clone(), "/me", &profile_only).await.0, 200);
+    let (status, challenge, body) = call(&mock, get.clone(), "/rooms", &profile_only).await;
+    assert_eq!(status, 403);
+    assert!(
+        challenge.starts_with(r#"Bearer error="insufficient_scope""#),
+        "{challenge}"
+    );
+    assert!(body.starts_with(r#"{"errors":["#), "{body}");
+    assert_eq!(
+        call(&mock, get.clone(), "/my/status", &profile_only)
+            .await
+            .0,
+        403
+    );
+
+    // Reading rooms does not allow posting; the narrow write scope does.
+    let read = sign_in(&mock, "rooms.all:read").await;
+    let read = format!("Bearer {}", read["access_token"].as_str().unwrap());
+    assert_eq!(call(&mock, get.clone(), "/rooms", &read).await.0, 200);
+    let messages = format!("/rooms/{project}/messages");
+    assert_eq!(call(&mock, post.clone(), &messages, &read).await.0, 403);
+    let write = sign_in(&mock, "rooms.messages:write users.profile.me:read").await;
+    let write = format!("Bearer {}", write["access_token"].as_str().unwrap());
+    assert_eq!(call(&mock, post.clone(), &messages, &write).await.0, 200);
+    assert_eq!(call(&mock, get.clone(), &messages, &write).await.0, 403);
+    assert_eq!(call(&mock, get, "/me", &write).await.0, 200);
+    // Uploads follow the spec's scope (rooms.files:write), not rooms.messages:write.
+    assert_eq!(
+        call(&mock, post, &format!("/rooms/{project}/files"), &write)
+            .await
+            .0,
+        403
+    );
+}
+
+#[tokio::test]
+async fn the_bearer_scheme_is_case_insensitive_and_api_tokens_are_not_bearer_tokens() {
+    let mock = MockServer::start().await;
+    let tokens = sign_in(&mock, "users.all:read").await;
+    let access = tokens["access_token"].as_str().unwrap();
+    let get = reqwest::Method::GET;
+    for scheme in ["Bearer", "bearer", "BEARER"] {
+        let (status, _, _) = call(&mock, get.clone(), "/me", &format!("{scheme} {access}")).await;
+        assert_eq!(status, 200, "{scheme}");
+    }
+    let api_token = format!("Bearer {}", mock.token("bob"));
+    let (status, challenge, body) = call(&mock, get.clone(), "/me", &api_token).await;
+    assert_eq!(status, 401);
+    assert_eq!(
+        challenge,
+        r#"Bearer error="invalid_token", error_description="The access token is invalid""#
+    );
+    assert_eq!(body, r#"{"errors":["The access token is invalid"]}"#);
+    // Another scheme, or no token at all: Chatwork's API-token refusal, no challenge.
+    let (status, challenge, body) = call(&mock, get, "/me", &format!("Basic {access}")).await;
+    assert_eq!((status, challenge.as_str()), (401, ""));
+    assert_eq!(body, r#"{"errors":["Invalid API token"]}"#);
+}
+
+#[tokio::test]
+async fn consent_needs_known_scopes() {
+    let mock = MockServer::start().await;
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    for scope in ["", "rooms.all:read not.a:scope"] {
+        let query = serde_urlencoded::to_string([
+            ("response_type", "code"),
+            ("client_id", "app"),
+            ("redirect_uri", "https://example.invalid/cb"),
+            ("scope", scope),
+            ("code_challenge", "x"),
+            ("code_challenge_method", "S256"),
+        ])
+        .unwrap();
+        let refused = http
+            .get(format!("{}/mock/oauth/authorize?{query}", mock.origin()))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(refused.status(), 400, "{scope:?}");
+        let body: Value = refused.json().await.unwrap();
+        assert_eq!(body["error"], "invalid_scope");
+    }
+}
