@@ -1506,3 +1506,95 @@ async fn processes_whose_token_expired_together_refresh_once_and_all_go_on() {
         assert!(now["expires_at"].as_u64().unwrap() > 1);
     }
 }
+
+/// Offline commands in several processes share one local Chatwork: none loses or duplicates
+/// another's change, a watcher sees the others' posts, and its exit loses nothing.
+#[tokio::test]
+async fn offline_processes_share_one_local_chatwork() {
+    let dir = home();
+    let state = dir.join("state/local.json");
+    let spawn = |args: Vec<String>| {
+        let mut c = command(&dir);
+        c.env("CHATWORK_MOCK_STATE", &state).args(args);
+        c.spawn().unwrap()
+    };
+    let words = |s: &str| s.split(' ').map(str::to_owned).collect::<Vec<_>>();
+    // The first run writes the seed; then four posts at once, from four processes.
+    finish(spawn(words("--json me")), None).await.ok();
+    let watcher = spawn(words("--json messages watch Project --every 1 --count 5"));
+    let posts: Vec<_> = (0..4)
+        .map(|i| spawn(words(&format!("--json messages post Project parallel-{i}"))))
+        .collect();
+    let mut ids = Vec::new();
+    for child in posts {
+        let run = finish(child, None).await.ok();
+        ids.push(run.json()["message_id"].as_str().unwrap().to_owned());
+    }
+    let mut distinct = ids.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(distinct.len(), 4, "{ids:?}");
+    // The watcher (another process) sees them, and one more, then exits.
+    finish(spawn(words("messages post Project after")), None)
+        .await
+        .ok();
+    let watched = finish(watcher, None).await.ok();
+    let mut seen: Vec<String> = watched
+        .stdout
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["body"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    seen.sort();
+    assert_eq!(
+        seen,
+        [
+            "after",
+            "parallel-0",
+            "parallel-1",
+            "parallel-2",
+            "parallel-3"
+        ]
+    );
+    // After the watcher's exit, every post is still there, each once, and a new one gets a
+    // new ID.
+    let last = finish(spawn(words("--json messages post Project last")), None)
+        .await
+        .ok();
+    let last_id = last.json()["message_id"].as_str().unwrap().to_owned();
+    assert!(!ids.contains(&last_id));
+    let listed = finish(spawn(words("--json messages list Project --all")), None)
+        .await
+        .ok();
+    let mut bodies: Vec<String> = listed
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["body"].as_str().unwrap().to_owned())
+        .collect();
+    bodies.sort();
+    assert_eq!(
+        bodies,
+        [
+            "after",
+            "last",
+            "parallel-0",
+            "parallel-1",
+            "parallel-2",
+            "parallel-3"
+        ]
+    );
+    // The state is the user's own.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&state), 0o600);
+        assert_eq!(mode(state.parent().unwrap()), 0o700);
+    }
+}

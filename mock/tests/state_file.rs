@@ -232,3 +232,93 @@ async fn the_binary_prints_its_url_and_tokens_and_keeps_its_state() {
     let _ = child.wait();
     let _ = std::fs::remove_file(&path);
 }
+
+#[tokio::test]
+async fn servers_sharing_a_state_file_see_each_others_changes_and_keep_bytes_outside_the_json() {
+    let path = temp_path("shared");
+    let a = MockServer::builder()
+        .state_file(&path)
+        .start()
+        .await
+        .unwrap();
+    let b = MockServer::builder()
+        .state_file(&path)
+        .start()
+        .await
+        .unwrap();
+    let alice_a = client(&a.base_url(), &a.token("alice"));
+    let alice_b = client(&b.base_url(), &b.token("alice"));
+    let bob_b = client(&b.base_url(), &b.token("bob"));
+    let room = project(&alice_a).await;
+    // Posts through both servers at once: every one kept, every ID distinct.
+    let posts = (0..8).map(|i| {
+        let c = if i % 2 == 0 { &alice_a } else { &alice_b };
+        async move {
+            c.post_message()
+                .room_id(room)
+                .body(format!("post {i}"))
+                .send()
+                .await
+                .unwrap()
+                .message_id
+                .clone()
+        }
+    });
+    let mut ids = futures_util::future::join_all(posts).await;
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 8);
+    let seen = bob_b.list_messages().room_id(room).send().await.unwrap();
+    assert_eq!(seen.len(), 8);
+    // A file uploaded through one server is downloaded through the other; its bytes are
+    // beside the JSON, not inside it.
+    let bytes = vec![0xA5_u8; 300 * 1024];
+    let uploaded = alice_b
+        .upload_file()
+        .room_id(room)
+        .file("blob.bin", bytes.clone())
+        .send()
+        .await
+        .unwrap();
+    let file = alice_a
+        .get_file()
+        .room_id(room)
+        .file_id(uploaded.file_id)
+        .create_download_url(true)
+        .send()
+        .await
+        .unwrap();
+    let url = file.download_url.clone().unwrap();
+    assert_eq!(
+        reqwest::get(url).await.unwrap().bytes().await.unwrap(),
+        bytes
+    );
+    let json = std::fs::metadata(&path).unwrap().len();
+    assert!(json < 64 * 1024, "the state file holds {json} bytes");
+    let mut blobs = PathBuf::from(path.as_os_str().to_owned());
+    blobs.as_mut_os_string().push(".files");
+    assert_eq!(std::fs::read_dir(&blobs).unwrap().count(), 1);
+    // Stopping one server writes nothing stale over the other's later changes.
+    drop(a);
+    alice_b
+        .post_message()
+        .room_id(room)
+        .body("after a stopped")
+        .send()
+        .await
+        .unwrap();
+    let c = MockServer::builder()
+        .state_file(&path)
+        .start()
+        .await
+        .unwrap();
+    let all = client(&c.base_url(), &c.token("carol"))
+        .list_messages()
+        .room_id(room)
+        .force(true)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 10);
+    assert_eq!(all.last().unwrap().body, "after a stopped");
+}
