@@ -187,12 +187,12 @@ pub fn sign(token: &str, body: &[u8]) -> Option<String> {
 }
 
 /// The tags that mention `account`: `[To:id]` and a reply's `[rp aid=id `.
-pub(crate) fn mention_tags(account: i64) -> [String; 2] {
+fn mention_tags(account: i64) -> [String; 2] {
     [format!("[To:{account}]"), format!("[rp aid={account} ")]
 }
 
-/// Whether `body` mentions `account`.
-fn mentions(body: &str, account: i64) -> bool {
+/// Whether `body` mentions `account` (`[To:id]` or a reply to them).
+pub(crate) fn mentions(body: &str, account: i64) -> bool {
     mention_tags(account)
         .iter()
         .any(|t| body.contains(t.as_str()))

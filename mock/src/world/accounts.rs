@@ -87,22 +87,27 @@ impl World {
     }
 
     pub(crate) fn my_status(&self, account: i64) -> Answer {
-        let (mut unread_room, mut unread) = (0, 0);
+        // (rooms with some, total) of unread messages, unread mentions and open tasks.
+        let mut counts = [(0, 0); 3];
         for r in self
             .rooms
             .values()
             .filter(|r| r.members.contains_key(&account))
         {
-            let read = r.read_up_to.get(&account).copied().unwrap_or(0);
-            let n = r.messages.len().saturating_sub(read);
-            if n > 0 {
-                unread_room += 1;
-                unread += n;
+            let (unread, mentions) = r.unread(account);
+            for (count, n) in counts
+                .iter_mut()
+                .zip([unread, mentions, r.open_tasks_of(account)])
+            {
+                count.0 += usize::from(n > 0);
+                count.1 += n;
             }
         }
+        let [unread, mention, mytask] = counts;
         Answer::Json(json!({
-            "unread_room_num": unread_room, "mention_room_num": 0, "mytask_room_num": 0,
-            "unread_num": unread, "mention_num": 0, "mytask_num": 0,
+            "unread_room_num": unread.0, "mention_room_num": mention.0,
+            "mytask_room_num": mytask.0, "unread_num": unread.1, "mention_num": mention.1,
+            "mytask_num": mytask.1,
         }))
     }
 }

@@ -25,6 +25,39 @@ impl World {
         }
     }
 
+    /// The code and acceptance fields of a link (`code`/`need_acceptance` on the link routes,
+    /// `link_code`/`link_need_acceptance` on `POST /rooms`), checked; `None` when not given.
+    pub(super) fn link_fields<'f>(
+        &self,
+        form: &'f [(String, String)],
+        (code_name, need_name): (&str, &str),
+        room: Option<i64>,
+    ) -> Result<(Option<&'f str>, Option<bool>), Answer> {
+        let code = field(form, code_name);
+        if let Some(c) = code {
+            if c.is_empty()
+                || c.len() > 50
+                || !c
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+            {
+                return Err(bad(format!(
+                    "Parameter '{code_name}' must be 1 to 50 letters, digits, '_' or '-'"
+                )));
+            }
+            // Link codes are URLs on Chatwork's site: one room each.
+            if self
+                .rooms
+                .values()
+                .any(|r| Some(r.id) != room && r.link.as_ref().is_some_and(|l| l.code == c))
+            {
+                return Err(bad(format!("The link code {c:?} is already used")));
+            }
+        }
+        let need = flag(form, need_name)?;
+        Ok((code, field(form, need_name).map(|_| need)))
+    }
+
     /// Creates (`create`), changes, or deletes (`form` is `None`) the room's invitation link.
     pub(crate) fn write_link(
         &mut self,
@@ -33,6 +66,13 @@ impl World {
         form: Option<&[(String, String)]>,
         create: bool,
     ) -> Answer {
+        let room_id = match self.room_of(account, room) {
+            Ok(r) => r.id,
+            Err(e) => return e,
+        };
+        let fields = form
+            .map(|f| self.link_fields(f, ("code", "need_acceptance"), Some(room_id)))
+            .transpose();
         let r = match self.room_mut(account, room) {
             Ok(r) => r,
             Err(e) => return e,
@@ -43,25 +83,14 @@ impl World {
         if r.kind != "group" {
             return bad("Only group chats have invitation links");
         }
-        let Some(form) = form else {
+        let fields = match fields {
+            Ok(fields) => fields,
+            Err(e) => return e,
+        };
+        let (Some(form), Some((code, need))) = (form, fields) else {
             r.link = None;
             return Answer::Json(Self::link_json(r));
         };
-        let code = field(form, "code");
-        if let Some(c) = code
-            && (c.is_empty()
-                || c.len() > 50
-                || !c
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-'))
-        {
-            return bad("Parameter 'code' must be 1 to 50 letters, digits, '_' or '-'");
-        }
-        let need = match flag(form, "need_acceptance") {
-            Ok(n) => field(form, "need_acceptance").map(|_| n),
-            Err(e) => return e,
-        };
-        let room_id = r.id;
         match (&mut r.link, create) {
             (Some(_), true) => return bad("The invitation link already exists"),
             (None, false) => return bad("There is no invitation link to change"),

@@ -190,15 +190,20 @@ impl World {
             Ok(r) => r,
             Err(e) => return e,
         };
+        let read_up_to = r.read_up_to.get(&account).copied().unwrap_or(0);
         let up_to = match (read, target) {
+            // Chatwork answers 400 for a message that is already read.
+            (true, Some(i)) if i < read_up_to => {
+                return bad("The message is already read");
+            }
             (true, Some(i)) => i + 1,
             (true, None) => r.messages.len(),
             (false, Some(i)) => i,
             (false, None) => r.messages.len(),
         };
         r.read_up_to.insert(account, up_to);
-        let unread = r.messages.len() - up_to;
-        Answer::Json(json!({"unread_num": unread, "mention_num": 0}))
+        let (unread, mentions) = r.unread(account);
+        Answer::Json(json!({"unread_num": unread, "mention_num": mentions}))
     }
 
     /// The room-post window check shared by messages and tasks: `Err` is Chatwork's 429.

@@ -269,6 +269,27 @@ pub(crate) struct World {
     pub(crate) blobs: Blobs,
 }
 
+impl Room {
+    /// What `account` has not read yet: (messages, messages by others that mention them).
+    fn unread(&self, account: i64) -> (usize, usize) {
+        let read = self.read_up_to.get(&account).copied().unwrap_or(0);
+        let unread = self.messages.get(read..).unwrap_or_default();
+        let mentions = unread
+            .iter()
+            .filter(|m| m.account != account && crate::webhooks::mentions(&m.body, account))
+            .count();
+        (unread.len(), mentions)
+    }
+
+    /// The open tasks assigned to `account`.
+    fn open_tasks_of(&self, account: i64) -> usize {
+        self.tasks
+            .iter()
+            .filter(|t| t.assignee == account && !t.done)
+            .count()
+    }
+}
+
 /// A token's request budget: requests made in the window that ends at `reset_ms`.
 #[derive(Clone, Copy, Serialize, Deserialize)]
 struct Budget {

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::{Answer, Role, Room, World, bad, forbidden, ids, now};
+use super::{Answer, Link, Role, Room, World, bad, flag, forbidden, ids, now};
 use crate::form::field;
 
 /// A room in an answer.
@@ -32,9 +32,7 @@ struct RoomOut<'a> {
 impl World {
     /// A room as `account` sees it (typed, so that the hot `GET /rooms` serializes directly).
     fn room_out<'a>(&'a self, account: i64, r: &'a Room) -> RoomOut<'a> {
-        let read = r.read_up_to.get(&account).copied().unwrap_or(0);
-        let unread = r.messages.get(read..).unwrap_or_default();
-        let tags = crate::webhooks::mention_tags(account);
+        let (unread_num, mention_num) = r.unread(account);
         RoomOut {
             room_id: r.id,
             name: if r.kind == "direct" {
@@ -54,18 +52,9 @@ impl World {
                 .unwrap_or(Role::Member)
                 .as_str(),
             sticky: r.sticky,
-            unread_num: unread.len(),
-            mention_num: unread
-                .iter()
-                .filter(|m| {
-                    m.account != account && tags.iter().any(|t| m.body.contains(t.as_str()))
-                })
-                .count(),
-            mytask_num: r
-                .tasks
-                .iter()
-                .filter(|t| t.assignee == account && !t.done)
-                .count(),
+            unread_num,
+            mention_num,
+            mytask_num: r.open_tasks_of(account),
             message_num: r.messages.len(),
             file_num: r.files.len(),
             task_num: r.tasks.len(),
@@ -123,11 +112,20 @@ impl World {
     }
 
     /// The member list of `members_admin_ids` (required), `members_member_ids` and
-    /// `members_readonly_ids`, every account checked.
+    /// `members_readonly_ids`, every account checked: only `account` itself, its contacts and
+    /// those already in `room` can be members (Chatwork also allows people of one's
+    /// organisation; the local Chatwork has no organisations).
     pub(super) fn members_from(
         &self,
+        account: i64,
         form: &[(String, String)],
+        room: Option<&Room>,
     ) -> Result<BTreeMap<i64, Role>, Answer> {
+        let contacts = self
+            .contacts
+            .get(&account)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
         if field(form, "members_admin_ids").is_none() {
             return Err(bad("Parameter 'members_admin_ids' is required"));
         }
@@ -141,6 +139,14 @@ impl World {
                 if self.account(id).is_none() {
                     return Err(bad(format!("Account {id} does not exist")));
                 }
+                if id != account
+                    && !contacts.iter().any(|(c, _)| *c == id)
+                    && !room.is_some_and(|r| r.members.contains_key(&id))
+                {
+                    return Err(bad(format!(
+                        "Account {id} is not one of your contacts: only contacts can be added to a chat"
+                    )));
+                }
                 members.insert(id, role);
             }
         }
@@ -152,18 +158,36 @@ impl World {
         if let Err(e) = Self::check_name(name, true).and(Self::check_icon(form)) {
             return e;
         }
-        let members = match self.members_from(form) {
+        let members = match self.members_from(account, form, None) {
             Ok(m) => m,
             Err(e) => return e,
         };
         if members.get(&account) != Some(&Role::Admin) {
             return bad("You must be one of the administrators of a new chat");
         }
+        let with_link = match flag(form, "link") {
+            Ok(l) => l,
+            Err(e) => return e,
+        };
+        let (code, need) = match self.link_fields(form, ("link_code", "link_need_acceptance"), None)
+        {
+            Ok(fields) => fields,
+            Err(e) => return e,
+        };
         let id = self.add_room("group", name.unwrap_or_default(), members);
         if let Some(r) = self.rooms.get_mut(&id) {
             r.description = field(form, "description").unwrap_or_default().into();
             if let Some(icon) = field(form, "icon_preset") {
                 r.icon_preset = icon.into();
+            }
+            // `link=1` also makes the invitation link: the given code (or one of its own) and
+            // acceptance needed unless `link_need_acceptance=0`.
+            if with_link {
+                r.link = Some(Link {
+                    code: code.map_or_else(|| format!("room-{id}"), str::to_owned),
+                    need_acceptance: need.unwrap_or(true),
+                    description: String::new(),
+                });
             }
         }
         Answer::Json(json!({"room_id": id}))
@@ -220,9 +244,27 @@ impl World {
             Err(e) => return e,
         };
         let id = r.id;
-        match field(form, "action_type") {
+        let action = field(form, "action_type");
+        if matches!(action, Some("leave" | "delete")) && r.kind != "group" {
+            return bad("Only group chats can be left or deleted");
+        }
+        match action {
             Some("leave") => {
+                let admins = r.members.values().filter(|x| **x == Role::Admin).count();
+                if r.members.get(&account) == Some(&Role::Admin)
+                    && admins == 1
+                    && r.members.len() > 1
+                {
+                    return bad(
+                        "You are the last administrator: make another member an administrator, or delete the chat",
+                    );
+                }
                 r.members.remove(&account);
+                // Chatwork deletes the leaver's tasks in the room and the files they uploaded.
+                r.tasks.retain(|t| t.assignee != account);
+                r.files.retain(|f| f.account != account);
+                r.cursor.remove(&account);
+                r.read_up_to.remove(&account);
                 if r.members.is_empty() {
                     self.rooms.remove(&id);
                 }
@@ -262,7 +304,10 @@ impl World {
         room: &str,
         form: &[(String, String)],
     ) -> Answer {
-        let members = match self.members_from(form) {
+        let members = match self
+            .room_of(account, room)
+            .and_then(|r| self.members_from(account, form, Some(r)))
+        {
             Ok(m) => m,
             Err(e) => return e,
         };
