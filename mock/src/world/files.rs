@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use super::{Answer, Message, Role, StoredFile, World, bad, flag, forbidden, not_found, now};
+use super::{Answer, Message, Role, StoredFile, World, bad, flag, forbidden, now};
 use crate::form::{field, multipart};
 
 /// The largest upload Chatwork accepts: 5 MB (read as 5 MiB).
@@ -127,19 +127,13 @@ impl World {
             Ok(f) => f,
             Err(e) => return e,
         };
-        let r = match self.room_of(account, room) {
-            Ok(r) => r,
+        let (room_id, i) = match self.find_in_room(account, room, file, |r| &r.files, |f| f.id) {
+            Ok(found) => found,
             Err(e) => return e,
         };
-        let Some(f) = file
-            .parse::<i64>()
-            .ok()
-            .and_then(|id| r.files.iter().find(|f| f.id == id))
-        else {
-            return not_found();
-        };
+        let f = &self.rooms[&room_id].files[i];
         let mut v = self.file_json(f);
-        let (room_id, file_id) = (r.id, f.id);
+        let file_id = f.id;
         if with_url {
             self.next_download += 1;
             let key = format!("d{}x{file_id}", self.next_download);

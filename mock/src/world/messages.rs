@@ -105,14 +105,7 @@ impl World {
         room: &str,
         id: &str,
     ) -> Result<(i64, usize), Answer> {
-        let r = self.room_of(account, room)?;
-        let id: u64 = id.parse().map_err(|_| not_found())?;
-        let index = r
-            .messages
-            .iter()
-            .position(|m| m.id == id)
-            .ok_or_else(not_found)?;
-        Ok((r.id, index))
+        self.find_in_room(account, room, id, |r| &r.messages, |m| m.id)
     }
 
     pub(crate) fn get_message(&self, account: i64, room: &str, id: &str) -> Answer {

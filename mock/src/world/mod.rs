@@ -442,6 +442,24 @@ impl World {
         self.rooms.get_mut(&id).ok_or_else(not_found)
     }
 
+    /// An item of a room the account belongs to, by the ID in the path: (room, index), or 404.
+    fn find_in_room<T, K: std::str::FromStr + PartialEq>(
+        &self,
+        account: i64,
+        room: &str,
+        id: &str,
+        items: impl for<'r> Fn(&'r Room) -> &'r [T],
+        key: impl Fn(&T) -> K,
+    ) -> Result<(i64, usize), Answer> {
+        let r = self.room_of(account, room)?;
+        let id: K = id.parse().map_err(|_| not_found())?;
+        let index = items(r)
+            .iter()
+            .position(|t| key(t) == id)
+            .ok_or_else(not_found)?;
+        Ok((r.id, index))
+    }
+
     fn list_or_204(list: Vec<Value>) -> Answer {
         if list.is_empty() {
             Answer::NoContent

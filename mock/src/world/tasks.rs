@@ -164,14 +164,7 @@ impl World {
         room: &str,
         task: &str,
     ) -> Result<(i64, usize), Answer> {
-        let r = self.room_of(account, room)?;
-        let id: i64 = task.parse().map_err(|_| not_found())?;
-        let i = r
-            .tasks
-            .iter()
-            .position(|t| t.id == id)
-            .ok_or_else(not_found)?;
-        Ok((r.id, i))
+        self.find_in_room(account, room, task, |r| &r.tasks, |t| t.id)
     }
 
     pub(crate) fn get_task(&self, account: i64, room: &str, task: &str) -> Answer {
