@@ -302,7 +302,12 @@ async fn leaving_deletes_the_leavers_tasks_and_files_and_the_last_admin_cannot_l
             .multipart(reqwest::multipart::Form::new().part("file", part))
             .send()
     };
-    assert_eq!(upload("bob", "bob.txt").await.unwrap().status(), 200);
+    let uploaded = upload("bob", "bob.txt").await.unwrap();
+    assert_eq!(uploaded.status(), 200);
+    // Chatwork answers an upload with the new file's ID only.
+    let uploaded: Value = uploaded.json().await.unwrap();
+    assert_eq!(uploaded.as_object().unwrap().len(), 1);
+    assert!(uploaded["file_id"].is_i64(), "{uploaded}");
     assert_eq!(upload("alice", "alice.txt").await.unwrap().status(), 200);
 
     let left = send(

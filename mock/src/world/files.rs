@@ -73,7 +73,6 @@ impl World {
             size: data.len(),
             upload_time: now(),
         };
-        let answer = self.file_json(&file);
         if let Some(r) = self.rooms.get_mut(&room_id) {
             r.messages.push(Message {
                 id: message_id,
@@ -89,7 +88,8 @@ impl World {
             r.last_update_time = now();
             self.message_event(room_id, message_id, false);
         }
-        Answer::Json(answer)
+        // Chatwork answers the new file's ID only.
+        Answer::Json(json!({"file_id": file_id}))
     }
 
     pub(crate) fn list_files(
