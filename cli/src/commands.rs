@@ -689,6 +689,12 @@ pub async fn files(ctx: &Ctx, cmd: args::Files) -> Result<()> {
                 .create_download_url(url)
                 .send()
                 .await?;
+            if let (true, Some(state)) = (url, ctx.in_process_state()) {
+                eprintln!(
+                    "chatwork: this download URL is served by this command's local Chatwork and stops working when it exits; keep one running with `chatwork-mock --state {}`, or use `chatwork files download`",
+                    state.display()
+                );
+            }
             ctx.out.either(f.value(), || {
                 let mut pairs = vec![
                     ("file", f.file_id.to_string()),

@@ -108,21 +108,44 @@ impl Ctx {
                         "no place for the local Chatwork's state: set HOME or XDG_STATE_HOME, or give --mock-state FILE",
                     ));
                 };
-                let mock = MockServer::builder()
-                    .state_file(&state)
-                    .start()
-                    .await
-                    .map_err(|e| Failure::other(format!("cannot start the local Chatwork: {e}")))?;
-                let token = mock.token(&cli.mock_user);
-                if token.is_empty() {
-                    return Err(Failure::usage(format!(
+                let unknown_user = || {
+                    Failure::usage(format!(
                         "--mock-user {:?} is not one of alice, bob, carol, dave",
                         cli.mock_user
-                    )));
-                }
+                    ))
+                };
+                // A local Chatwork already serving this state (`chatwork-mock --state FILE`)
+                // is used as is: its download URLs outlive this command.
+                let (token, base_url, mock, serving) =
+                    match chatwork_mock::running_server(&state).await {
+                        Some(server) => {
+                            let token = server.token(&cli.mock_user).ok_or_else(unknown_user)?;
+                            (
+                                token.to_owned(),
+                                server.base_url(),
+                                None,
+                                Some(server.origin),
+                            )
+                        }
+                        None => {
+                            let mock = MockServer::builder()
+                                .state_file(&state)
+                                .start()
+                                .await
+                                .map_err(|e| {
+                                    Failure::other(format!("cannot start the local Chatwork: {e}"))
+                                })?;
+                            let token = mock.token(&cli.mock_user);
+                            if token.is_empty() {
+                                return Err(unknown_user());
+                            }
+                            (token, mock.base_url(), Some(mock), None)
+                        }
+                    };
                 if !cli.mock {
+                    let at = serving.map(|o| format!(" at {o}")).unwrap_or_default();
                     eprintln!(
-                        "chatwork: no CHATWORK_API_TOKEN: using a local Chatwork as {} (state in {}); set a token to use chatwork.com",
+                        "chatwork: no CHATWORK_API_TOKEN: using a local Chatwork{at} as {} (state in {}); set a token to use chatwork.com",
                         cli.mock_user,
                         state.display()
                     );
@@ -131,7 +154,7 @@ impl Ctx {
                     user: cli.mock_user.clone(),
                     state,
                 };
-                (token, source, Some(mock.base_url()), Some(mock))
+                (token, source, Some(base_url), mock)
             }
         };
         let mut builder = Client::builder(Credentials::api_token(token));
@@ -147,6 +170,15 @@ impl Ctx {
             session: None,
             _mock: mock,
         })
+    }
+
+    /// The local Chatwork's state file when this command serves it itself (it stops when the
+    /// command ends, and the URLs it handed out with it).
+    pub fn in_process_state(&self) -> Option<&std::path::Path> {
+        match (&self._mock, &self.source) {
+            (Some(_), Source::Local { state, .. }) => Some(state),
+            _ => None,
+        }
     }
 
     /// A room by ID or by name (exactly one match; exact case first).

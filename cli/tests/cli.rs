@@ -1598,3 +1598,65 @@ async fn offline_processes_share_one_local_chatwork() {
         assert_eq!(mode(state.parent().unwrap()), 0o700);
     }
 }
+
+/// With a local Chatwork already serving the state (`chatwork-mock --state FILE`), offline
+/// commands use it: their changes reach it and its download URLs outlive the command. Without
+/// one, a download URL comes with a warning that it dies with the command.
+#[tokio::test]
+async fn offline_commands_use_a_running_local_chatwork_for_their_state() {
+    let dir = home();
+    let state = dir.join("local.json");
+    let run = |args: Vec<String>| {
+        let mut c = command(&dir);
+        c.env("CHATWORK_MOCK_STATE", &state).args(args);
+        async move { finish(c.spawn().unwrap(), None).await }
+    };
+    let words = |s: &str| s.split(' ').map(str::to_owned).collect::<Vec<_>>();
+    let upload = dir.join("a.txt");
+    std::fs::write(&upload, "hello").unwrap();
+    let mut args = words("--json files upload Project");
+    args.push(upload.to_str().unwrap().to_owned());
+    let file = run(args).await.ok().json()["file_id"].as_i64().unwrap();
+    let alone = run(words(&format!("files get Project {file} --url")))
+        .await
+        .ok();
+    assert!(
+        alone.stderr.contains("stops working when it exits"),
+        "{}",
+        alone.stderr
+    );
+
+    let server = MockServer::builder()
+        .state_file(&state)
+        .advertise(true)
+        .start()
+        .await
+        .unwrap();
+    let got = run(words(&format!("--json files get Project {file} --url")))
+        .await
+        .ok();
+    assert!(
+        got.stderr
+            .contains(&format!("using a local Chatwork at {}", server.origin())),
+        "{}",
+        got.stderr
+    );
+    assert!(!got.stderr.contains("stops working"), "{}", got.stderr);
+    let url = got.json()["download_url"].as_str().unwrap().to_owned();
+    assert!(url.starts_with(&server.origin()), "{url}");
+    // The command has exited; the URL still works.
+    assert_eq!(
+        reqwest::get(&url).await.unwrap().bytes().await.unwrap(),
+        "hello".as_bytes()
+    );
+    run(words("messages post Project through-the-server"))
+        .await
+        .ok();
+    let path = format!("/v2/rooms/{}/messages", project(&server).await);
+    assert_eq!(server.count("POST", &path), 1);
+    // Once it stops, commands serve the state themselves again, and nothing was lost.
+    drop(server);
+    let listed = run(words("--json messages list Project --all")).await.ok();
+    assert!(listed.stdout.contains("through-the-server"));
+    assert!(!dir.join("local.json.server").exists());
+}

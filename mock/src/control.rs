@@ -200,6 +200,17 @@ pub(crate) async fn requests(State(shared): State<AppState>) -> Response {
     axum::Json(list).into_response()
 }
 
+/// `GET /mock/state-file`: `{"path": ...}`, the state file this server shares (404 without one).
+pub(crate) async fn state_file(State(shared): State<AppState>) -> Response {
+    match &shared.file {
+        Some(file) => axum::Json(json!({"path": file.path()})).into_response(),
+        None => error(
+            StatusCode::NOT_FOUND,
+            "This local Chatwork has no state file",
+        ),
+    }
+}
+
 /// `PUT /mock/clock` with `advance_secs`: moves the local Chatwork's clock ahead (OAuth access
 /// tokens expire, rate-limit windows end, download URLs lapse), for every process sharing
 /// its state file.

@@ -173,6 +173,7 @@ pub struct MockBuilder {
     port: u16,
     state_file: Option<PathBuf>,
     log_capacity: usize,
+    advertise: bool,
 }
 
 impl MockBuilder {
@@ -208,6 +209,15 @@ impl MockBuilder {
     /// by their owner only.
     pub fn state_file(mut self, path: impl Into<PathBuf>) -> Self {
         self.state_file = Some(path.into());
+        self
+    }
+
+    /// With a state file: records this server's address in `<file>.server` while it runs, so
+    /// that other programs sharing the state ([`running_server`]; the `chatwork` CLI) talk to
+    /// it rather than serve the file themselves, and the download URLs they are given keep
+    /// working after they exit. The `chatwork-mock` binary does this.
+    pub fn advertise(mut self, advertise: bool) -> Self {
+        self.advertise = advertise;
         self
     }
 
@@ -260,11 +270,25 @@ impl MockBuilder {
                 })
                 .await;
         });
+        let advertised = match (&self.state_file, self.advertise) {
+            (Some(path), true) => {
+                let ad = Advertised {
+                    origin: format!("http://{addr}"),
+                    pid: std::process::id(),
+                    tokens: tokens.clone(),
+                };
+                let ad_path = advertisement(path);
+                store::write_atomically(&ad_path, serde_json::to_string(&ad)?.as_bytes())?;
+                Some(ad_path)
+            }
+            _ => None,
+        };
         Ok(MockServer {
             shared,
             addr,
             tokens,
             shutdown: Some(tx),
+            advertised,
         })
     }
 }
@@ -305,6 +329,61 @@ pub struct MockServer {
     addr: SocketAddr,
     tokens: Vec<(String, String)>,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    /// The `<state>.server` file this server wrote, removed when it stops.
+    advertised: Option<PathBuf>,
+}
+
+/// A running server that shares a state file, as it recorded itself
+/// ([`MockBuilder::advertise`]).
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct Advertised {
+    /// `http://127.0.0.1:<port>`.
+    pub origin: String,
+    /// Its process.
+    pub pid: u32,
+    /// The seeded accounts' lower-case first names and API tokens.
+    pub tokens: Vec<(String, String)>,
+}
+
+impl Advertised {
+    /// The base URL to give the SDK.
+    pub fn base_url(&self) -> String {
+        format!("{}/v2", self.origin)
+    }
+
+    /// The API token of a seeded account by its lower-case first name, if there is one.
+    pub fn token(&self, who: &str) -> Option<&str> {
+        self.tokens
+            .iter()
+            .find(|(name, _)| name == who)
+            .map(|(_, t)| t.as_str())
+    }
+}
+
+fn advertisement(state_file: &FsPath) -> PathBuf {
+    let mut name = state_file.as_os_str().to_owned();
+    name.push(".server");
+    PathBuf::from(name)
+}
+
+/// The server that advertised itself for `state_file`, if it is still running and serving
+/// that file (asked over HTTP, within a second); else `None`.
+pub async fn running_server(state_file: &FsPath) -> Option<Advertised> {
+    let text = std::fs::read(advertisement(state_file)).ok()?;
+    let ad: Advertised = serde_json::from_slice(&text).ok()?;
+    let http = reqwest::Client::builder()
+        .timeout(Duration::from_secs(1))
+        .build()
+        .ok()?;
+    let answer = http
+        .get(format!("{}/mock/state-file", ad.origin))
+        .send()
+        .await
+        .ok()?;
+    let served: serde_json::Value = serde_json::from_slice(&answer.bytes().await.ok()?).ok()?;
+    let served = std::fs::canonicalize(served["path"].as_str()?).ok()?;
+    (served == std::fs::canonicalize(state_file).ok()?).then_some(ad)
 }
 
 impl MockServer {
@@ -317,6 +396,7 @@ impl MockServer {
             port: 0,
             state_file: None,
             log_capacity: DEFAULT_LOG_CAPACITY,
+            advertise: false,
         }
     }
 
@@ -487,6 +567,9 @@ impl Drop for MockServer {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
+        if let Some(path) = &self.advertised {
+            let _ = std::fs::remove_file(path);
+        }
     }
 }
 
@@ -505,6 +588,7 @@ fn router(shared: AppState) -> Router {
         .route("/mock/requests", get(control::requests))
         .route("/mock/faults", put(control::set_faults))
         .route("/mock/clock", put(control::advance_clock))
+        .route("/mock/state-file", get(control::state_file))
         .route("/mock/oauth/authorize", get(oauth::authorize))
         .route("/mock/oauth/token", axum::routing::post(oauth::token))
         .fallback(handlers::not_found)

@@ -90,7 +90,8 @@ async fn main() {
         .faults(faults)
         .log_capacity(args.log_capacity);
     if let Some(path) = &args.state {
-        builder = builder.state_file(path);
+        // Programs sharing the file (the `chatwork` CLI) use this server while it runs.
+        builder = builder.state_file(path).advertise(true);
     }
     let mock = match builder.start().await {
         Ok(m) => m,
