@@ -5,9 +5,12 @@
 //! URLs, invitation links, contact requests, 204s, `{"errors": [...]}` refusals, rate-limit
 //! headers and 429s. On top of the API: webhooks signed as Chatwork signs them
 //! ([`MockServer::register_webhook`], [`MockServer::deliveries`]), seeded faults
-//! ([`Faults`]), a request log ([`MockServer::requests`], [`MockServer::count`]) and a state
-//! file ([`MockBuilder::state_file`]). The mock's own routes live under `/mock/` (webhook
-//! settings, deliveries, requests, faults, OAuth consent and token endpoints), outside `/v2`.
+//! ([`Faults`]), a request log ([`MockServer::requests`], [`MockServer::count`]), OAuth with
+//! scopes and expiring tokens, a clock control ([`MockServer::advance_clock`]) and a state
+//! file any number of processes can share ([`MockBuilder::state_file`]). The mock's own routes
+//! live under `/mock/` (webhook settings, deliveries, requests, faults, the clock, OAuth consent
+//! and token endpoints), outside `/v2`. `mock/FIDELITY.md` in the repository lists each
+//! documented Chatwork behaviour and whether the mock models it, differs or leaves it out.
 //!
 //! The seed ([`Seed::demo`]): Alice (1001, token `alice-token-0001`), Bob (1002), Carol (1003)
 //! and Dave (1004); a group chat "Project" where Alice is admin, Bob member and Carol

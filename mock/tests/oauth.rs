@@ -256,3 +256,81 @@ async fn consent_needs_known_scopes() {
         assert_eq!(body["error"], "invalid_scope");
     }
 }
+
+#[tokio::test]
+async fn codes_last_a_minute_and_refresh_tokens_fourteen_days_without_offline_access() {
+    let mock = MockServer::start().await;
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let verifier = "a-verifier-of-at-least-forty-three-characters-0123456789";
+    let challenge = URL_SAFE_NO_PAD.encode(Sha256::digest(verifier));
+    let query = serde_urlencoded::to_string([
+        ("response_type", "code"),
+        ("client_id", "app"),
+        ("redirect_uri", "https://example.invalid/cb"),
+        ("scope", "users.all:read"),
+        ("code_challenge", challenge.as_str()),
+        ("code_challenge_method", "S256"),
+    ])
+    .unwrap();
+    let allowed = http
+        .get(format!("{}/mock/oauth/authorize?{query}", mock.origin()))
+        .send()
+        .await
+        .unwrap();
+    let location = allowed.headers()["location"].to_str().unwrap().to_owned();
+    let code = location
+        .split("code=")
+        .nth(1)
+        .unwrap()
+        .split('&')
+        .next()
+        .unwrap();
+    mock.advance_clock(Duration::from_secs(60)).unwrap();
+    let late: Value = http
+        .post(format!("{}/mock/oauth/token", mock.origin()))
+        .form(&[
+            ("grant_type", "authorization_code"),
+            ("client_id", "app"),
+            ("code", code),
+            ("redirect_uri", "https://example.invalid/cb"),
+            ("code_verifier", verifier),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(late["error"], "invalid_grant");
+    assert_eq!(late["error_description"], "the code expired");
+
+    let refresh = |token: String| {
+        let http = http.clone();
+        let origin = mock.origin();
+        async move {
+            http.post(format!("{origin}/mock/oauth/token"))
+                .form(&[
+                    ("grant_type", "refresh_token"),
+                    ("client_id", "app"),
+                    ("refresh_token", token.as_str()),
+                ])
+                .send()
+                .await
+                .unwrap()
+                .json::<Value>()
+                .await
+                .unwrap()
+        }
+    };
+    let short = sign_in(&mock, "users.all:read").await;
+    let long = sign_in(&mock, "users.all:read offline_access").await;
+    mock.advance_clock(Duration::from_secs(14 * 24 * 60 * 60))
+        .unwrap();
+    let ended = refresh(short["refresh_token"].as_str().unwrap().to_owned()).await;
+    assert_eq!(ended["error_description"], "the refresh token expired");
+    let renewed = refresh(long["refresh_token"].as_str().unwrap().to_owned()).await;
+    assert_eq!(renewed["expires_in"], 900, "{renewed}");
+}
