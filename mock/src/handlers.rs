@@ -272,15 +272,14 @@ pub(crate) async fn not_found(
     if !uri.path().starts_with("/v2/") {
         return error(StatusCode::NOT_FOUND, "Resource not found");
     }
-    serve(
+    refuse(
         &shared,
-        None,
         method,
-        uri.path(),
+        &uri,
         &headers,
-        None,
         body,
-        |_, _| Answer::Error(404, "Resource not found".into()),
+        404,
+        "Resource not found",
     )
     .await
 }
@@ -293,15 +292,37 @@ pub(crate) async fn method_not_allowed(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    serve(
+    refuse(
         &shared,
+        method,
+        &uri,
+        &headers,
+        body,
+        405,
+        "Method Not Allowed",
+    )
+    .await
+}
+
+/// A request no operation serves, refused as Chatwork refuses (authenticated and counted).
+async fn refuse(
+    shared: &Shared,
+    method: Method,
+    uri: &axum::http::Uri,
+    headers: &HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+    status: u16,
+    message: &'static str,
+) -> Response {
+    serve(
+        shared,
         None,
         method,
         uri.path(),
-        &headers,
+        headers,
         None,
         body,
-        |_, _| Answer::Error(405, "Method Not Allowed".into()),
+        |_, _| Answer::Error(status, message.into()),
     )
     .await
 }

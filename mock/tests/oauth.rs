@@ -10,15 +10,15 @@ use chatwork_mock::{ACCESS_TOKEN_LIFETIME_SECS, MockServer};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-/// Signs in as Bob with `scope` through the mock's consent screen and token endpoint;
-/// returns the token endpoint's JSON.
-async fn sign_in(mock: &MockServer, scope: &str) -> Value {
+const VERIFIER: &str = "a-verifier-of-at-least-forty-three-characters-0123456789";
+
+/// Bob clicks "Allow" on the consent screen for `scope`: the code.
+async fn authorize(mock: &MockServer, scope: &str) -> String {
     let http = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap();
-    let verifier = "a-verifier-of-at-least-forty-three-characters-0123456789";
-    let challenge = URL_SAFE_NO_PAD.encode(Sha256::digest(verifier));
+    let challenge = URL_SAFE_NO_PAD.encode(Sha256::digest(VERIFIER));
     let query = serde_urlencoded::to_string([
         ("response_type", "code"),
         ("client_id", "app"),
@@ -36,27 +36,56 @@ async fn sign_in(mock: &MockServer, scope: &str) -> Value {
         .unwrap();
     assert_eq!(allowed.status(), 302, "{:?}", allowed.text().await);
     let location = allowed.headers()["location"].to_str().unwrap().to_owned();
-    let code = location
-        .split("code=")
-        .nth(1)
-        .unwrap()
-        .split('&')
-        .next()
-        .unwrap();
-    let tokens = http
+    let code = location.split("code=").nth(1).unwrap().split('&').next();
+    code.unwrap().to_owned()
+}
+
+/// The token endpoint's JSON for `form`.
+async fn token(mock: &MockServer, form: &[(&str, &str)]) -> Value {
+    reqwest::Client::new()
         .post(format!("{}/mock/oauth/token", mock.origin()))
-        .form(&[
+        .form(form)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
+/// Exchanges a code from [`authorize`].
+async fn exchange(mock: &MockServer, code: &str) -> Value {
+    token(
+        mock,
+        &[
             ("grant_type", "authorization_code"),
             ("client_id", "app"),
             ("code", code),
             ("redirect_uri", "https://example.invalid/cb"),
-            ("code_verifier", verifier),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(tokens.status(), 200);
-    tokens.json().await.unwrap()
+            ("code_verifier", VERIFIER),
+        ],
+    )
+    .await
+}
+
+/// Refreshes with a refresh token.
+async fn refresh(mock: &MockServer, refresh_token: &str) -> Value {
+    token(
+        mock,
+        &[
+            ("grant_type", "refresh_token"),
+            ("client_id", "app"),
+            ("refresh_token", refresh_token),
+        ],
+    )
+    .await
+}
+
+/// Signs in as Bob with `scope`: the token endpoint's JSON.
+async fn sign_in(mock: &MockServer, scope: &str) -> Value {
+    let tokens = exchange(mock, &authorize(mock, scope).await).await;
+    assert!(tokens["access_token"].is_string(), "{tokens}");
+    tokens
 }
 
 /// `(status, www-authenticate, body)` of a request with an `authorization` header.
@@ -105,19 +134,7 @@ async fn access_tokens_live_fifteen_minutes_of_the_clock_control() {
     assert_eq!(body, r#"{"errors":["The access token expired"]}"#);
 
     // The refresh token still works, and its new access token is good for 15 more minutes.
-    let refreshed: Value = reqwest::Client::new()
-        .post(format!("{}/mock/oauth/token", mock.origin()))
-        .form(&[
-            ("grant_type", "refresh_token"),
-            ("client_id", "app"),
-            ("refresh_token", tokens["refresh_token"].as_str().unwrap()),
-        ])
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let refreshed = refresh(&mock, tokens["refresh_token"].as_str().unwrap()).await;
     let bearer = format!("Bearer {}", refreshed["access_token"].as_str().unwrap());
     assert_eq!(call(&mock, get, "/me", &bearer).await.0, 200);
 }
@@ -260,77 +277,18 @@ async fn consent_needs_known_scopes() {
 #[tokio::test]
 async fn codes_last_a_minute_and_refresh_tokens_fourteen_days_without_offline_access() {
     let mock = MockServer::start().await;
-    let http = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    let verifier = "a-verifier-of-at-least-forty-three-characters-0123456789";
-    let challenge = URL_SAFE_NO_PAD.encode(Sha256::digest(verifier));
-    let query = serde_urlencoded::to_string([
-        ("response_type", "code"),
-        ("client_id", "app"),
-        ("redirect_uri", "https://example.invalid/cb"),
-        ("scope", "users.all:read"),
-        ("code_challenge", challenge.as_str()),
-        ("code_challenge_method", "S256"),
-    ])
-    .unwrap();
-    let allowed = http
-        .get(format!("{}/mock/oauth/authorize?{query}", mock.origin()))
-        .send()
-        .await
-        .unwrap();
-    let location = allowed.headers()["location"].to_str().unwrap().to_owned();
-    let code = location
-        .split("code=")
-        .nth(1)
-        .unwrap()
-        .split('&')
-        .next()
-        .unwrap();
+    let code = authorize(&mock, "users.all:read").await;
     mock.advance_clock(Duration::from_secs(60)).unwrap();
-    let late: Value = http
-        .post(format!("{}/mock/oauth/token", mock.origin()))
-        .form(&[
-            ("grant_type", "authorization_code"),
-            ("client_id", "app"),
-            ("code", code),
-            ("redirect_uri", "https://example.invalid/cb"),
-            ("code_verifier", verifier),
-        ])
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let late = exchange(&mock, &code).await;
     assert_eq!(late["error"], "invalid_grant");
     assert_eq!(late["error_description"], "the code expired");
 
-    let refresh = |token: String| {
-        let http = http.clone();
-        let origin = mock.origin();
-        async move {
-            http.post(format!("{origin}/mock/oauth/token"))
-                .form(&[
-                    ("grant_type", "refresh_token"),
-                    ("client_id", "app"),
-                    ("refresh_token", token.as_str()),
-                ])
-                .send()
-                .await
-                .unwrap()
-                .json::<Value>()
-                .await
-                .unwrap()
-        }
-    };
     let short = sign_in(&mock, "users.all:read").await;
     let long = sign_in(&mock, "users.all:read offline_access").await;
     mock.advance_clock(Duration::from_secs(14 * 24 * 60 * 60))
         .unwrap();
-    let ended = refresh(short["refresh_token"].as_str().unwrap().to_owned()).await;
+    let ended = refresh(&mock, short["refresh_token"].as_str().unwrap()).await;
     assert_eq!(ended["error_description"], "the refresh token expired");
-    let renewed = refresh(long["refresh_token"].as_str().unwrap().to_owned()).await;
+    let renewed = refresh(&mock, long["refresh_token"].as_str().unwrap()).await;
     assert_eq!(renewed["expires_in"], 900, "{renewed}");
 }
