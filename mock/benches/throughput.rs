@@ -245,4 +245,52 @@ fn main() {
     let posted = mock.count("POST", &messages);
     println!("(the mock stored {posted} posted messages)");
     drop(mock);
+
+    // The same GET on a mock that shares its state through a file: every request takes the
+    // file lock, checks the file for other processes' changes and writes the changed budget.
+    let dir = std::env::temp_dir().join(format!("chatwork-mock-bench-{}", std::process::id()));
+    let shared = mock_rt.block_on(async {
+        MockServer::builder()
+            .seed(Seed::demo())
+            .limits(Limits {
+                requests: u32::MAX,
+                ..Limits::default()
+            })
+            .state_file(dir.join("state.json"))
+            .start()
+            .await
+            .unwrap()
+    });
+    let shared_addr: SocketAddr = shared
+        .origin()
+        .trim_start_matches("http://")
+        .parse()
+        .unwrap();
+    let in_memory = {
+        let again = mock_rt.block_on(MockServer::start_with(
+            Seed::demo(),
+            Limits {
+                requests: u32::MAX,
+                ..Limits::default()
+            },
+        ));
+        let addr: SocketAddr = again
+            .origin()
+            .trim_start_matches("http://")
+            .parse()
+            .unwrap();
+        drive(addr, request("GET", "/v2/rooms", addr, &token, ""), secs)
+    };
+    let with_file = drive(
+        shared_addr,
+        request("GET", "/v2/rooms", shared_addr, &token, ""),
+        secs,
+    );
+    println!(
+        "{:<34} {with_file:>12.0} {in_memory:>12.0} {:>7.1}%  (baseline: the same mock without a state file)",
+        "GET /v2/rooms, shared state file",
+        100.0 * with_file / in_memory
+    );
+    drop(shared);
+    let _ = std::fs::remove_dir_all(&dir);
 }

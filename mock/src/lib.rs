@@ -152,7 +152,7 @@ impl Shared {
                 .map_err(|e| not_a_state(file.path(), &e))?;
         }
         let result = f(&mut inner);
-        file.write(lock, inner.world.to_json().into_bytes())?;
+        file.write(lock, inner.world.to_json()?.into_bytes())?;
         Ok(result)
     }
 }
@@ -543,7 +543,9 @@ impl MockServer {
     pub fn state_json(&self) -> String {
         self.shared
             .transact_blocking(|inner| inner.world.to_json())
-            .unwrap_or_else(|_| self.shared.lock().world.to_json())
+            .ok()
+            .unwrap_or_else(|| self.shared.lock().world.to_json())
+            .unwrap_or_default()
     }
 
     /// Writes the state to a JSON file that [`MockBuilder::state_file`] can load.
@@ -552,7 +554,10 @@ impl MockServer {
     ///
     /// When the file cannot be written.
     pub fn save_state(&self, path: impl AsRef<FsPath>) -> std::io::Result<()> {
-        store::write_atomically(path.as_ref(), self.state_json().as_bytes())
+        let json = self
+            .shared
+            .transact_blocking(|inner| inner.world.to_json())??;
+        store::write_atomically(path.as_ref(), json.as_bytes())
     }
 }
 

@@ -480,8 +480,8 @@ impl World {
     /// messages, cursors, tasks, files (their names and sizes; the bytes are kept beside it)
     /// and links, contact requests, webhooks, OAuth grants, the token budgets and room
     /// windows, download URLs and the clock control.
-    pub(crate) fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+    pub(crate) fn to_json(&self) -> Result<String, serde_json::Error> {
+        serde_json::to_string_pretty(self)
     }
 
     pub(crate) fn from_json(text: &[u8], limits: Limits) -> Result<Self, serde_json::Error> {
