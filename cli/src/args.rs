@@ -434,7 +434,7 @@ pub struct Api {
 #[derive(Subcommand, Debug)]
 pub enum Webhook {
     /// Receive Chatwork's deliveries, verify them and print each event as a JSON line.
-    /// The webhook token comes from CHATWORK_WEBHOOK_TOKEN or --token-file.
+    /// The webhook token comes from CHATWORK_WEBHOOK_TOKEN or --webhook-token-file.
     Listen {
         /// Port to listen on.
         #[arg(long, default_value_t = 8080)]
@@ -442,18 +442,20 @@ pub enum Webhook {
         /// Address to listen on.
         #[arg(long, default_value = "127.0.0.1")]
         bind: String,
-        /// A file holding the webhook token.
-        #[arg(long = "webhook-token-file", value_name = "FILE")]
-        token_file: Option<PathBuf>,
+        /// A file holding the webhook token (its own option: never the API token's).
+        #[arg(long, env = "CHATWORK_WEBHOOK_TOKEN_FILE", value_name = "FILE")]
+        webhook_token_file: Option<PathBuf>,
         /// Stop after N events.
         #[arg(long, value_name = "N")]
         count: Option<usize>,
     },
     /// Print the signature Chatwork would send for a body (text, `@FILE`, or `-`).
     Sign {
+        /// The body to sign: text, `@FILE`, or `-` for stdin.
         body: String,
-        #[arg(long = "webhook-token-file", value_name = "FILE")]
-        token_file: Option<PathBuf>,
+        /// A file holding the webhook token (its own option: never the API token's).
+        #[arg(long, env = "CHATWORK_WEBHOOK_TOKEN_FILE", value_name = "FILE")]
+        webhook_token_file: Option<PathBuf>,
     },
 }
 

@@ -44,19 +44,35 @@ fn default_token_file() -> Option<PathBuf> {
     path.exists().then_some(path)
 }
 
-fn read_token(path: &std::path::Path) -> Result<String> {
-    let token = std::fs::read_to_string(path).map_err(|e| {
+/// A credential from a file (an API token, a webhook token): trimmed, not empty; a file that
+/// other users can read gets a warning, as `ssh` warns about unprotected keys.
+pub fn read_credential(path: &std::path::Path, what: &str) -> Result<String> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
         Failure::new(
             Exit::Auth,
-            format!("cannot read the token file {}: {e}", path.display()),
+            format!("cannot read the {what} file {}: {e}", path.display()),
         )
     })?;
-    let token = token.trim().to_owned();
+    let token = text.trim().to_owned();
     if token.is_empty() {
         return Err(Failure::new(
             Exit::Auth,
-            format!("the token file {} is empty", path.display()),
+            format!("the {what} file {} is empty", path.display()),
         ));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        if let Ok(meta) = std::fs::metadata(path)
+            && meta.permissions().mode() & 0o077 != 0
+        {
+            eprintln!(
+                "chatwork: warning: the {what} file {} can be read by other users (mode {:o}); run `chmod 600 {}`",
+                path.display(),
+                meta.permissions().mode() & 0o777,
+                path.display()
+            );
+        }
     }
     Ok(token)
 }
@@ -67,7 +83,7 @@ impl Ctx {
         let token = match std::env::var("CHATWORK_API_TOKEN") {
             Ok(t) if !t.trim().is_empty() => Some((t.trim().to_owned(), Source::Env)),
             _ => match cli.token_file.clone().or_else(default_token_file) {
-                Some(path) => Some((read_token(&path)?, Source::TokenFile(path))),
+                Some(path) => Some((read_credential(&path, "token")?, Source::TokenFile(path))),
                 None => None,
             },
         };

@@ -15,9 +15,7 @@ use crate::output::Out;
 /// The webhook token: `CHATWORK_WEBHOOK_TOKEN`, or the file given.
 fn token(file: Option<&Path>) -> Result<String> {
     if let Some(path) = file {
-        let t = std::fs::read_to_string(path)
-            .map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))?;
-        return Ok(t.trim().to_owned());
+        return crate::context::read_credential(path, "webhook token");
     }
     match std::env::var("CHATWORK_WEBHOOK_TOKEN") {
         Ok(t) if !t.trim().is_empty() => Ok(t.trim().to_owned()),
@@ -29,8 +27,11 @@ fn token(file: Option<&Path>) -> Result<String> {
 
 pub async fn run(out: Out, cmd: Webhook) -> Result<()> {
     match cmd {
-        Webhook::Sign { body, token_file } => {
-            let token = token(token_file.as_deref())?;
+        Webhook::Sign {
+            body,
+            webhook_token_file,
+        } => {
+            let token = token(webhook_token_file.as_deref())?;
             let bytes = if body == "-" {
                 crate::input::read_stdin()?.into_bytes()
             } else if let Some(path) = body.strip_prefix('@') {
@@ -48,10 +49,10 @@ pub async fn run(out: Out, cmd: Webhook) -> Result<()> {
         Webhook::Listen {
             port,
             bind,
-            token_file,
+            webhook_token_file,
             count,
         } => {
-            let token = token(token_file.as_deref())?;
+            let token = token(webhook_token_file.as_deref())?;
             let verifier = WebhookVerifier::new(&token)
                 .map_err(|e| Failure::usage(format!("the webhook token is not usable: {e}")))?
                 .deduplicate(1024);

@@ -1035,6 +1035,46 @@ async fn webhooks_are_signed_and_received() {
         3,
         "no webhook token"
     );
+    // The API token's file is never taken for the webhook token, from the environment or
+    // from the global option; the webhook token's own file is.
+    let dir = home();
+    let api_token = dir.join("api-token");
+    std::fs::write(&api_token, "the-api-token").unwrap();
+    let webhook_token = dir.join("webhook-token");
+    std::fs::write(&webhook_token, format!("{token}\n")).unwrap();
+    let expected = chatwork::webhook::sign(token, body.as_bytes()).unwrap();
+    for args in [
+        vec!["webhook", "sign", body],
+        vec![
+            "--token-file",
+            api_token.to_str().unwrap(),
+            "webhook",
+            "sign",
+            body,
+        ],
+    ] {
+        let mut c = command(&dir);
+        c.env("CHATWORK_TOKEN_FILE", &api_token)
+            .env("CHATWORK_WEBHOOK_TOKEN", token)
+            .args(&args);
+        let signed = finish(c.spawn().unwrap(), None).await.ok();
+        assert_eq!(signed.stdout.trim(), expected, "{args:?}");
+    }
+    let mut c = command(&dir);
+    c.env("CHATWORK_TOKEN_FILE", &api_token).args([
+        "webhook",
+        "sign",
+        body,
+        "--webhook-token-file",
+        webhook_token.to_str().unwrap(),
+    ]);
+    let signed = finish(c.spawn().unwrap(), None).await.ok();
+    assert_eq!(signed.stdout.trim(), expected);
+    assert!(
+        signed.stderr.contains("can be read by other users"),
+        "{}",
+        signed.stderr
+    );
 
     // `listen` on a free port; the local Chatwork delivers a signed event to it.
     let port = {
