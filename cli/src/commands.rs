@@ -447,7 +447,7 @@ pub async fn messages(ctx: &Ctx, cmd: args::Messages) -> Result<()> {
                 if ctx.out.json {
                     ctx.out.json_line(&m)?;
                 } else {
-                    crate::output::line(&format!(
+                    crate::output::human_line(&format!(
                         "{}  {}  {}: {}",
                         m.message_id,
                         time(m.send_time),
@@ -997,7 +997,12 @@ pub async fn api(ctx: &Ctx, a: args::Api) -> Result<()> {
     };
     eprintln!("HTTP {}", response.status());
     if !printed.is_empty() {
-        crate::output::line(&printed)?;
+        // Exact bytes for a pipe; nothing a terminal would obey on a terminal.
+        if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+            crate::output::human_line(&printed)?;
+        } else {
+            crate::output::line(&printed)?;
+        }
     }
     Ok(())
 }

@@ -47,7 +47,10 @@ impl Failure {
 impl fmt::Display for Failure {
     /// One line: newlines in messages from the server are folded.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let one_line = |s: &str| {
+            let s = crate::terminal::inert(s, crate::terminal::Lines::Fold);
+            s.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
         write!(f, "chatwork: {}", one_line(&self.message))?;
         if let Some(h) = &self.hint {
             write!(f, " (hint: {})", one_line(h))?;

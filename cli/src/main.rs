@@ -10,6 +10,7 @@ mod hooks;
 mod input;
 mod login;
 mod output;
+mod terminal;
 
 use clap::{CommandFactory, Parser};
 

