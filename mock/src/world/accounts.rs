@@ -35,7 +35,7 @@ impl World {
             limit: self.limits.requests,
             remaining_before: self.limits.requests,
             remaining_after: self.limits.requests,
-            reset: (self.clock_ms() + self.limits.window.as_millis() as u64).div_ceil(1000),
+            reset: (self.clock_ms() + self.limits.window.as_millis() as u64) / 1000,
         }
     }
 
@@ -55,11 +55,13 @@ impl World {
         if remaining_before > 0 {
             entry.used += 1;
         }
+        // The reset second, rounded down, as the old Instant-based windows reported it
+        // (Chatwork's rounding is not documented; the SDK waits a second past it).
         Rate {
             limit: limits.requests,
             remaining_before,
             remaining_after: limits.requests.saturating_sub(entry.used),
-            reset: entry.reset_ms.div_ceil(1000),
+            reset: entry.reset_ms / 1000,
         }
     }
 
