@@ -77,6 +77,7 @@ impl Client {
             room_limit: None,
             pool_idle_timeout: Some(Duration::from_secs(90)),
             http: None,
+            on_wait: None,
         }
     }
 
@@ -112,6 +113,7 @@ pub struct ClientBuilder {
     room_limit: Option<(usize, Duration)>,
     pool_idle_timeout: Option<Duration>,
     http: Option<reqwest::ClientBuilder>,
+    on_wait: Option<crate::policy::WaitObserver>,
 }
 
 impl ClientBuilder {
@@ -210,6 +212,28 @@ impl ClientBuilder {
         self
     }
 
+    /// Calls `observe` before every wait the client makes: for the token's budget, a room's
+    /// pace, after a 429, or before a retry. A program can tell its user why it is slow
+    /// (the `chatwork` CLI prints waits longer than 2 s). The call is synchronous, on the
+    /// task that waits: keep it short.
+    ///
+    /// ```
+    /// # use chatwork::{Client, Credentials, WaitReason};
+    /// let client = Client::builder(Credentials::api_token("token"))
+    ///     .on_wait(|wait| {
+    ///         if let WaitReason::RoomPace(room) = wait.reason {
+    ///             eprintln!("{}: waiting {:?} to post in room {room}", wait.operation, wait.duration);
+    ///         }
+    ///     })
+    ///     .build()
+    ///     .unwrap();
+    /// # drop(client);
+    /// ```
+    pub fn on_wait(mut self, observe: impl Fn(&crate::Wait) + Send + Sync + 'static) -> Self {
+        self.on_wait = Some(crate::policy::WaitObserver(Arc::new(observe)));
+        self
+    }
+
     /// The `User-Agent` header (`chatwork-sdk-rust/<version>` by default).
     pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
         self.user_agent = user_agent.into();
@@ -261,7 +285,7 @@ impl ClientBuilder {
         if let Some(auth) = &auth {
             auth.attach(self.timeout);
         }
-        let inner = Inner::new(self.retry, limiter, auth);
+        let inner = Inner::new(self.retry, limiter, auth, self.on_wait);
         Ok(Client {
             generated: generated::Client::new_with_client(&base_url, http, inner),
             kind: self.credentials.kind(),

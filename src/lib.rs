@@ -164,7 +164,7 @@ pub use limiter::{
 pub use model::{
     AccountId, AccountIds, FileId, Flag, MessageId, RequestId, RoomId, TaskId, UnixTime,
 };
-pub use policy::RetryPolicy;
+pub use policy::{RetryPolicy, Wait, WaitReason};
 pub use poll::MessageStream;
 pub use raw::{RawRequest, RawResponse};
 #[cfg(feature = "redis")]

@@ -1084,3 +1084,75 @@ async fn retry_after_is_read_in_both_forms_on_chatworks_clock() {
         Some(Duration::from_secs(12))
     );
 }
+
+/// Every wait is reported before it starts, with its reason and length: a 429 on the token's
+/// budget, a retry after a 503, a room-level 429, and the room's pace.
+#[tokio::test(start_paused = true)]
+async fn every_wait_is_reported_to_the_observer() {
+    use chatwork::{Wait, WaitReason};
+    let server = MockServer::start_async().await;
+    let reset = unix_now() + 30;
+    let me = scripted(&server, "GET", "/me", move |n| match n {
+        0 => answer(429, 0, reset, r#"{"errors":["Rate limit exceeded"]}"#),
+        1 => answer(503, 299, reset + 300, "{}"),
+        _ => answer(200, 298, reset + 300, ME),
+    })
+    .await;
+    let post = scripted(&server, "POST", "/rooms/5/messages", move |n| match n {
+        0 => answer(
+            429,
+            120,
+            reset + 300,
+            r#"{"errors":["Rate limit for message posting per room exceeded."]}"#,
+        ),
+        _ => answer(200, 119, reset + 300, r#"{"message_id":"1"}"#),
+    })
+    .await;
+    let seen: Arc<std::sync::Mutex<Vec<Wait>>> = Arc::default();
+    let record = seen.clone();
+    let client = paused(&server)
+        .room_post_limit(1, Duration::from_secs(10))
+        .on_wait(move |w| record.lock().unwrap().push(w.clone()))
+        .build()
+        .unwrap();
+    client.get_me().send().await.unwrap();
+    me.assert_calls_async(3).await;
+    for body in ["a", "b"] {
+        client
+            .post_message()
+            .room_id(5)
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+    }
+    post.assert_calls_async(3).await;
+    let seen = seen.lock().unwrap();
+    let reasons: Vec<(&str, WaitReason)> = seen
+        .iter()
+        .map(|w| (w.operation.as_str(), w.reason))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            ("get_me", WaitReason::RateLimited { room: false }),
+            ("get_me", WaitReason::Retry),
+            ("post_message", WaitReason::RateLimited { room: true }),
+            // The second post waits out the room's pace (one post per 10 s here).
+            (
+                "post_message",
+                WaitReason::RoomPace(chatwork::RoomId::from(5))
+            ),
+        ],
+        "{seen:#?}"
+    );
+    // The budget's wait runs to its reset (30 s, give or take the clock's second).
+    assert!(
+        seen[0].duration >= Duration::from_secs(29) && seen[0].duration <= Duration::from_secs(32),
+        "{:?}",
+        seen[0].duration
+    );
+    assert!(seen[1].duration <= Duration::from_millis(500));
+    assert_eq!(seen[2].duration, Duration::from_secs(10));
+    assert!(seen[3].duration <= Duration::from_secs(10));
+}

@@ -57,11 +57,23 @@ pub struct Cli {
     /// The OAuth file written by `chatwork login` (default ~/.config/chatwork/oauth.json).
     #[arg(long, global = true, env = "CHATWORK_OAUTH_FILE", value_name = "FILE")]
     pub oauth_file: Option<PathBuf>,
+    /// Wait at most this long for a rate limit (e.g. 30s, 2m); a longer wait fails with exit 6.
+    /// Waits over 2 s are announced on stderr.
+    #[arg(long, global = true, env = "CHATWORK_MAX_WAIT", value_name = "DURATION", value_parser = parse_wait)]
+    pub max_wait: Option<std::time::Duration>,
     /// Do not ask before destructive commands.
     #[arg(long, short = 'y', global = true)]
     pub yes: bool,
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// A duration like `90s`, `2m` or `1h30m` (not negative).
+fn parse_wait(text: &str) -> Result<std::time::Duration, String> {
+    let d: jiff::SignedDuration = text
+        .parse()
+        .map_err(|_| format!("{text:?} is not a duration like 30s, 2m or 1h30m"))?;
+    std::time::Duration::try_from(d).map_err(|_| format!("{text:?} is negative"))
 }
 
 #[derive(Subcommand, Debug)]

@@ -77,6 +77,58 @@ pub fn read_credential(path: &std::path::Path, what: &str) -> Result<String> {
     Ok(token)
 }
 
+/// What every client of the CLI shares: the base URL, waits announced on stderr, and the
+/// longest rate-limit wait (`--max-wait`; past it the command fails with exit 6).
+pub fn configure(
+    mut builder: chatwork::ClientBuilder,
+    base_url: Option<&str>,
+    max_wait: Option<std::time::Duration>,
+) -> chatwork::ClientBuilder {
+    if let Some(url) = base_url {
+        builder = builder.base_url(url);
+    }
+    if let Some(max) = max_wait {
+        builder =
+            builder.retry_policy(chatwork::RetryPolicy::default().with_rate_limit_retries(3, max));
+    }
+    builder.on_wait(announce)
+}
+
+/// Waits longer than [`ANNOUNCED_WAIT`] get one line on stderr: what limit, until when.
+fn announce(wait: &chatwork::Wait) {
+    if wait.duration < ANNOUNCED_WAIT {
+        return;
+    }
+    let why = match wait.reason {
+        chatwork::WaitReason::TokenBudget => {
+            "the token's request budget is spent (Chatwork allows 300 requests per 5 minutes)"
+                .to_owned()
+        }
+        chatwork::WaitReason::RateLimited { room: false } => {
+            "Chatwork answered 429: the token's request budget is spent".to_owned()
+        }
+        chatwork::WaitReason::RateLimited { room: true } => {
+            "Chatwork answered 429: too many posts to this room (10 per 10 seconds)".to_owned()
+        }
+        chatwork::WaitReason::RoomPace(room) => {
+            format!("pacing posts to room {room} (Chatwork allows 10 per 10 seconds)")
+        }
+        _ => "the server failed; trying again".to_owned(),
+    };
+    let until = std::time::SystemTime::now() + wait.duration;
+    let until = until
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    eprintln!(
+        "chatwork: {why}: waiting {} s, until {} (--max-wait sets a limit)",
+        wait.duration.as_secs_f64().ceil() as u64,
+        crate::output::clock_time(until)
+    );
+}
+
+/// Waits at least this long are announced.
+pub const ANNOUNCED_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
+
 impl Ctx {
     pub async fn new(cli: &Cli) -> Result<Self> {
         let out = Out { json: cli.json };
@@ -94,12 +146,9 @@ impl Ctx {
             _ => None,
         };
         if let Some((session, path)) = session {
-            let mut builder = Client::builder(Credentials::oauth_session(session.clone()));
-            if let Some(url) = &cli.base_url {
-                builder = builder.base_url(url);
-            }
+            let builder = Client::builder(Credentials::oauth_session(session.clone()));
             return Ok(Self {
-                client: builder.build()?,
+                client: configure(builder, cli.base_url.as_deref(), cli.max_wait).build()?,
                 out,
                 yes: cli.yes,
                 source: Source::OAuthFile(path.to_owned()),
@@ -173,11 +222,8 @@ impl Ctx {
                 (token, source, Some(base_url), mock)
             }
         };
-        let mut builder = Client::builder(Credentials::api_token(token));
-        if let Some(url) = base_url {
-            builder = builder.base_url(url);
-        }
-        let client = builder.build()?;
+        let builder = Client::builder(Credentials::api_token(token));
+        let client = configure(builder, base_url.as_deref(), cli.max_wait).build()?;
         Ok(Self {
             client,
             out,

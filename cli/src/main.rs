@@ -53,11 +53,9 @@ async fn run(cli: Cli) -> Result<()> {
                 .ok_or_else(|| failure::Failure::usage("no home directory: give --oauth-file"))?;
             let (token, scope) = login::login(args, &file).await?;
             // Check the new token with one call.
-            let mut builder =
+            let builder =
                 chatwork::Client::builder(chatwork::Credentials::oauth_access_token(token));
-            if let Some(url) = &cli.base_url {
-                builder = builder.base_url(url);
-            }
+            let builder = context::configure(builder, cli.base_url.as_deref(), cli.max_wait);
             let me = builder.build()?.get_me().send().await?;
             return out.either(
                 &serde_json::json!({"account_id": me.account_id, "name": me.name, "scope": scope, "oauth_file": file}),

@@ -1742,13 +1742,7 @@ async fn other_peoples_escape_sequences_are_rendered_inert() {
     cw(
         &mock,
         "alice",
-        &[
-            "rooms",
-            "create",
-            "evil\n\u{1b}[31mred",
-            "--admin",
-            "Alice",
-        ],
+        &["rooms", "create", "evil\n\u{1b}[31mred", "--admin", "Alice"],
         None,
     )
     .await
@@ -1762,4 +1756,68 @@ async fn other_peoples_escape_sequences_are_rendered_inert() {
         .collect();
     assert_eq!(evil.len(), 1, "{}", rooms.stdout);
     assert!(evil[0].contains("evil ␛[31mred"), "{}", evil[0]);
+}
+
+/// A rate-limit wait longer than 2 s is announced on stderr (what limit, until when), and
+/// `--max-wait` turns a wait longer than it into exit 6 at once.
+#[tokio::test]
+async fn rate_limit_waits_are_announced_and_bounded_by_max_wait() {
+    let short = MockServer::start_with(
+        Seed::demo(),
+        Limits {
+            requests: 1,
+            window: Duration::from_secs(3),
+            ..Limits::default()
+        },
+    )
+    .await;
+    // The room lookup spends the budget; the post waits for the reset.
+    let started = std::time::Instant::now();
+    let posted = cw(
+        &short,
+        "alice",
+        &["messages", "post", "Project", "hi"],
+        None,
+    )
+    .await
+    .ok();
+    assert!(started.elapsed() >= Duration::from_secs(2));
+    let announced: Vec<&str> = posted
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("chatwork: the token's request budget is spent"))
+        .collect();
+    assert_eq!(announced.len(), 1, "{}", posted.stderr);
+    assert!(
+        announced[0].contains(": waiting ") && announced[0].contains(" s, until "),
+        "{}",
+        announced[0]
+    );
+
+    let long = MockServer::start_with(
+        Seed::demo(),
+        Limits {
+            requests: 1,
+            window: Duration::from_secs(600),
+            ..Limits::default()
+        },
+    )
+    .await;
+    let started = std::time::Instant::now();
+    let refused = cw(
+        &long,
+        "alice",
+        &["--max-wait", "1s", "messages", "post", "Project", "hi"],
+        None,
+    )
+    .await;
+    assert_eq!(refused.code, 6, "{}", refused.stderr);
+    assert!(started.elapsed() < Duration::from_secs(10));
+    assert!(
+        refused.stderr.contains("answered 429"),
+        "{}",
+        refused.stderr
+    );
+    let bad = cw(&long, "alice", &["--max-wait", "soon", "me"], None).await;
+    assert_eq!(bad.code, 2, "{}", bad.stderr);
 }

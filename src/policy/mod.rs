@@ -27,7 +27,7 @@ use reqwest::Method;
 use tokio::time::Instant;
 use tracing::Instrument as _;
 
-use decide::{Attempts, Outcome, Step, decide};
+use decide::{Attempts, Limited, Outcome, Step, Why, decide};
 
 use crate::limiter::{LimiterError, PostReservation, PostSlot, ROOM_WINDOW, RateLimiter};
 use crate::model::RoomId;
@@ -96,6 +96,47 @@ impl RetryPolicy {
     }
 }
 
+/// A wait the client is about to make before sending a request (again), as reported to
+/// [`ClientBuilder::on_wait`](crate::ClientBuilder::on_wait): what waits, how long, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Wait {
+    /// The operation that waits (`post_message`, `raw`, ...).
+    pub operation: String,
+    /// How long it waits from now.
+    pub duration: Duration,
+    /// Why.
+    pub reason: WaitReason,
+}
+
+/// Why a request waits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum WaitReason {
+    /// The token's request budget is spent (as the last answers reported): until its reset.
+    TokenBudget,
+    /// Posts to this room are paced (Chatwork allows 10 per 10 seconds).
+    RoomPace(RoomId),
+    /// Chatwork answered 429: the token's budget (`room: false`) or a shorter limit, such as
+    /// the room's (`room: true`).
+    RateLimited {
+        /// The limit was not the token's budget.
+        room: bool,
+    },
+    /// A 5xx answer or a failed connection: backing off before sending again.
+    Retry,
+}
+
+/// Called with every wait (see [`Wait`]).
+#[derive(Clone)]
+pub(crate) struct WaitObserver(pub(crate) Arc<dyn Fn(&Wait) + Send + Sync>);
+
+impl std::fmt::Debug for WaitObserver {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("WaitObserver")
+    }
+}
+
 /// Rate limiting and retry settings of a client, shared by its clones.
 #[derive(Debug, Clone)]
 pub struct Inner(Arc<Shared>);
@@ -105,6 +146,20 @@ struct Shared {
     retry: RetryPolicy,
     limiter: Option<Arc<dyn RateLimiter>>,
     auth: Option<Arc<dyn crate::credentials::Authenticator>>,
+    on_wait: Option<WaitObserver>,
+}
+
+impl Shared {
+    /// Reports a wait to the observer, if there is one.
+    fn waiting(&self, operation: &str, duration: Duration, reason: WaitReason) {
+        if let Some(WaitObserver(observe)) = &self.on_wait {
+            observe(&Wait {
+                operation: operation.to_owned(),
+                duration,
+                reason,
+            });
+        }
+    }
 }
 
 impl Inner {
@@ -112,11 +167,13 @@ impl Inner {
         retry: RetryPolicy,
         limiter: Option<Arc<dyn RateLimiter>>,
         auth: Option<Arc<dyn crate::credentials::Authenticator>>,
+        on_wait: Option<WaitObserver>,
     ) -> Self {
         Self(Arc::new(Shared {
             retry,
             limiter,
             auth,
+            on_wait,
         }))
     }
 }
@@ -180,6 +237,7 @@ pub(crate) enum Stop {
 /// Returns the room slot taken, to be settled when the answer arrives.
 async fn pace(
     shared: &Shared,
+    operation: &str,
     room: Option<RoomId>,
     waited: &mut Duration,
 ) -> Result<Option<PostSlot>, LimiterError> {
@@ -197,6 +255,7 @@ async fn pace(
             wait_ms = wait.as_millis() as u64,
             "rate-limit budget spent: waiting for the reset"
         );
+        shared.waiting(operation, wait, WaitReason::TokenBudget);
         tokio::time::sleep(wait).await;
         *waited += wait;
     }
@@ -212,6 +271,7 @@ async fn pace(
                     wait_ms = wait.as_millis() as u64,
                     "pacing posts to the room"
                 );
+                shared.waiting(operation, wait, WaitReason::RoomPace(room));
                 tokio::time::sleep(wait).await;
             }
             if let Some(slot) = slot {
@@ -266,7 +326,7 @@ pub(crate) async fn send(
             attempt += 1;
             tracing::Span::current().record("attempt", attempt);
             // Set to fail when its store is unreachable: nothing is sent.
-            let slot = pace(shared, room, &mut attempts.rate_limit_waited)
+            let slot = pace(shared, operation, room, &mut attempts.rate_limit_waited)
                 .await
                 .map_err(|e| Stop::Refused(crate::Error::RateLimiter(Box::new(e))))?;
             let mut original = pending.take().expect("a request is pending");
@@ -337,6 +397,14 @@ pub(crate) async fn send(
                 }
                 Step::Retry { wait, why } => {
                     tracing::debug!(wait_ms = wait.as_millis() as u64, ?why, "retrying");
+                    let reason = match why {
+                        Why::RateLimited(Limited::Token(_)) => {
+                            WaitReason::RateLimited { room: false }
+                        }
+                        Why::RateLimited(_) => WaitReason::RateLimited { room: true },
+                        Why::ServerError(_) | Why::Transport { .. } => WaitReason::Retry,
+                    };
+                    shared.waiting(operation, wait, reason);
                     tokio::time::sleep(wait).await;
                 }
             }
