@@ -26,9 +26,9 @@ Exit codes:
 Examples:
   chatwork rooms list
   chatwork messages post Project \"Build #42 passed\" --to Bob
-  git log -1 --format=%s | chatwork messages post 101 --code
-  chatwork tasks create Project \"Review the release notes\" --to Bob --due +2d
-  chatwork --json messages list Project --all | jq -r '.[].body'
+  echo \"cargo test: 274 passed\" | chatwork messages post Project --code
+  chatwork tasks create Project \"Review the release notes\" --assign Bob --due +2d
+  chatwork --json messages list Project --all > messages.json
   chatwork api GET /rooms/101/members";
 
 /// Chatwork from a shell: every API v2 operation, for scripts, CI and people.
@@ -66,6 +66,9 @@ pub struct Cli {
     pub yes: bool,
     #[command(subcommand)]
     pub command: Command,
+    /// The local Chatwork's options given on the command line (`--mock-user`, `--mock-state`).
+    #[arg(skip)]
+    pub local_options: Vec<String>,
 }
 
 /// A duration like `90s`, `2m` or `1h30m` (not negative).

@@ -465,7 +465,10 @@ pub async fn messages(ctx: &Ctx, cmd: args::Messages) -> Result<()> {
 fn due_text(limit_time: i64, limit_type: &chatwork::model::TaskLimitType) -> String {
     match limit_type.to_string().as_str() {
         "none" => "-".to_owned(),
-        "date" => time(limit_time).chars().take(10).collect(),
+        // The date Chatwork keeps, in Japan.
+        "date" => jiff::Timestamp::from_second(limit_time)
+            .map(|t| t.to_zoned(crate::input::japan()).date().to_string())
+            .unwrap_or_else(|_| limit_time.to_string()),
         _ => time(limit_time),
     }
 }
@@ -585,7 +588,8 @@ pub async fn tasks(ctx: &Ctx, cmd: args::Tasks) -> Result<()> {
             let to = ctx.accounts(&assignees).await?;
             let mut req = c.create_task().room_id(id).body(text).to_ids(ids(&to));
             if let Some(d) = due {
-                let (at, kind) = input::due(&d, jiff::Timestamp::now())?;
+                let (at, kind) =
+                    input::due(&d, jiff::Timestamp::now(), &jiff::tz::TimeZone::system())?;
                 req = req.deadline(at).deadline_type(kind);
             }
             let made = req.send().await?;

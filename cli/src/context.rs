@@ -145,6 +145,19 @@ impl Ctx {
             (None, false, Some(path)) => crate::login::session(path)?.map(|s| (s, path)),
             _ => None,
         };
+        // A local Chatwork's option with a real credential would be silently ignored.
+        let real = token.is_some() || session.is_some();
+        if let (Some(option), true, false) = (cli.local_options.first(), real, cli.mock) {
+            return Err(Failure::usage(format!(
+                "{option} is for the local Chatwork, but a token is set ({}): the command would go to chatwork.com",
+                match token.as_ref().map(|t| &t.1) {
+                    Some(Source::Env) => "CHATWORK_API_TOKEN".to_owned(),
+                    Some(Source::TokenFile(p)) => p.display().to_string(),
+                    _ => "signed in with `chatwork login`".to_owned(),
+                }
+            ))
+            .hint("add --mock to use the local Chatwork, or leave the option out"));
+        }
         if let Some((session, path)) = session {
             let builder = Client::builder(Credentials::oauth_session(session.clone()));
             return Ok(Self {

@@ -261,23 +261,28 @@ async fn rooms_are_created_changed_left_and_deleted_with_confirmation() {
     )
     .await;
     assert_eq!(no.code, 2);
-    assert!(
-        no.stderr.contains(&format!(
-            "Replace the members of {id}: admins Alice (1001); members Bob (1002); read-only none? Anyone else is removed. [y/N]"
-        )),
-        "{}",
-        no.stderr
+    assert_eq!(
+        no.stderr,
+        format!(
+            "chatwork: not confirmed: standard input is not a terminal, so nothing is asked or read; nothing was changed (hint: add --yes to go ahead without the question (Replace the members of {id}: admins Alice (1001); members Bob (1002); read-only none? Anyone else is removed.))\n"
+        )
     );
-    assert!(no.stderr.contains(
-        "chatwork: not confirmed; nothing was changed (hint: add --yes to skip the question)"
-    ));
+    // `echo y |` confirms nothing: only a terminal is asked.
+    let piped = cw(
+        &mock,
+        "alice",
+        &["members", "set", &id, "--admin", "Alice", "--member", "Bob"],
+        Some("y\n"),
+    )
+    .await;
+    assert_eq!(piped.code, 2, "{}", piped.stderr);
     let yes = cw(
         &mock,
         "alice",
         &[
-            "--json", "members", "set", &id, "--admin", "Alice", "--member", "Bob",
+            "--json", "--yes", "members", "set", &id, "--admin", "Alice", "--member", "Bob",
         ],
-        Some("y\n"),
+        None,
     )
     .await
     .ok()
@@ -287,8 +292,8 @@ async fn rooms_are_created_changed_left_and_deleted_with_confirmation() {
         json!({"admin": [1001], "member": [1002], "readonly": []})
     );
 
-    // Bob leaves (asked, answered yes); Alice deletes with --yes.
-    let left = cw(&mock, "bob", &["rooms", "leave", &id], Some("yes\n"))
+    // Bob leaves and Alice deletes, with --yes (no terminal to ask).
+    let left = cw(&mock, "bob", &["--yes", "rooms", "leave", &id], None)
         .await
         .ok()
         .stdout;
@@ -465,12 +470,12 @@ async fn messages_from_arguments_files_and_stdin_are_escaped() {
     .await;
     assert_eq!(hijack.code, 4);
     let declined = cw(&mock, "alice", &["messages", "delete", &room, &id], None).await;
-    assert_eq!(declined.code, 2, "EOF on stdin is a no");
+    assert_eq!(declined.code, 2, "no terminal: not confirmed");
     cw(
         &mock,
         "alice",
-        &["messages", "delete", &room, &id],
-        Some("y\n"),
+        &["--yes", "messages", "delete", &room, &id],
+        None,
     )
     .await
     .ok();
@@ -552,7 +557,8 @@ async fn tasks_with_due_dates_mine_done_and_reopen() {
         "{due}"
     );
     assert_eq!(got["limit_type"], "time");
-    // A date: noon UTC (TZ=UTC) of that day, typed "date".
+    // A date, typed "date": the middle of the hours that are 2026-12-01 both in Japan and
+    // here (TZ=UTC): 00:00 to 15:00 UTC, so 07:30 UTC.
     let dated = cw(
         &mock,
         "alice",
@@ -584,8 +590,51 @@ async fn tasks_with_due_dates_mine_done_and_reopen() {
     .json();
     assert_eq!(
         (got["limit_time"].as_i64(), got["limit_type"].as_str()),
-        (Some(1_796_126_400), Some("date"))
+        (Some(1_796_110_200), Some("date"))
     );
+    // From Los Angeles and from Tokyo (and the ends of the world's zones), the same date
+    // reaches Chatwork and comes back.
+    for tz in ["PST8PDT,M3.2.0,M11.1.0", "JST-9", "<-12>12", "<+14>-14"] {
+        let mut c = command(&home());
+        c.env("CHATWORK_API_TOKEN", mock.token("alice"))
+            .env("CHATWORK_BASE_URL", mock.base_url())
+            .env("TZ", tz)
+            .args([
+                "--json",
+                "tasks",
+                "create",
+                &room,
+                "Xmas",
+                "--assign",
+                "1002",
+                "--due",
+                "2026-12-25",
+            ]);
+        let made = finish(c.spawn().unwrap(), None).await.ok().json();
+        let id = made["task_ids"][0].to_string();
+        let got = cw(
+            &mock,
+            "alice",
+            &["--json", "tasks", "get", &room, &id],
+            None,
+        )
+        .await
+        .ok()
+        .json();
+        let at = got["limit_time"].as_i64().unwrap();
+        // In Japan (UTC+9) it is 2026-12-25 from 2026-12-24T15:00Z to 2026-12-25T15:00Z.
+        assert!((1_798_124_400..1_798_210_800).contains(&at), "{tz}: {at}");
+        let mut c = command(&home());
+        c.env("CHATWORK_API_TOKEN", mock.token("alice"))
+            .env("CHATWORK_BASE_URL", mock.base_url())
+            .env("TZ", tz)
+            .args(["tasks", "get", &room, &id]);
+        let shown = finish(c.spawn().unwrap(), None).await.ok().stdout;
+        assert!(shown.contains("2026-12-25"), "{tz}: {shown}");
+        cw(&mock, "bob", &["tasks", "done", &room, &id], None)
+            .await
+            .ok();
+    }
     let bad = cw(
         &mock,
         "alice",
@@ -1820,4 +1869,106 @@ async fn rate_limit_waits_are_announced_and_bounded_by_max_wait() {
     );
     let bad = cw(&long, "alice", &["--max-wait", "soon", "me"], None).await;
     assert_eq!(bad.code, 2, "{}", bad.stderr);
+}
+
+/// Every example of `chatwork --help` and of the README's shell transcript runs as written
+/// (offline, on the local Chatwork), so that none can rot.
+#[tokio::test]
+async fn every_help_and_readme_example_runs() {
+    let dir = home();
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_chatwork"))
+        .parent()
+        .unwrap()
+        .to_owned();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let run = |line: String| {
+        // As `command` does: a clean environment, no token, UTC; `chatwork` on the PATH.
+        let mut c = tokio::process::Command::new("sh");
+        c.env_clear()
+            .env("PATH", &path)
+            .env("HOME", &dir)
+            .env("TZ", "UTC")
+            .env("CHATWORK_MOCK_STATE", dir.join("local.json"))
+            .current_dir(&dir)
+            .args(["-c", &line])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .kill_on_drop(true);
+        async move { (line.clone(), finish(c.spawn().unwrap(), None).await) }
+    };
+    let mut c = command(&dir);
+    c.arg("--help");
+    let help = finish(c.spawn().unwrap(), None).await.ok().stdout;
+    let examples: Vec<String> = help
+        .split("Examples:")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.contains("chatwork "))
+        .map(str::to_owned)
+        .collect();
+    assert!(examples.len() >= 5, "{help}");
+    let readme = include_str!("../../README.md");
+    let shell = readme
+        .split("## Try it from a shell")
+        .nth(1)
+        .unwrap()
+        .split("```")
+        .nth(1)
+        .unwrap();
+    let transcript: Vec<String> = shell
+        .lines()
+        .filter_map(|l| l.strip_prefix("$ chatwork "))
+        .map(|l| format!("chatwork {l}"))
+        .collect();
+    assert!(transcript.len() >= 4, "{shell}");
+    for line in examples.into_iter().chain(transcript) {
+        let (line, ran) = run(line).await;
+        // Deleting without a terminal to confirm on is refused, as the transcript shows.
+        let expected = if line.contains("rooms delete") { 2 } else { 0 };
+        assert_eq!(ran.code, expected, "{line}\n{}", ran.stderr);
+    }
+}
+
+/// The local Chatwork's options with a real token are an error, not silently ignored (the
+/// command would go to the real account); with `--mock` they apply.
+#[tokio::test]
+async fn local_options_with_a_token_are_refused() {
+    let mock = MockServer::start().await;
+    for args in [
+        vec!["--mock-user", "bob", "me"],
+        vec!["me", "--mock-state", "/tmp/x.json"],
+    ] {
+        let refused = cw(&mock, "alice", &args, None).await;
+        assert_eq!(refused.code, 2, "{args:?}: {}", refused.stderr);
+        assert!(
+            refused
+                .stderr
+                .contains("is for the local Chatwork, but a token is set (CHATWORK_API_TOKEN)"),
+            "{}",
+            refused.stderr
+        );
+        assert_eq!(mock.requests().len(), 0);
+    }
+    // From the environment, the state file is only a default: no error.
+    let dir = home();
+    let mut c = command(&dir);
+    c.env("CHATWORK_API_TOKEN", mock.token("alice"))
+        .env("CHATWORK_BASE_URL", mock.base_url())
+        .env("CHATWORK_MOCK_STATE", dir.join("local.json"))
+        .args(["--json", "me"]);
+    let me = finish(c.spawn().unwrap(), None).await.ok().json();
+    assert_eq!(me["account_id"], 1001);
+    let mut c = command(&dir);
+    c.env("CHATWORK_API_TOKEN", mock.token("alice"))
+        .env("CHATWORK_MOCK_STATE", dir.join("local.json"))
+        .args(["--json", "--mock", "--mock-user", "bob", "me"]);
+    let bob = finish(c.spawn().unwrap(), None).await.ok().json();
+    assert_eq!(bob["account_id"], 1002);
 }
