@@ -362,9 +362,12 @@ pub enum Files {
     Upload {
         room: String,
         path: PathBuf,
-        /// A message to go with it.
+        /// A message to go with it (escaped, as `messages post` escapes, unless `--raw`).
         #[arg(long)]
         message: Option<String>,
+        /// Send the message as Chatwork notation, not escaped.
+        #[arg(long, requires = "message")]
+        raw: bool,
         /// The name to give it (default: the file's name).
         #[arg(long)]
         name: Option<String>,

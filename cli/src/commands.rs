@@ -721,6 +721,7 @@ pub async fn files(ctx: &Ctx, cmd: args::Files) -> Result<()> {
             room,
             path,
             message,
+            raw,
             name,
         } => {
             let (id, room_name) = ctx.room(&room).await?;
@@ -745,6 +746,15 @@ pub async fn files(ctx: &Ctx, cmd: args::Files) -> Result<()> {
             );
             let mut req = c.upload_file().room_id(id).file(file_name.clone(), data);
             if let Some(m) = message {
+                // Plain text, as `messages post` sends it: `[toall]` and friends stay text.
+                let m = if raw {
+                    m
+                } else {
+                    chatwork::notation::MessageBuilder::new()
+                        .text(&m)
+                        .build()
+                        .into_string()
+                };
                 req = req.message(m);
             }
             let sent = req.send().await;

@@ -728,7 +728,7 @@ async fn files_upload_list_get_and_download() {
             "Project",
             path.to_str().unwrap(),
             "--message",
-            "nightly",
+            "[toall] nightly",
         ],
         None,
     )
@@ -736,6 +736,21 @@ async fn files_upload_list_get_and_download() {
     .ok()
     .json();
     let file = up["file_id"].as_i64().unwrap().to_string();
+    // The message is escaped as `messages post` escapes it: `[toall]` stays text.
+    let posted = cw(
+        &mock,
+        "alice",
+        &["--json", "messages", "list", &room, "--all"],
+        None,
+    )
+    .await
+    .ok()
+    .json();
+    let body = posted[0]["body"].as_str().unwrap();
+    assert!(
+        body.starts_with("[\u{200b}toall] nightly\n[download:"),
+        "{body:?}"
+    );
     let list = cw(
         &mock,
         "bob",
