@@ -321,12 +321,26 @@ pub async fn messages(ctx: &Ctx, cmd: args::Messages) -> Result<()> {
     match cmd {
         List { room, all, limit } => {
             let (id, _) = ctx.room(&room).await?;
-            let mut req = c.list_messages().room_id(id).force(all);
-            if let Some(n) = limit.limit {
-                req = req.limit(n);
+            // All of them are fetched (and, without --all, no longer new to this token): the
+            // ones --limit leaves out are counted, so that nobody loses them unknowingly.
+            let mut list = c
+                .list_messages()
+                .room_id(id)
+                .force(all)
+                .send()
+                .await?
+                .into_inner();
+            if let Some(n) = limit.limit
+                && list.len() > n
+            {
+                let left_out = list.len() - n;
+                list.truncate(n);
+                eprintln!(
+                    "chatwork: {left_out} more message(s) were not shown{}; `chatwork messages list {room} --all` shows the latest 100",
+                    if all { "" } else { " and are no longer new" }
+                );
             }
-            let list = req.send().await?;
-            ctx.out.either(list.value(), || message_rows(&list))
+            ctx.out.either(&list, || message_rows(&list))
         }
         Get { room, message } => {
             let (id, _) = ctx.room(&room).await?;

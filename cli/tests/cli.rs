@@ -1987,3 +1987,34 @@ async fn local_options_with_a_token_are_refused() {
     let bob = finish(c.spawn().unwrap(), None).await.ok().json();
     assert_eq!(bob["account_id"], 1002);
 }
+
+/// `--limit` on a list that uses up new messages says how many it left out and how to see them.
+#[tokio::test]
+async fn a_limited_list_of_new_messages_says_what_it_left_out() {
+    let mock = MockServer::start().await;
+    let room = project(&mock).await.to_string();
+    for text in ["one", "two", "three"] {
+        cw(&mock, "alice", &["messages", "post", &room, text], None)
+            .await
+            .ok();
+    }
+    let listed = cw(
+        &mock,
+        "bob",
+        &["--json", "messages", "list", &room, "--limit", "1"],
+        None,
+    )
+    .await
+    .ok();
+    assert_eq!(listed.json().as_array().unwrap().len(), 1);
+    assert_eq!(
+        listed.stderr,
+        format!(
+            "chatwork: 2 more message(s) were not shown and are no longer new; `chatwork messages list {room} --all` shows the latest 100\n"
+        )
+    );
+    let again = cw(&mock, "bob", &["messages", "list", &room], None)
+        .await
+        .ok();
+    assert_eq!(again.stdout, "ID  FROM  SENT  BODY\n(none)\n");
+}
