@@ -2018,3 +2018,38 @@ async fn a_limited_list_of_new_messages_says_what_it_left_out() {
         .ok();
     assert_eq!(again.stdout, "ID  FROM  SENT  BODY\n(none)\n");
 }
+
+/// `api` takes what users paste: a query in the path, `/v2/...`, a full URL under the base URL
+/// (and no other).
+#[tokio::test]
+async fn api_takes_pasted_paths_and_urls() {
+    let mock = MockServer::start().await;
+    let room = project(&mock).await;
+    cw(
+        &mock,
+        "alice",
+        &["messages", "post", &room.to_string(), "hello"],
+        None,
+    )
+    .await
+    .ok();
+    for path in [
+        format!("/v2/rooms/{room}/messages/?force=1"),
+        format!("{}/rooms/{room}/messages?force=1", mock.base_url()),
+    ] {
+        let got = cw(&mock, "bob", &["api", "GET", &path], None).await.ok();
+        let list: Value = serde_json::from_str(&got.stdout).unwrap();
+        assert_eq!(list[0]["body"], "hello", "{path}");
+    }
+    let last = mock.requests().pop().unwrap();
+    assert_eq!(last.path, format!("/v2/rooms/{room}/messages"));
+    let elsewhere = cw(
+        &mock,
+        "bob",
+        &["api", "GET", "https://api.chatwork.com/v2/me"],
+        None,
+    )
+    .await;
+    assert_eq!(elsewhere.code, 2, "{}", elsewhere.stderr);
+    assert!(elsewhere.stderr.contains("is not under the base URL"));
+}
