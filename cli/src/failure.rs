@@ -1,6 +1,19 @@
 //! Failures: one line on stderr with a hint, and an exit code per class.
 
 use std::fmt;
+use std::sync::OnceLock;
+
+/// The command being run (`rooms get`), named in every failure.
+static COMMAND: OnceLock<String> = OnceLock::new();
+
+/// Records the command being run, for the failures' messages and hints.
+pub fn set_command(name: String) {
+    let _ = COMMAND.set(name);
+}
+
+fn command() -> &'static str {
+    COMMAND.get().map_or("", String::as_str)
+}
 
 /// The documented exit codes (`chatwork --help`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,7 +64,10 @@ impl fmt::Display for Failure {
             let s = crate::terminal::inert(s, crate::terminal::Lines::Fold);
             s.split_whitespace().collect::<Vec<_>>().join(" ")
         };
-        write!(f, "chatwork: {}", one_line(&self.message))?;
+        match command() {
+            "" => write!(f, "chatwork: {}", one_line(&self.message))?,
+            name => write!(f, "chatwork {name}: {}", one_line(&self.message))?,
+        }
         if let Some(h) = &self.hint {
             write!(f, " (hint: {})", one_line(h))?;
         }
@@ -102,14 +118,26 @@ impl From<chatwork::Error> for Failure {
                 } else {
                     format!(": {}", api.errors().join("; "))
                 };
-                let message = format!("{} answered {}{said}", api.operation(), api.status());
+                let message = format!("Chatwork answered {}{said}", api.status());
                 match api.status() {
                     401 => Failure::new(Exit::Auth, message)
                         .hint("check CHATWORK_API_TOKEN or the token file"),
-                    403 => Failure::new(Exit::Permission, message)
-                        .hint("your role in this room does not allow it"),
-                    404 => Failure::new(Exit::NotFound, message)
-                        .hint("check the ID, and that you are a member of the room"),
+                    403 => Failure::new(Exit::Permission, message).hint(match command() {
+                        "messages edit" | "messages delete" => {
+                            "only the author of a message can edit or delete it"
+                        }
+                        "tasks done" | "tasks reopen" => {
+                            "only the task's assignee or the one who assigned it can change it"
+                        }
+                        _ => "your role in this room does not allow it",
+                    }),
+                    404 => Failure::new(Exit::NotFound, message).hint(match command() {
+                        "requests approve" | "requests decline" => {
+                            "check the request ID: `chatwork requests list` shows the requests sent to you"
+                        }
+                        "api" => "check the path: `chatwork api GET /rooms` lists your rooms",
+                        _ => "check the ID, and that you are a member of the room",
+                    }),
                     429 => {
                         let hint = match api.rate_limit() {
                             Some(rate) => {

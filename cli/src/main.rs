@@ -21,6 +21,14 @@ use failure::Result;
 fn main() {
     let matches = Cli::command().get_matches();
     let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    // The command's name, for every failure's message (`chatwork rooms get: ...`).
+    let mut name = Vec::new();
+    let mut level = &matches;
+    while let Some((sub, deeper)) = level.subcommand() {
+        name.push(sub.to_owned());
+        level = deeper;
+    }
+    failure::set_command(name.join(" "));
     // Options of the local Chatwork given on the command line (not from the environment).
     cli.local_options = ["mock_user", "mock_state"]
         .into_iter()

@@ -234,7 +234,7 @@ async fn rooms_are_created_changed_left_and_deleted_with_confirmation() {
     assert_eq!(nothing.code, 2);
     assert_eq!(
         nothing.stderr,
-        "chatwork: nothing to change: give --name, --description or --icon\n"
+        "chatwork rooms update: nothing to change: give --name, --description or --icon\n"
     );
 
     // Members: Bob cannot change them (403: exit 4); Alice is asked first.
@@ -249,7 +249,7 @@ async fn rooms_are_created_changed_left_and_deleted_with_confirmation() {
     assert!(
         refused
             .stderr
-            .starts_with("chatwork: update_members answered 403"),
+            .starts_with("chatwork members set: Chatwork answered 403"),
         "{}",
         refused.stderr
     );
@@ -264,7 +264,7 @@ async fn rooms_are_created_changed_left_and_deleted_with_confirmation() {
     assert_eq!(
         no.stderr,
         format!(
-            "chatwork: not confirmed: standard input is not a terminal, so nothing is asked or read; nothing was changed (hint: add --yes to go ahead without the question (Replace the members of {id}: admins Alice (1001); members Bob (1002); read-only none? Anyone else is removed.))\n"
+            "chatwork members set: not confirmed: standard input is not a terminal, so nothing is asked or read; nothing was changed (hint: add --yes to go ahead without the question (Replace the members of {id}: admins Alice (1001); members Bob (1002); read-only none? Anyone else is removed.))\n"
         )
     );
     // `echo y |` confirms nothing: only a terminal is asked.
@@ -485,7 +485,7 @@ async fn messages_from_arguments_files_and_stdin_are_escaped() {
     let empty = cw(&mock, "alice", &["messages", "post", &room], Some("")).await;
     assert_eq!(
         (empty.code, empty.stderr.as_str()),
-        (2, "chatwork: the text is empty\n")
+        (2, "chatwork messages post: the text is empty\n")
     );
 }
 
@@ -647,7 +647,7 @@ async fn tasks_with_due_dates_mine_done_and_reopen() {
     assert_eq!(bad.code, 2);
     assert!(
         bad.stderr
-            .starts_with("chatwork: cannot read the due date \"tomorrow\"")
+            .starts_with("chatwork tasks create: cannot read the due date \"tomorrow\"")
     );
 
     let mine = cw(&mock, "bob", &["tasks", "mine"], None).await.ok().stdout;
@@ -967,7 +967,7 @@ async fn every_failure_class_has_its_exit_code() {
         (unknown.code, unknown.stderr.as_str()),
         (
             2,
-            "chatwork: no room named \"Nowhere\" (hint: `chatwork rooms list` shows them; an ID works too)\n"
+            "chatwork rooms get: no room named \"Nowhere\" (hint: `chatwork rooms list` shows them; an ID works too)\n"
         )
     );
     for _ in 0..2 {
@@ -985,7 +985,7 @@ async fn every_failure_class_has_its_exit_code() {
     assert!(
         ambiguous
             .stderr
-            .starts_with("chatwork: \"dup\" matches 2 rooms: "),
+            .starts_with("chatwork rooms get: \"dup\" matches 2 rooms: "),
         "{}",
         ambiguous.stderr
     );
@@ -1007,7 +1007,7 @@ async fn every_failure_class_has_its_exit_code() {
     assert_eq!(auth.code, 3);
     assert_eq!(
         auth.stderr,
-        "chatwork: get_me answered 401: Invalid API token (hint: check CHATWORK_API_TOKEN or the token file)\n"
+        "chatwork me: Chatwork answered 401: Invalid API token (hint: check CHATWORK_API_TOKEN or the token file)\n"
     );
     // 3: no token with an explicit base URL.
     let mut c = command(&home());
@@ -1045,7 +1045,7 @@ async fn every_failure_class_has_its_exit_code() {
     assert!(
         network
             .stderr
-            .starts_with("chatwork: get_me: could not connect: error sending request"),
+            .starts_with("chatwork me: get_me: could not connect: error sending request"),
         "{}",
         network.stderr
     );
@@ -1074,7 +1074,7 @@ async fn every_failure_class_has_its_exit_code() {
     let limited = cw(&tight, "alice", &["me"], None).await;
     assert_eq!(limited.code, 6, "{}", limited.stderr);
     assert!(
-        limited.stderr.starts_with("chatwork: get_me answered 429: Rate limit exceeded (hint: the budget of 1 requests resets at "),
+        limited.stderr.starts_with("chatwork me: Chatwork answered 429: Rate limit exceeded (hint: the budget of 1 requests resets at "),
         "{}",
         limited.stderr
     );
@@ -1494,7 +1494,7 @@ async fn an_ended_oauth_sign_in_exits_3_with_a_hint_to_sign_in_again() {
     assert_eq!(me.code, 3, "{}", me.stderr);
     assert_eq!(
         me.stderr,
-        "chatwork: OAuth: the refresh token was rejected (invalid_grant): the user must authorize again (hint: the sign-in has ended: run `chatwork login` again)\n"
+        "chatwork me: OAuth: the refresh token was rejected (invalid_grant): the user must authorize again (hint: the sign-in has ended: run `chatwork login` again)\n"
     );
     assert_eq!(me.stdout, "");
     let status = run(&["auth", "status"]).await;
