@@ -36,39 +36,81 @@ Examples:
 #[command(name = "chatwork", version, after_help = AFTER_HELP)]
 pub struct Cli {
     /// Print JSON (one document; JSON lines for `watch` and `webhook listen`).
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     pub json: bool,
     /// The API's base URL.
-    #[arg(long, global = true, env = "CHATWORK_BASE_URL", value_name = "URL")]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        env = "CHATWORK_BASE_URL",
+        value_name = "URL",
+        hide_env_values = true
+    )]
     pub base_url: Option<String>,
     /// A file holding the API token.
-    #[arg(long, global = true, env = "CHATWORK_TOKEN_FILE", value_name = "FILE")]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        env = "CHATWORK_TOKEN_FILE",
+        value_name = "FILE",
+        hide_env_values = true
+    )]
     pub token_file: Option<PathBuf>,
     /// Use the local Chatwork even when a token is set.
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     pub mock: bool,
     /// Where the local Chatwork keeps its state between runs (default:
     /// `$XDG_STATE_HOME/chatwork/local-chatwork.json`, or under `~/.local/state`).
-    #[arg(long, global = true, env = "CHATWORK_MOCK_STATE", value_name = "FILE")]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        env = "CHATWORK_MOCK_STATE",
+        value_name = "FILE",
+        hide_env_values = true
+    )]
     pub mock_state: Option<PathBuf>,
     /// Whose token the local Chatwork uses: alice, bob, carol or dave.
-    #[arg(long, global = true, default_value = "alice", value_name = "NAME")]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        default_value = "alice",
+        value_name = "NAME"
+    )]
     pub mock_user: String,
     /// The OAuth file written by `chatwork login` (default ~/.config/chatwork/oauth.json).
-    #[arg(long, global = true, env = "CHATWORK_OAUTH_FILE", value_name = "FILE")]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        env = "CHATWORK_OAUTH_FILE",
+        value_name = "FILE",
+        hide_env_values = true
+    )]
     pub oauth_file: Option<PathBuf>,
     /// Wait at most this long for a rate limit (e.g. 30s, 2m); a longer wait fails with exit 6.
     /// Waits over 2 s are announced on stderr.
-    #[arg(long, global = true, env = "CHATWORK_MAX_WAIT", value_name = "DURATION", value_parser = parse_wait)]
+    #[arg(long, global = true, help_heading = "Global options", env = "CHATWORK_MAX_WAIT", value_name = "DURATION", value_parser = parse_wait, hide_env_values = true)]
     pub max_wait: Option<std::time::Duration>,
     /// Do not ask before destructive commands.
-    #[arg(long, short = 'y', global = true)]
+    #[arg(long, short = 'y', global = true, help_heading = "Global options")]
     pub yes: bool,
     #[command(subcommand)]
     pub command: Command,
     /// The local Chatwork's options given on the command line (`--mock-user`, `--mock-state`).
     #[arg(skip)]
     pub local_options: Vec<String>,
+}
+
+/// A whole number of 1 or more.
+fn positive(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!("{text:?} is not a whole number of 1 or more")),
+    }
 }
 
 /// A duration like `90s`, `2m` or `1h30m` (not negative).
@@ -82,8 +124,10 @@ fn parse_wait(text: &str) -> Result<std::time::Duration, String> {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Your profile.
+    #[command(after_help = "Examples:\n  chatwork me\n  chatwork --json me")]
     Me,
     /// Your unread, mention and task counts.
+    #[command(after_help = "Example:\n  chatwork status")]
     Status,
     /// Chats: list, get, create, update, leave, delete.
     #[command(subcommand)]
@@ -110,6 +154,9 @@ pub enum Command {
     #[command(subcommand)]
     Links(Links),
     /// Any API call: `chatwork api GET /rooms --query ...`.
+    #[command(
+        after_help = "Examples:\n  chatwork api GET /rooms/106/members\n  chatwork api GET \"/v2/rooms/106/messages?force=1\"\n  chatwork api PUT /rooms/106 --form description=Shipping"
+    )]
     Api(Api),
     /// Webhooks: receive and verify (`listen`), or sign a body for testing (`sign`).
     #[command(subcommand)]
@@ -117,11 +164,15 @@ pub enum Command {
     /// Sign in with OAuth 2.0: Chatwork's consent screen, then "Allow".
     Login(Login),
     /// Forget the OAuth tokens (delete the OAuth file).
+    #[command(after_help = "Example:\n  chatwork logout")]
     Logout,
     /// The credential in use: `chatwork auth status`.
     #[command(subcommand)]
     Auth(Auth),
     /// Shell completions: `chatwork completions bash > /etc/bash_completion.d/chatwork`.
+    #[command(
+        after_help = "Example:\n  chatwork completions bash > ~/.local/share/bash-completion/completions/chatwork"
+    )]
     Completions {
         /// The shell.
         shell: clap_complete::Shell,
@@ -133,24 +184,36 @@ pub enum Auth {
     /// Which credential is in use (API token, token file, OAuth sign-in or the local
     /// Chatwork), whose account it is and, for OAuth, when the access token expires. Never
     /// prints a secret. Fails with exit 3 when the credential is not accepted.
+    #[command(after_help = "Example:\n  chatwork auth status")]
     Status,
 }
 
 #[derive(Args, Debug, Clone, Copy)]
 pub struct Limit {
-    /// Show at most N items.
-    #[arg(long, value_name = "N")]
+    /// Show at most N items (1 or more).
+    #[arg(long, value_name = "N", value_parser = positive)]
     pub limit: Option<usize>,
 }
 
 #[derive(Subcommand, Debug)]
 pub enum Rooms {
     /// The chats you belong to.
+    #[command(
+        after_help = "Examples:\n  chatwork rooms list\n  chatwork --json rooms list --limit 5"
+    )]
     List(#[command(flatten)] Limit),
     /// One chat.
-    Get { room: String },
+    #[command(after_help = "Examples:\n  chatwork rooms get Project\n  chatwork rooms get 106")]
+    Get {
+        /// The room: its ID, or its name (one exact match).
+        room: String,
+    },
     /// Create a group chat (you must be among the admins).
+    #[command(
+        after_help = "Example:\n  chatwork rooms create \"Release 2.0\" --admin Alice,Bob --member Carol --icon project"
+    )]
     Create {
+        /// The new chat's name (1 to 255 characters).
         name: String,
         /// Admins (IDs or names, comma-separated or repeated).
         #[arg(long, value_delimiter = ',', required = true)]
@@ -168,7 +231,11 @@ pub enum Rooms {
         icon: Option<String>,
     },
     /// Change a group chat's name, description or icon.
+    #[command(
+        after_help = "Example:\n  chatwork rooms update \"Release 2.0\" --description \"Shipping on Friday\""
+    )]
     Update {
+        /// The room: its ID, or its name (one exact match).
         room: String,
         #[arg(long)]
         name: Option<String>,
@@ -178,21 +245,37 @@ pub enum Rooms {
         icon: Option<String>,
     },
     /// Leave a group chat (asks first).
-    Leave { room: String },
+    #[command(
+        after_help = "Examples:\n  chatwork rooms leave \"Release 2.0\"\n  chatwork --yes rooms leave 107"
+    )]
+    Leave {
+        /// The room: its ID, or its name (one exact match).
+        room: String,
+    },
     /// Delete a group chat for everyone (asks first).
-    Delete { room: String },
+    #[command(after_help = "Example:\n  chatwork --yes rooms delete \"Release 2.0\"")]
+    Delete {
+        /// The room: its ID, or its name (one exact match).
+        room: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]
 pub enum Members {
     /// A chat's members.
+    #[command(after_help = "Example:\n  chatwork members list Project")]
     List {
+        /// The room: its ID, or its name (one exact match).
         room: String,
         #[command(flatten)]
         limit: Limit,
     },
     /// Replace a group chat's member list (asks first).
+    #[command(
+        after_help = "Example:\n  chatwork --yes members set Project --admin Alice --member Bob --readonly Carol"
+    )]
     Set {
+        /// The room: its ID, or its name (one exact match).
         room: String,
         #[arg(long, value_delimiter = ',', required = true)]
         admin: Vec<String>,
@@ -231,7 +314,11 @@ pub struct Body {
 #[derive(Subcommand, Debug)]
 pub enum Messages {
     /// Messages not yet returned to you (with --all: the latest 100).
+    #[command(
+        after_help = "Examples:\n  chatwork messages list Project\n  chatwork --json messages list Project --all --limit 10"
+    )]
     List {
+        /// The room: its ID, or its name (one exact match).
         room: String,
         /// The latest 100, whether returned before or not.
         #[arg(long)]
@@ -240,9 +327,19 @@ pub enum Messages {
         limit: Limit,
     },
     /// One message.
-    Get { room: String, message: String },
+    #[command(after_help = "Example:\n  chatwork messages get Project 1928374655918273646")]
+    Get {
+        /// The room: its ID, or its name (one exact match).
+        room: String,
+        /// The message's ID.
+        message: String,
+    },
     /// Post a message.
+    #[command(
+        after_help = "Examples:\n  chatwork messages post Project \"Build #42 passed\" --to Bob\n  echo \"cargo test: ok\" | chatwork messages post Project --code --info-title CI"
+    )]
     Post {
+        /// The room: its ID, or its name (one exact match).
         room: String,
         #[command(flatten)]
         body: Body,
@@ -251,34 +348,60 @@ pub enum Messages {
         self_unread: bool,
     },
     /// Edit one of your messages.
+    #[command(
+        after_help = "Example:\n  chatwork messages edit Project 1928374655918273646 \"Build #42 passed (fixed)\""
+    )]
     Edit {
+        /// The room: its ID, or its name (one exact match).
         room: String,
+        /// The message's ID.
         message: String,
         #[command(flatten)]
         body: Body,
     },
     /// Delete one of your messages (asks first).
-    Delete { room: String, message: String },
+    #[command(
+        after_help = "Example:\n  chatwork --yes messages delete Project 1928374655918273646"
+    )]
+    Delete {
+        /// The room: its ID, or its name (one exact match).
+        room: String,
+        /// The message's ID.
+        message: String,
+    },
     /// Mark messages read (all, or up to --message).
+    #[command(
+        after_help = "Examples:\n  chatwork messages read Project\n  chatwork messages read Project --message 1928374655918273646"
+    )]
     Read {
+        /// The room: its ID, or its name (one exact match).
         room: String,
         #[arg(long)]
         message: Option<String>,
     },
     /// Mark messages unread from --message on.
+    #[command(
+        after_help = "Example:\n  chatwork messages unread Project --message 1928374655918273646"
+    )]
     Unread {
+        /// The room: its ID, or its name (one exact match).
         room: String,
         #[arg(long)]
+        /// The message's ID.
         message: String,
     },
     /// Print new messages as they arrive (polling).
+    #[command(
+        after_help = "Example:\n  chatwork --json messages watch Project --every 5 --count 10"
+    )]
     Watch {
+        /// The room: its ID, or its name (one exact match).
         room: String,
-        /// Seconds between polls.
-        #[arg(long, default_value_t = 10, value_name = "SECS")]
+        /// Seconds between polls (1 to 3600).
+        #[arg(long, default_value_t = 10, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=3600))]
         every: u64,
         /// Stop after N messages.
-        #[arg(long, value_name = "N")]
+        #[arg(long, value_name = "N", value_parser = positive)]
         count: Option<usize>,
     },
 }
@@ -292,7 +415,9 @@ pub enum Status {
 #[derive(Subcommand, Debug)]
 pub enum Tasks {
     /// A chat's tasks.
+    #[command(after_help = "Example:\n  chatwork tasks list Project --status done --account Bob")]
     List {
+        /// The room: its ID, or its name (one exact match).
         room: String,
         #[arg(long, value_enum)]
         status: Option<Status>,
@@ -306,6 +431,9 @@ pub enum Tasks {
         limit: Limit,
     },
     /// Tasks assigned to you.
+    #[command(
+        after_help = "Examples:\n  chatwork tasks mine\n  chatwork tasks mine --status done --assigned-by Alice"
+    )]
     Mine {
         #[arg(long, value_enum)]
         status: Option<Status>,
@@ -315,9 +443,19 @@ pub enum Tasks {
         limit: Limit,
     },
     /// One task.
-    Get { room: String, task: String },
+    #[command(after_help = "Example:\n  chatwork tasks get Project 501")]
+    Get {
+        /// The room: its ID, or its name (one exact match).
+        room: String,
+        /// The task's ID.
+        task: String,
+    },
     /// Add a task, one per assignee.
+    #[command(
+        after_help = "Examples:\n  chatwork tasks create Project \"Review the release notes\" --assign Bob,Carol --due +2d\n  chatwork tasks create Project \"Ship it\" --assign Bob --due 2026-12-25"
+    )]
     Create {
+        /// The room: its ID, or its name (one exact match).
         room: String,
         #[command(flatten)]
         body: Body,
@@ -335,15 +473,29 @@ pub enum Tasks {
         due: Option<String>,
     },
     /// Mark a task done.
-    Done { room: String, task: String },
+    #[command(after_help = "Example:\n  chatwork tasks done Project 501")]
+    Done {
+        /// The room: its ID, or its name (one exact match).
+        room: String,
+        /// The task's ID.
+        task: String,
+    },
     /// Open a done task again.
-    Reopen { room: String, task: String },
+    #[command(after_help = "Example:\n  chatwork tasks reopen Project 501")]
+    Reopen {
+        /// The room: its ID, or its name (one exact match).
+        room: String,
+        /// The task's ID.
+        task: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]
 pub enum Files {
     /// A chat's files.
+    #[command(after_help = "Example:\n  chatwork files list Project --account Alice")]
     List {
+        /// The room: its ID, or its name (one exact match).
         room: String,
         /// Only files uploaded by this account.
         #[arg(long, value_name = "ACCOUNT")]
@@ -352,15 +504,23 @@ pub enum Files {
         limit: Limit,
     },
     /// One file's details (with --url: a download URL valid 30 seconds).
+    #[command(after_help = "Example:\n  chatwork files get Project 701 --url")]
     Get {
+        /// The room: its ID, or its name (one exact match).
         room: String,
+        /// The file's ID.
         file: String,
         #[arg(long)]
         url: bool,
     },
     /// Upload a file (at most 5 MB).
+    #[command(
+        after_help = "Example:\n  chatwork files upload Project report.csv --message \"Nightly report\""
+    )]
     Upload {
+        /// The room: its ID, or its name (one exact match).
         room: String,
+        /// The file to upload (at most 5 MB).
         path: PathBuf,
         /// A message to go with it (escaped, as `messages post` escapes, unless `--raw`).
         #[arg(long)]
@@ -373,8 +533,13 @@ pub enum Files {
         name: Option<String>,
     },
     /// Download a file (to its own name, -o PATH, or -o - for standard output).
+    #[command(
+        after_help = "Examples:\n  chatwork files download Project 701 -o report.csv\n  chatwork files download Project 701 -o - | wc -c"
+    )]
     Download {
+        /// The room: its ID, or its name (one exact match).
         room: String,
+        /// The file's ID.
         file: String,
         #[arg(long, short = 'o', value_name = "PATH")]
         output: Option<PathBuf>,
@@ -384,17 +549,27 @@ pub enum Files {
 #[derive(Subcommand, Debug)]
 pub enum Contacts {
     /// Your contacts.
+    #[command(after_help = "Example:\n  chatwork contacts list")]
     List(#[command(flatten)] Limit),
 }
 
 #[derive(Subcommand, Debug)]
 pub enum Requests {
     /// Contact requests waiting for you.
+    #[command(after_help = "Example:\n  chatwork requests list")]
     List(#[command(flatten)] Limit),
     /// Approve one (the account becomes a contact).
-    Approve { request: String },
+    #[command(after_help = "Example:\n  chatwork requests approve 9001")]
+    Approve {
+        /// The contact request's ID (`chatwork requests list`).
+        request: String,
+    },
     /// Decline one (asks first).
-    Decline { request: String },
+    #[command(after_help = "Example:\n  chatwork --yes requests decline 9001")]
+    Decline {
+        /// The contact request's ID (`chatwork requests list`).
+        request: String,
+    },
 }
 
 #[derive(Args, Debug)]
@@ -412,28 +587,45 @@ pub struct LinkSettings {
 #[derive(Subcommand, Debug)]
 pub enum Links {
     /// The link, if any.
-    Get { room: String },
+    #[command(after_help = "Example:\n  chatwork links get Project")]
+    Get {
+        /// The room: its ID, or its name (one exact match).
+        room: String,
+    },
     /// Create it.
+    #[command(
+        after_help = "Example:\n  chatwork links create Project --code project-x --need-acceptance false"
+    )]
     Create {
+        /// The room: its ID, or its name (one exact match).
         room: String,
         #[command(flatten)]
         settings: LinkSettings,
     },
     /// Change it.
+    #[command(
+        after_help = "Example:\n  chatwork links update Project --description \"Ask Alice first\""
+    )]
     Update {
+        /// The room: its ID, or its name (one exact match).
         room: String,
         #[command(flatten)]
         settings: LinkSettings,
     },
     /// Delete it (asks first).
-    Delete { room: String },
+    #[command(after_help = "Example:\n  chatwork --yes links delete Project")]
+    Delete {
+        /// The room: its ID, or its name (one exact match).
+        room: String,
+    },
 }
 
 #[derive(Args, Debug)]
 pub struct Api {
     /// GET, POST, PUT, PATCH or DELETE.
     pub method: String,
-    /// A path under the base URL, e.g. /rooms/101/messages.
+    /// A path under the base URL, as pasted: /rooms/101/messages, /v2/rooms/101/messages?force=1,
+    /// or a full URL under the base URL.
     pub path: String,
     /// A query parameter k=v; repeatable.
     #[arg(long, value_name = "K=V")]
@@ -453,6 +645,9 @@ pub struct Api {
 pub enum Webhook {
     /// Receive Chatwork's deliveries, verify them and print each event as a JSON line.
     /// The webhook token comes from CHATWORK_WEBHOOK_TOKEN or --webhook-token-file.
+    #[command(
+        after_help = "Example:\n  CHATWORK_WEBHOOK_TOKEN=... chatwork webhook listen --port 8080"
+    )]
     Listen {
         /// Port to listen on.
         #[arg(long, default_value_t = 8080)]
@@ -461,18 +656,31 @@ pub enum Webhook {
         #[arg(long, default_value = "127.0.0.1")]
         bind: String,
         /// A file holding the webhook token (its own option: never the API token's).
-        #[arg(long, env = "CHATWORK_WEBHOOK_TOKEN_FILE", value_name = "FILE")]
+        #[arg(
+            long,
+            env = "CHATWORK_WEBHOOK_TOKEN_FILE",
+            value_name = "FILE",
+            hide_env_values = true
+        )]
         webhook_token_file: Option<PathBuf>,
         /// Stop after N events.
-        #[arg(long, value_name = "N")]
+        #[arg(long, value_name = "N", value_parser = positive)]
         count: Option<usize>,
     },
     /// Print the signature Chatwork would send for a body (text, `@FILE`, or `-`).
+    #[command(
+        after_help = "Example:\n  CHATWORK_WEBHOOK_TOKEN=... chatwork webhook sign @delivery.json"
+    )]
     Sign {
         /// The body to sign: text, `@FILE`, or `-` for stdin.
         body: String,
         /// A file holding the webhook token (its own option: never the API token's).
-        #[arg(long, env = "CHATWORK_WEBHOOK_TOKEN_FILE", value_name = "FILE")]
+        #[arg(
+            long,
+            env = "CHATWORK_WEBHOOK_TOKEN_FILE",
+            value_name = "FILE",
+            hide_env_values = true
+        )]
         webhook_token_file: Option<PathBuf>,
     },
 }
@@ -490,10 +698,10 @@ Example:
   CHATWORK_CLIENT_SECRET=... chatwork login --client-id abc --redirect-uri https://bot.example/cb")]
 pub struct Login {
     /// The OAuth client ID.
-    #[arg(long, env = "CHATWORK_CLIENT_ID")]
+    #[arg(long, env = "CHATWORK_CLIENT_ID", hide_env_values = true)]
     pub client_id: String,
     /// The redirect URI registered for the client.
-    #[arg(long, env = "CHATWORK_REDIRECT_URI")]
+    #[arg(long, env = "CHATWORK_REDIRECT_URI", hide_env_values = true)]
     pub redirect_uri: String,
     /// A scope to ask for; repeatable (default: users.all:read rooms.all:read_write
     /// contacts.all:read_write offline_access).
@@ -503,9 +711,94 @@ pub struct Login {
     #[arg(long, value_name = "FILE")]
     pub client_secret_file: Option<PathBuf>,
     /// The consent screen's URL.
-    #[arg(long, hide = true, env = "CHATWORK_OAUTH_AUTHORIZE_URL", default_value = chatwork::oauth::AUTHORIZE_URL)]
+    #[arg(long, hide = true, env = "CHATWORK_OAUTH_AUTHORIZE_URL", default_value = chatwork::oauth::AUTHORIZE_URL, hide_env_values = true)]
     pub authorize_url: String,
     /// The token endpoint's URL.
-    #[arg(long, hide = true, env = "CHATWORK_OAUTH_TOKEN_URL", default_value = chatwork::oauth::TOKEN_URL)]
+    #[arg(long, hide = true, env = "CHATWORK_OAUTH_TOKEN_URL", default_value = chatwork::oauth::TOKEN_URL, hide_env_values = true)]
     pub token_url: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::{CommandFactory, Parser};
+
+    use super::*;
+
+    /// `chatwork ...` of an example line, split as a shell splits it (double quotes only),
+    /// up to a pipe or a redirection.
+    fn words(line: &str) -> Vec<String> {
+        let from = line.find("chatwork ").expect("an example runs chatwork");
+        let mut words = Vec::new();
+        let mut word = String::new();
+        let mut quoted = false;
+        for c in line[from..].chars() {
+            match c {
+                '"' => quoted = !quoted,
+                '\\' => {}
+                ' ' if !quoted => {
+                    if !word.is_empty() {
+                        words.push(std::mem::take(&mut word));
+                    }
+                }
+                '|' | '>' if !quoted => break,
+                c => word.push(c),
+            }
+        }
+        if !word.is_empty() {
+            words.push(word);
+        }
+        words
+    }
+
+    /// The lines of the `Example:` or `Examples:` section of a help text.
+    fn examples(help: &str) -> Vec<&str> {
+        help.split("\n\n")
+            .filter(|section| section.starts_with("Example"))
+            .flat_map(|section| section.lines().skip(1))
+            .filter(|l| l.contains("chatwork "))
+            .collect()
+    }
+
+    /// Every example in every command's help parses: no option that does not exist, no value
+    /// clap refuses.
+    #[test]
+    fn every_example_in_the_help_parses() {
+        fn walk(cmd: &clap::Command, path: &str, seen: &mut usize) {
+            let help = cmd
+                .get_after_help()
+                .map(|h| h.to_string())
+                .unwrap_or_default();
+            for line in examples(&help) {
+                let args = words(line.trim());
+                if let Err(e) = Cli::try_parse_from(&args) {
+                    panic!("{path}: {line}\n{e}");
+                }
+                *seen += 1;
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, &format!("{path} {}", sub.get_name()), seen);
+            }
+        }
+        let mut seen = 0;
+        walk(&Cli::command(), "chatwork", &mut seen);
+        assert!(seen >= 50, "{seen} examples");
+        // Every leaf command has one.
+        fn leaves(cmd: &clap::Command, path: &str, out: &mut Vec<String>) {
+            if cmd.get_subcommands().next().is_none() {
+                let help = cmd
+                    .get_after_help()
+                    .map(|h| h.to_string())
+                    .unwrap_or_default();
+                if examples(&help).is_empty() {
+                    out.push(path.to_owned());
+                }
+            }
+            for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+                leaves(sub, &format!("{path} {}", sub.get_name()), out);
+            }
+        }
+        let mut without = Vec::new();
+        leaves(&Cli::command(), "chatwork", &mut without);
+        assert!(without.is_empty(), "no example: {without:?}");
+    }
 }
