@@ -302,7 +302,7 @@ fn message_rows(messages: &[chatwork::types::Message]) -> String {
                 m.message_id.to_string(),
                 m.account.name.clone(),
                 time(m.send_time),
-                one_line(&m.body, 60),
+                one_line(&m.body, usize::MAX),
             ]
         })
         .collect();
@@ -466,7 +466,15 @@ pub async fn messages(ctx: &Ctx, cmd: args::Messages) -> Result<()> {
                         m.message_id,
                         time(m.send_time),
                         m.account.name,
-                        one_line(&m.body, 100)
+                        one_line(
+                            &m.body,
+                            crate::output::terminal_width().map_or(usize::MAX, |w| {
+                                w.saturating_sub(
+                                    m.message_id.to_string().len() + 22 + m.account.name.len(),
+                                )
+                                .max(20)
+                            })
+                        )
                     ))?;
                 }
                 seen += 1;
@@ -523,7 +531,7 @@ pub async fn tasks(ctx: &Ctx, cmd: args::Tasks) -> Result<()> {
                             t.assigned_by_account.name.clone(),
                             t.status.to_string(),
                             due_text(t.limit_time, &t.limit_type),
-                            one_line(&t.body, 50),
+                            one_line(&t.body, usize::MAX),
                         ]
                     })
                     .collect();
@@ -556,7 +564,7 @@ pub async fn tasks(ctx: &Ctx, cmd: args::Tasks) -> Result<()> {
                             t.assigned_by_account.name.clone(),
                             t.status.to_string(),
                             due_text(t.limit_time, &t.limit_type),
-                            one_line(&t.body, 50),
+                            one_line(&t.body, usize::MAX),
                         ]
                     })
                     .collect();
@@ -881,7 +889,7 @@ pub async fn requests(ctx: &Ctx, cmd: args::Requests) -> Result<()> {
                             r.request_id.to_string(),
                             label(r.account_id, &r.name),
                             r.organization_name.clone(),
-                            one_line(&r.message, 50),
+                            one_line(&r.message, usize::MAX),
                         ]
                     })
                     .collect();

@@ -54,8 +54,21 @@ pub fn line(text: &str) -> Result<()> {
     }
 }
 
+/// The terminal's width in columns when standard output is a terminal (`COLUMNS` first);
+/// `None` for a pipe or a file, whose lines are never cut.
+pub fn terminal_width() -> Option<usize> {
+    if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        return None;
+    }
+    if let Some(n) = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()) {
+        return Some(n);
+    }
+    terminal_size::terminal_size_of(std::io::stdout()).map(|(w, _)| usize::from(w.0))
+}
+
 /// An aligned table: a header row and rows of cells, columns padded by display width (CJK
-/// characters count two). The last column is not padded.
+/// characters count two). The last column is not padded; on a terminal it is cut to the
+/// terminal's width (at least 20 columns), in a pipe never.
 pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
     // Cells are one line each, with nothing a terminal would obey.
     let rows: Vec<Vec<String>> = rows
@@ -66,14 +79,29 @@ pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
                 .collect()
         })
         .collect();
-    let rows = &rows;
     let columns = headers.len();
     let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
-    for row in rows {
+    for row in &rows {
         for (i, cell) in row.iter().enumerate().take(columns) {
             widths[i] = widths[i].max(cell.width());
         }
     }
+    let rows = match terminal_width() {
+        Some(total) if columns > 0 => {
+            let before: usize = widths[..columns - 1].iter().map(|w| w + 2).sum();
+            let last = total.saturating_sub(before).max(20);
+            rows.into_iter()
+                .map(|mut r| {
+                    if let Some(cell) = r.get_mut(columns - 1) {
+                        *cell = one_line(cell, last);
+                    }
+                    r
+                })
+                .collect()
+        }
+        _ => rows,
+    };
+    let rows = &rows;
     let mut out = String::new();
     let mut push_row = |cells: Vec<&str>| {
         let mut text = String::new();
