@@ -3,7 +3,7 @@
 
 mod args;
 mod auth;
-mod commands;
+mod cmd;
 mod context;
 mod failure;
 mod hooks;
@@ -96,17 +96,17 @@ async fn run(cli: Cli) -> Result<()> {
     }
     let ctx = Ctx::new(&cli).await?;
     match cli.command {
-        Command::Me => commands::me(&ctx).await,
-        Command::Status => commands::status(&ctx).await,
-        Command::Rooms(c) => commands::rooms(&ctx, c).await,
-        Command::Members(c) => commands::members(&ctx, c).await,
-        Command::Messages(c) => commands::messages(&ctx, c).await,
-        Command::Tasks(c) => commands::tasks(&ctx, c).await,
-        Command::Files(c) => commands::files(&ctx, c).await,
-        Command::Contacts(c) => commands::contacts(&ctx, c).await,
-        Command::Requests(c) => commands::requests(&ctx, c).await,
-        Command::Links(c) => commands::links(&ctx, c).await,
-        Command::Api(a) => commands::api(&ctx, a).await,
+        Command::Me => cmd::account::me(&ctx).await,
+        Command::Status => cmd::account::status(&ctx).await,
+        Command::Rooms(c) => cmd::rooms::rooms(&ctx, c).await,
+        Command::Members(c) => cmd::rooms::members(&ctx, c).await,
+        Command::Messages(c) => cmd::messages::messages(&ctx, c).await,
+        Command::Tasks(c) => cmd::tasks::tasks(&ctx, c).await,
+        Command::Files(c) => cmd::files::files(&ctx, c).await,
+        Command::Contacts(c) => cmd::contacts::contacts(&ctx, c).await,
+        Command::Requests(c) => cmd::contacts::requests(&ctx, c).await,
+        Command::Links(c) => cmd::links::links(&ctx, c).await,
+        Command::Api(a) => cmd::api::api(&ctx, a).await,
         Command::Auth(args::Auth::Status) => auth::status(&ctx).await,
         Command::Completions { .. } | Command::Webhook(_) | Command::Login(_) | Command::Logout => {
             Ok(())

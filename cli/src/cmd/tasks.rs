@@ -1,0 +1,265 @@
+//! Tasks: `tasks ...`.
+
+use clap::{Subcommand, ValueEnum};
+
+use super::{ids, label, parse_id};
+use crate::args::{Body, Limit};
+use crate::context::Ctx;
+use crate::failure::Result;
+use crate::input;
+use crate::output::{fields, one_line, table, time};
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum Status {
+    Open,
+    Done,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Tasks {
+    /// A chat's tasks.
+    #[command(after_help = "Example:\n  chatwork tasks list Project --status done --account Bob")]
+    List {
+        /// The room: its ID, or its name (one exact match).
+        room: String,
+        #[arg(long, value_enum)]
+        status: Option<Status>,
+        /// Only tasks assigned to this account.
+        #[arg(long, value_name = "ACCOUNT")]
+        account: Option<String>,
+        /// Only tasks assigned by this account.
+        #[arg(long, value_name = "ACCOUNT")]
+        assigned_by: Option<String>,
+        #[command(flatten)]
+        limit: Limit,
+    },
+    /// Tasks assigned to you.
+    #[command(
+        after_help = "Examples:\n  chatwork tasks mine\n  chatwork tasks mine --status done --assigned-by Alice"
+    )]
+    Mine {
+        #[arg(long, value_enum)]
+        status: Option<Status>,
+        #[arg(long, value_name = "ACCOUNT")]
+        assigned_by: Option<String>,
+        #[command(flatten)]
+        limit: Limit,
+    },
+    /// One task.
+    #[command(after_help = "Example:\n  chatwork tasks get Project 501")]
+    Get {
+        /// The room: its ID, or its name (one exact match).
+        room: String,
+        /// The task's ID.
+        task: String,
+    },
+    /// Add a task, one per assignee.
+    #[command(
+        after_help = "Examples:\n  chatwork tasks create Project \"Review the release notes\" --assign Bob,Carol --due +2d\n  chatwork tasks create Project \"Ship it\" --assign Bob --due 2026-12-25"
+    )]
+    Create {
+        /// The room: its ID, or its name (one exact match).
+        room: String,
+        #[command(flatten)]
+        body: Body,
+        /// Assignees (IDs or names, comma-separated or repeated).
+        #[arg(
+            long = "assign",
+            value_delimiter = ',',
+            required = true,
+            value_name = "ACCOUNT"
+        )]
+        assignees: Vec<String>,
+        /// Due: RFC 3339 (`2026-12-01T17:00:00+09:00`), a date (`2026-12-01`), or from now
+        /// (`+2d`, `+3h`, `+30m`, `+1w`).
+        #[arg(long, value_name = "WHEN", allow_hyphen_values = true)]
+        due: Option<String>,
+    },
+    /// Mark a task done.
+    #[command(after_help = "Example:\n  chatwork tasks done Project 501")]
+    Done {
+        /// The room: its ID, or its name (one exact match).
+        room: String,
+        /// The task's ID.
+        task: String,
+    },
+    /// Open a done task again.
+    #[command(after_help = "Example:\n  chatwork tasks reopen Project 501")]
+    Reopen {
+        /// The room: its ID, or its name (one exact match).
+        room: String,
+        /// The task's ID.
+        task: String,
+    },
+}
+
+fn status_name(s: Option<Status>) -> Option<&'static str> {
+    s.map(|s| match s {
+        Status::Open => "open",
+        Status::Done => "done",
+    })
+}
+
+fn due_text(limit_time: i64, limit_type: &chatwork::model::TaskLimitType) -> String {
+    match limit_type.to_string().as_str() {
+        "none" => "-".to_owned(),
+        // The date Chatwork keeps, in Japan.
+        "date" => jiff::Timestamp::from_second(limit_time)
+            .map(|t| t.to_zoned(crate::input::japan()).date().to_string())
+            .unwrap_or_else(|_| limit_time.to_string()),
+        _ => time(limit_time),
+    }
+}
+
+pub async fn tasks(ctx: &Ctx, cmd: Tasks) -> Result<()> {
+    use Tasks::*;
+    let c = &ctx.client;
+    match cmd {
+        List {
+            room,
+            status,
+            account,
+            assigned_by,
+            limit,
+        } => {
+            let (id, _) = ctx.room(&room).await?;
+            let mut req = c.list_room_tasks().room_id(id);
+            if let Some(s) = status_name(status) {
+                req = req.status(s);
+            }
+            if let Some(a) = account {
+                req = req.account_id(ctx.account(&a).await?.0);
+            }
+            if let Some(a) = assigned_by {
+                req = req.assigned_by_account_id(ctx.account(&a).await?.0);
+            }
+            if let Some(n) = limit.limit {
+                req = req.limit(n);
+            }
+            let tasks = req.send().await?;
+            ctx.out.either(tasks.value(), || {
+                let rows: Vec<Vec<String>> = tasks
+                    .iter()
+                    .map(|t| {
+                        vec![
+                            t.task_id.to_string(),
+                            t.account.name.clone(),
+                            t.assigned_by_account.name.clone(),
+                            t.status.to_string(),
+                            due_text(t.limit_time, &t.limit_type),
+                            one_line(&t.body, usize::MAX),
+                        ]
+                    })
+                    .collect();
+                table(&["ID", "TO", "BY", "STATUS", "DUE", "TASK"], &rows)
+            })
+        }
+        Mine {
+            status,
+            assigned_by,
+            limit,
+        } => {
+            let mut req = c.list_my_tasks();
+            if let Some(s) = status_name(status) {
+                req = req.status(s);
+            }
+            if let Some(a) = assigned_by {
+                req = req.assigned_by_account_id(ctx.account(&a).await?.0);
+            }
+            if let Some(n) = limit.limit {
+                req = req.limit(n);
+            }
+            let tasks = req.send().await?;
+            ctx.out.either(tasks.value(), || {
+                let rows: Vec<Vec<String>> = tasks
+                    .iter()
+                    .map(|t| {
+                        vec![
+                            t.task_id.to_string(),
+                            t.room.name.clone(),
+                            t.assigned_by_account.name.clone(),
+                            t.status.to_string(),
+                            due_text(t.limit_time, &t.limit_type),
+                            one_line(&t.body, usize::MAX),
+                        ]
+                    })
+                    .collect();
+                table(&["ID", "ROOM", "BY", "STATUS", "DUE", "TASK"], &rows)
+            })
+        }
+        Get { room, task } => {
+            let (id, _) = ctx.room(&room).await?;
+            let t = c
+                .get_task()
+                .room_id(id)
+                .task_id(parse_id(&task, "task")?)
+                .send()
+                .await?;
+            ctx.out.either(t.value(), || {
+                let mut text = fields(&[
+                    ("task", t.task_id.to_string()),
+                    ("to", label(t.account.account_id, &t.account.name)),
+                    (
+                        "by",
+                        label(
+                            t.assigned_by_account.account_id,
+                            &t.assigned_by_account.name,
+                        ),
+                    ),
+                    ("status", t.status.to_string()),
+                    ("due", due_text(t.limit_time, &t.limit_type)),
+                    ("message", t.message_id.to_string()),
+                ]);
+                text.push('\n');
+                text.push_str(&t.body);
+                text
+            })
+        }
+        Create {
+            room,
+            body,
+            assignees,
+            due,
+        } => {
+            let (id, name) = ctx.room(&room).await?;
+            let text = super::messages::body_of(ctx, &body).await?;
+            let to = ctx.accounts(&assignees).await?;
+            let mut req = c.create_task().room_id(id).body(text).to_ids(ids(&to));
+            if let Some(d) = due {
+                let (at, kind) =
+                    input::due(&d, jiff::Timestamp::now(), &jiff::tz::TimeZone::system())?;
+                req = req.deadline(at).deadline_type(kind);
+            }
+            let made = req.send().await?;
+            ctx.out.either(made.value(), || {
+                let list: Vec<String> = made.task_ids.iter().map(|t| t.to_string()).collect();
+                format!(
+                    "created task {} in {} for {}",
+                    list.join(", "),
+                    label(id, &name),
+                    to.iter()
+                        .map(|(i, n)| label(i, n))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            })
+        }
+        Done { room, task } => task_status(ctx, &room, &task, "done").await,
+        Reopen { room, task } => task_status(ctx, &room, &task, "open").await,
+    }
+}
+
+async fn task_status(ctx: &Ctx, room: &str, task: &str, status: &str) -> Result<()> {
+    let (id, _) = ctx.room(room).await?;
+    let done = ctx
+        .client
+        .update_task_status()
+        .room_id(id)
+        .task_id(parse_id(task, "task")?)
+        .status(status)
+        .send()
+        .await?;
+    ctx.out.either(done.value(), || {
+        format!("task {} is {status}", done.task_id)
+    })
+}
