@@ -43,6 +43,15 @@ Examples:
 #[derive(Parser, Debug)]
 #[command(name = "chatwork", version, after_help = AFTER_HELP)]
 pub struct Cli {
+    #[command(flatten)]
+    pub globals: Globals,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The options every command takes.
+#[derive(Args, Debug)]
+pub struct Globals {
     /// Print JSON (one document; JSON lines for `watch` and `webhook listen`).
     #[arg(long, global = true, help_heading = "Global options")]
     pub json: bool,
@@ -106,8 +115,7 @@ pub struct Cli {
     /// Do not ask before destructive commands.
     #[arg(long, short = 'y', global = true, help_heading = "Global options")]
     pub yes: bool,
-    #[command(subcommand)]
-    pub command: Command,
+
     /// The local Chatwork's options given on the command line (`--mock-user`, `--mock-state`).
     #[arg(skip)]
     pub local_options: Vec<String>,

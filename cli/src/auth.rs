@@ -5,9 +5,10 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use chatwork::oauth::Scope;
 use serde_json::json;
 
+use crate::clock::time;
 use crate::context::{Ctx, Source};
 use crate::failure::{Failure, Result};
-use crate::output::{fields, one_line, time};
+use crate::output::{fields, one_line};
 
 /// Prints the credential in use (never the secret itself), then checks it with one call.
 /// A credential that does not work is still described, and the command fails with its

@@ -9,7 +9,7 @@ use chatwork::model::{AccountId, RoomId};
 use chatwork::{Client, Credentials};
 use chatwork_mock::MockServer;
 
-use crate::args::Cli;
+use crate::args::Globals;
 use crate::failure::{Exit, Failure, Result};
 use crate::output::Out;
 
@@ -122,7 +122,7 @@ fn announce(wait: &chatwork::Wait) {
     eprintln!(
         "chatwork: {why}: waiting {} s, until {} (--max-wait sets a limit)",
         wait.duration.as_secs_f64().ceil() as u64,
-        crate::output::clock_time(until)
+        crate::clock::clock_time(until)
     );
 }
 
@@ -130,7 +130,7 @@ fn announce(wait: &chatwork::Wait) {
 pub const ANNOUNCED_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
 
 impl Ctx {
-    pub async fn new(cli: &Cli) -> Result<Self> {
+    pub async fn new(cli: &Globals) -> Result<Self> {
         let out = Out { json: cli.json };
         let token = match std::env::var("CHATWORK_API_TOKEN") {
             Ok(t) if !t.trim().is_empty() => Some((t.trim().to_owned(), Source::Env)),

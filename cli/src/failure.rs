@@ -145,7 +145,7 @@ impl From<chatwork::Error> for Failure {
                                 format!(
                                     "the budget of {} requests resets at {} (in {secs} s)",
                                     rate.limit,
-                                    crate::output::clock_time(rate.reset as i64)
+                                    crate::clock::clock_time(rate.reset as i64)
                                 )
                             }
                             None => "wait a few minutes".to_owned(),

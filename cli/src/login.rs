@@ -10,8 +10,9 @@ use chatwork::oauth::{
 };
 use serde::{Deserialize, Serialize};
 
-use crate::args::Login;
+use crate::args::{Globals, Login};
 use crate::failure::{Exit, Failure, Result};
+use crate::output::Out;
 
 /// The OAuth file: the client's settings and the current tokens.
 #[derive(Clone, Serialize, Deserialize)]
@@ -293,3 +294,41 @@ pub async fn login(args: Login, file: &Path) -> Result<(String, String)> {
 
 /// How long `login` waits for the browser's redirect.
 const LOGIN_TIMEOUT: Duration = Duration::from_secs(300);
+
+/// `chatwork login`: signs in, keeps the tokens, and checks them with one call.
+pub async fn run(g: &Globals, out: Out, args: Login) -> Result<()> {
+    let file = path(g.oauth_file.as_deref())
+        .ok_or_else(|| Failure::usage("no home directory: give --oauth-file"))?;
+    let (token, scope) = login(args, &file).await?;
+    let builder = chatwork::Client::builder(chatwork::Credentials::oauth_access_token(token));
+    let builder = crate::context::configure(builder, g.base_url.as_deref(), g.max_wait);
+    let me = builder.build()?.get_me().send().await?;
+    out.either(
+        &serde_json::json!({"account_id": me.account_id, "name": me.name, "scope": scope, "oauth_file": file}),
+        || {
+            format!(
+                "signed in as {} ({}); tokens kept in {}",
+                me.name,
+                me.account_id,
+                file.display()
+            )
+        },
+    )
+}
+
+/// `chatwork logout`: forgets the tokens.
+pub fn logout(g: &Globals, out: Out) -> Result<()> {
+    let file = path(g.oauth_file.as_deref())
+        .ok_or_else(|| Failure::usage("no home directory: give --oauth-file"))?;
+    let _ = std::fs::remove_file(lock_path(&file));
+    match std::fs::remove_file(&file) {
+        Ok(()) => out.either(&serde_json::json!({"removed": file}), || {
+            format!("signed out: removed {}", file.display())
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => out
+            .either(&serde_json::json!({"removed": null}), || {
+                "not signed in".to_owned()
+            }),
+        Err(e) => Err(e.into()),
+    }
+}

@@ -10,10 +10,11 @@ use serde_json::json;
 
 use super::{label, parse_id};
 use crate::args::Limit;
+use crate::clock::time;
 use crate::context::Ctx;
 use crate::failure::{Exit, Failure, Result};
 use crate::input;
-use crate::output::{fields, size, table, time};
+use crate::output::{fields, size, table};
 
 #[derive(Subcommand, Debug)]
 pub enum Files {

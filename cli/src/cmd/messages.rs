@@ -7,10 +7,11 @@ use futures_util::StreamExt as _;
 
 use super::label;
 use crate::args::{Body, Limit, positive};
+use crate::clock::time;
 use crate::context::Ctx;
 use crate::failure::Result;
 use crate::input;
-use crate::output::{fields, one_line, table, time};
+use crate::output::{fields, one_line, table};
 
 #[derive(Subcommand, Debug)]
 pub enum Messages {

@@ -7,10 +7,11 @@ use serde_json::json;
 
 use super::{ids, label};
 use crate::args::Limit;
+use crate::clock::time;
 use crate::context::Ctx;
 use crate::failure::{Failure, Result};
 use crate::input;
-use crate::output::{fields, table, time};
+use crate::output::{fields, table};
 
 #[derive(Subcommand, Debug)]
 pub enum Rooms {

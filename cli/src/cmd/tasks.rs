@@ -4,10 +4,11 @@ use clap::{Subcommand, ValueEnum};
 
 use super::{ids, label, parse_id};
 use crate::args::{Body, Limit};
+use crate::clock::time;
 use crate::context::Ctx;
 use crate::failure::Result;
 use crate::input;
-use crate::output::{fields, one_line, table, time};
+use crate::output::{fields, one_line, table};
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum Status {
@@ -100,6 +101,71 @@ fn status_name(s: Option<Status>) -> Option<&'static str> {
     })
 }
 
+/// A task as a table row: a room's tasks show the assignee, yours the room.
+trait TaskRow {
+    /// The second column: the assignee or the room.
+    fn whose(&self) -> &str;
+    fn cells(&self) -> TaskCells<'_>;
+}
+
+/// What every task row shows.
+struct TaskCells<'a> {
+    id: i64,
+    by: &'a str,
+    status: String,
+    due: String,
+    body: &'a str,
+}
+
+impl TaskRow for chatwork::types::RoomTask {
+    fn whose(&self) -> &str {
+        &self.account.name
+    }
+    fn cells(&self) -> TaskCells<'_> {
+        TaskCells {
+            id: self.task_id.get(),
+            by: &self.assigned_by_account.name,
+            status: self.status.to_string(),
+            due: due_text(self.limit_time, &self.limit_type),
+            body: &self.body,
+        }
+    }
+}
+
+impl TaskRow for chatwork::types::MyTask {
+    fn whose(&self) -> &str {
+        &self.room.name
+    }
+    fn cells(&self) -> TaskCells<'_> {
+        TaskCells {
+            id: self.task_id.get(),
+            by: &self.assigned_by_account.name,
+            status: self.status.to_string(),
+            due: due_text(self.limit_time, &self.limit_type),
+            body: &self.body,
+        }
+    }
+}
+
+/// The one task table: ID, `second` (TO or ROOM), BY, STATUS, DUE, TASK.
+fn task_table<T: TaskRow>(second: &str, tasks: &[T]) -> String {
+    let rows: Vec<Vec<String>> = tasks
+        .iter()
+        .map(|t| {
+            let c = t.cells();
+            vec![
+                c.id.to_string(),
+                t.whose().to_owned(),
+                c.by.to_owned(),
+                c.status,
+                c.due,
+                one_line(c.body, usize::MAX),
+            ]
+        })
+        .collect();
+    table(&["ID", second, "BY", "STATUS", "DUE", "TASK"], &rows)
+}
+
 fn due_text(limit_time: i64, limit_type: &chatwork::model::TaskLimitType) -> String {
     match limit_type.to_string().as_str() {
         "none" => "-".to_owned(),
@@ -137,22 +203,7 @@ pub async fn tasks(ctx: &Ctx, cmd: Tasks) -> Result<()> {
                 req = req.limit(n);
             }
             let tasks = req.send().await?;
-            ctx.out.either(tasks.value(), || {
-                let rows: Vec<Vec<String>> = tasks
-                    .iter()
-                    .map(|t| {
-                        vec![
-                            t.task_id.to_string(),
-                            t.account.name.clone(),
-                            t.assigned_by_account.name.clone(),
-                            t.status.to_string(),
-                            due_text(t.limit_time, &t.limit_type),
-                            one_line(&t.body, usize::MAX),
-                        ]
-                    })
-                    .collect();
-                table(&["ID", "TO", "BY", "STATUS", "DUE", "TASK"], &rows)
-            })
+            ctx.out.either(tasks.value(), || task_table("TO", &tasks))
         }
         Mine {
             status,
@@ -170,22 +221,7 @@ pub async fn tasks(ctx: &Ctx, cmd: Tasks) -> Result<()> {
                 req = req.limit(n);
             }
             let tasks = req.send().await?;
-            ctx.out.either(tasks.value(), || {
-                let rows: Vec<Vec<String>> = tasks
-                    .iter()
-                    .map(|t| {
-                        vec![
-                            t.task_id.to_string(),
-                            t.room.name.clone(),
-                            t.assigned_by_account.name.clone(),
-                            t.status.to_string(),
-                            due_text(t.limit_time, &t.limit_type),
-                            one_line(&t.body, usize::MAX),
-                        ]
-                    })
-                    .collect();
-                table(&["ID", "ROOM", "BY", "STATUS", "DUE", "TASK"], &rows)
-            })
+            ctx.out.either(tasks.value(), || task_table("ROOM", &tasks))
         }
         Get { room, task } => {
             let (id, _) = ctx.room(&room).await?;
