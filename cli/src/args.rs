@@ -193,6 +193,9 @@ pub enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
+    /// Print the manual page (roff), for `man`.
+    #[command(after_help = "Example:\n  chatwork man > ~/.local/share/man/man1/chatwork.1")]
+    Man,
 }
 
 #[derive(Subcommand, Debug)]

@@ -54,6 +54,16 @@ pub fn line(text: &str) -> Result<()> {
     }
 }
 
+/// Writes bytes to stdout as they are (a generated file); a closed pipe ends quietly.
+pub fn bytes(data: &[u8]) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(data).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// The terminal's width in columns when standard output is a terminal (`COLUMNS` first);
 /// `None` for a pipe or a file, whose lines are never cut.
 pub fn terminal_width() -> Option<usize> {

@@ -1240,6 +1240,19 @@ async fn completions_and_help() {
     let help = finish(c.spawn().unwrap(), None).await.ok().stdout;
     assert!(help.contains("Exit codes:"));
     assert!(help.contains("6  rate limited (429)"));
+    // The manual page, in roff, with every command.
+    let mut c = command(&dir);
+    c.arg("man");
+    let man = finish(c.spawn().unwrap(), None).await.ok().stdout;
+    assert!(man.contains(".TH chatwork 1"), "{man}");
+    assert!(man.contains("messages"));
+    // A closed pipe ends quietly: no panic, exit 0.
+    let mut c = command(&dir);
+    c.args(["completions", "bash"]).stdout(Stdio::piped());
+    let mut child = c.spawn().unwrap();
+    drop(child.stdout.take());
+    let status = child.wait().await.unwrap();
+    assert_eq!(status.code(), Some(0));
 }
 
 #[tokio::test]

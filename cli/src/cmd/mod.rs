@@ -38,9 +38,14 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Login(args) => crate::login::run(g, out, args).await,
         Command::Logout => crate::login::logout(g, out),
         Command::Completions { shell } => {
-            let mut command = Cli::command();
-            clap_complete::generate(shell, &mut command, "chatwork", &mut std::io::stdout());
-            Ok(())
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "chatwork", &mut script);
+            crate::output::bytes(&script)
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut page)?;
+            crate::output::bytes(&page)
         }
     }
 }
