@@ -71,6 +71,23 @@ fn link_text(link: &chatwork::types::InvitationLink) -> String {
     ])
 }
 
+/// A link request (create or update: two builder types) with the settings given.
+macro_rules! with_settings {
+    ($req:expr, $settings:expr) => {{
+        let mut req = $req;
+        if let Some(code) = $settings.code {
+            req = req.code(code);
+        }
+        if let Some(d) = $settings.description {
+            req = req.description(d);
+        }
+        if let Some(n) = $settings.need_acceptance {
+            req = req.need_acceptance(n);
+        }
+        req
+    }};
+}
+
 pub async fn links(ctx: &Ctx, cmd: Links) -> Result<()> {
     use Links::*;
     let c = &ctx.client;
@@ -82,32 +99,16 @@ pub async fn links(ctx: &Ctx, cmd: Links) -> Result<()> {
         }
         Create { room, settings } => {
             let (id, _) = ctx.room(&room).await?;
-            let mut req = c.create_invitation_link().room_id(id);
-            if let Some(code) = settings.code {
-                req = req.code(code);
-            }
-            if let Some(d) = settings.description {
-                req = req.description(d);
-            }
-            if let Some(n) = settings.need_acceptance {
-                req = req.need_acceptance(n);
-            }
-            let link = req.send().await?;
+            let link = with_settings!(c.create_invitation_link().room_id(id), settings)
+                .send()
+                .await?;
             ctx.out.either(link.value(), || link_text(&link))
         }
         Update { room, settings } => {
             let (id, _) = ctx.room(&room).await?;
-            let mut req = c.update_invitation_link().room_id(id);
-            if let Some(code) = settings.code {
-                req = req.code(code);
-            }
-            if let Some(d) = settings.description {
-                req = req.description(d);
-            }
-            if let Some(n) = settings.need_acceptance {
-                req = req.need_acceptance(n);
-            }
-            let link = req.send().await?;
+            let link = with_settings!(c.update_invitation_link().room_id(id), settings)
+                .send()
+                .await?;
             ctx.out.either(link.value(), || link_text(&link))
         }
         Delete { room } => {

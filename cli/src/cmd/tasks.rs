@@ -117,35 +117,29 @@ struct TaskCells<'a> {
     body: &'a str,
 }
 
-impl TaskRow for chatwork::types::RoomTask {
-    fn whose(&self) -> &str {
-        &self.account.name
-    }
-    fn cells(&self) -> TaskCells<'_> {
-        TaskCells {
-            id: self.task_id.get(),
-            by: &self.assigned_by_account.name,
-            status: self.status.to_string(),
-            due: due_text(self.limit_time, &self.limit_type),
-            body: &self.body,
+/// Both task types: the same fields but the second column's.
+macro_rules! task_row {
+    ($type:ty, |$t:ident| $whose:expr) => {
+        impl TaskRow for $type {
+            fn whose(&self) -> &str {
+                let $t = self;
+                $whose
+            }
+            fn cells(&self) -> TaskCells<'_> {
+                TaskCells {
+                    id: self.task_id.get(),
+                    by: &self.assigned_by_account.name,
+                    status: self.status.to_string(),
+                    due: due_text(self.limit_time, &self.limit_type),
+                    body: &self.body,
+                }
+            }
         }
-    }
+    };
 }
 
-impl TaskRow for chatwork::types::MyTask {
-    fn whose(&self) -> &str {
-        &self.room.name
-    }
-    fn cells(&self) -> TaskCells<'_> {
-        TaskCells {
-            id: self.task_id.get(),
-            by: &self.assigned_by_account.name,
-            status: self.status.to_string(),
-            due: due_text(self.limit_time, &self.limit_type),
-            body: &self.body,
-        }
-    }
-}
+task_row!(chatwork::types::RoomTask, |t| &t.account.name);
+task_row!(chatwork::types::MyTask, |t| &t.room.name);
 
 /// The one task table: ID, `second` (TO or ROOM), BY, STATUS, DUE, TASK.
 fn task_table<T: TaskRow>(second: &str, tasks: &[T]) -> String {
