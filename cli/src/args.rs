@@ -1,9 +1,8 @@
 //! The command line, declared with clap.
 
-use std::path::PathBuf;
+use clap::{Parser, Subcommand};
 
-use clap::{Args, Parser, Subcommand};
-
+use crate::auth::Auth;
 use crate::cmd::api::Api;
 use crate::cmd::contacts::{Contacts, Requests};
 use crate::cmd::files::Files;
@@ -11,6 +10,9 @@ use crate::cmd::links::Links;
 use crate::cmd::messages::Messages;
 use crate::cmd::rooms::{Members, Rooms};
 use crate::cmd::tasks::Tasks;
+use crate::context::Globals;
+use crate::hooks::Webhook;
+use crate::login::Login;
 
 pub const AFTER_HELP: &str = "\
 Credentials: CHATWORK_API_TOKEN, or a file with the token (--token-file, CHATWORK_TOKEN_FILE,
@@ -47,94 +49,6 @@ pub struct Cli {
     pub globals: Globals,
     #[command(subcommand)]
     pub command: Command,
-}
-
-/// The options every command takes.
-#[derive(Args, Debug)]
-pub struct Globals {
-    /// Print JSON (one document; JSON lines for `watch` and `webhook listen`).
-    #[arg(long, global = true, help_heading = "Global options")]
-    pub json: bool,
-    /// The API's base URL.
-    #[arg(
-        long,
-        global = true,
-        help_heading = "Global options",
-        env = "CHATWORK_BASE_URL",
-        value_name = "URL",
-        hide_env_values = true
-    )]
-    pub base_url: Option<String>,
-    /// A file holding the API token.
-    #[arg(
-        long,
-        global = true,
-        help_heading = "Global options",
-        env = "CHATWORK_TOKEN_FILE",
-        value_name = "FILE",
-        hide_env_values = true
-    )]
-    pub token_file: Option<PathBuf>,
-    /// Use the local Chatwork even when a token is set.
-    #[arg(long, global = true, help_heading = "Global options")]
-    pub mock: bool,
-    /// Where the local Chatwork keeps its state between runs (default:
-    /// `$XDG_STATE_HOME/chatwork/local-chatwork.json`, or under `~/.local/state`).
-    #[arg(
-        long,
-        global = true,
-        help_heading = "Global options",
-        env = "CHATWORK_MOCK_STATE",
-        value_name = "FILE",
-        hide_env_values = true
-    )]
-    pub mock_state: Option<PathBuf>,
-    /// Whose token the local Chatwork uses: alice, bob, carol or dave.
-    #[arg(
-        long,
-        global = true,
-        help_heading = "Global options",
-        default_value = "alice",
-        value_name = "NAME"
-    )]
-    pub mock_user: String,
-    /// The OAuth file written by `chatwork login` (default ~/.config/chatwork/oauth.json).
-    #[arg(
-        long,
-        global = true,
-        help_heading = "Global options",
-        env = "CHATWORK_OAUTH_FILE",
-        value_name = "FILE",
-        hide_env_values = true
-    )]
-    pub oauth_file: Option<PathBuf>,
-    /// Wait at most this long for a rate limit (e.g. 30s, 2m); a longer wait fails with exit 6.
-    /// Waits over 2 s are announced on stderr.
-    #[arg(long, global = true, help_heading = "Global options", env = "CHATWORK_MAX_WAIT", value_name = "DURATION", value_parser = parse_wait, hide_env_values = true)]
-    pub max_wait: Option<std::time::Duration>,
-    /// Do not ask before destructive commands.
-    #[arg(long, short = 'y', global = true, help_heading = "Global options")]
-    pub yes: bool,
-
-    /// The local Chatwork's options given on the command line (`--mock-user`, `--mock-state`).
-    #[arg(skip)]
-    pub local_options: Vec<String>,
-}
-
-/// A whole number of 1 or more.
-pub(crate) fn positive(text: &str) -> Result<usize, String> {
-    match text.parse::<usize>() {
-        Ok(n) if n >= 1 => Ok(n),
-        _ => Err(format!("{text:?} is not a whole number of 1 or more")),
-    }
-}
-
-/// A duration like `90s`, `2m` or `1h30m` (not negative).
-fn parse_wait(text: &str) -> Result<std::time::Duration, String> {
-    let d: jiff::SignedDuration = text
-        .parse()
-        .map_err(|_| format!("{text:?} is not a duration like 30s, 2m or 1h30m"))?;
-    std::time::Duration::try_from(d).map_err(|_| format!("{text:?} is negative"))
 }
 
 #[derive(Subcommand, Debug)]
@@ -196,124 +110,6 @@ pub enum Command {
     /// Print the manual page (roff), for `man`.
     #[command(after_help = "Example:\n  chatwork man > ~/.local/share/man/man1/chatwork.1")]
     Man,
-}
-
-#[derive(Subcommand, Debug)]
-pub enum Auth {
-    /// Which credential is in use (API token, token file, OAuth sign-in or the local
-    /// Chatwork), whose account it is and, for OAuth, when the access token expires. Never
-    /// prints a secret. Fails with exit 3 when the credential is not accepted.
-    #[command(after_help = "Example:\n  chatwork auth status")]
-    Status,
-}
-
-#[derive(Args, Debug, Clone, Copy)]
-pub struct Limit {
-    /// Show at most N items (1 or more).
-    #[arg(long, value_name = "N", value_parser = positive)]
-    pub limit: Option<usize>,
-}
-
-/// A message body: the text argument, `--file`, or standard input; escaped unless `--raw`.
-#[derive(Args, Debug, Clone)]
-pub struct Body {
-    /// The text (`-` or nothing: read standard input).
-    pub text: Option<String>,
-    /// Read the text from a file.
-    #[arg(long, value_name = "FILE", conflicts_with = "text")]
-    pub file: Option<PathBuf>,
-    /// Mention an account (ID or name); repeatable.
-    #[arg(long, value_name = "ACCOUNT")]
-    pub to: Vec<String>,
-    /// Put the text in an [info] block with this title.
-    #[arg(long, value_name = "TITLE")]
-    pub info_title: Option<String>,
-    /// Put the text in an [info] block.
-    #[arg(long)]
-    pub info: bool,
-    /// Put the text in a [code] block.
-    #[arg(long)]
-    pub code: bool,
-    /// Send the text as Chatwork notation, not escaped.
-    #[arg(long, conflicts_with_all = ["code", "info", "info_title"])]
-    pub raw: bool,
-}
-
-#[derive(Subcommand, Debug)]
-pub enum Webhook {
-    /// Receive Chatwork's deliveries, verify them and print each event as a JSON line.
-    /// The webhook token comes from CHATWORK_WEBHOOK_TOKEN or --webhook-token-file.
-    #[command(
-        after_help = "Example:\n  CHATWORK_WEBHOOK_TOKEN=... chatwork webhook listen --port 8080"
-    )]
-    Listen {
-        /// Port to listen on.
-        #[arg(long, default_value_t = 8080)]
-        port: u16,
-        /// Address to listen on.
-        #[arg(long, default_value = "127.0.0.1")]
-        bind: String,
-        /// A file holding the webhook token (its own option: never the API token's).
-        #[arg(
-            long,
-            env = "CHATWORK_WEBHOOK_TOKEN_FILE",
-            value_name = "FILE",
-            hide_env_values = true
-        )]
-        webhook_token_file: Option<PathBuf>,
-        /// Stop after N events.
-        #[arg(long, value_name = "N", value_parser = positive)]
-        count: Option<usize>,
-    },
-    /// Print the signature Chatwork would send for a body (text, `@FILE`, or `-`).
-    #[command(
-        after_help = "Example:\n  CHATWORK_WEBHOOK_TOKEN=... chatwork webhook sign @delivery.json"
-    )]
-    Sign {
-        /// The body to sign: text, `@FILE`, or `-` for stdin.
-        body: String,
-        /// A file holding the webhook token (its own option: never the API token's).
-        #[arg(
-            long,
-            env = "CHATWORK_WEBHOOK_TOKEN_FILE",
-            value_name = "FILE",
-            hide_env_values = true
-        )]
-        webhook_token_file: Option<PathBuf>,
-    },
-}
-
-#[derive(Args, Debug)]
-#[command(after_help = "\
-The client comes from Chatwork's OAuth client settings. Without a client secret the client is a
-public one (PKCE only). After \"Allow\", paste the address the browser was sent to. A redirect URI
-http://127.0.0.1:PORT/... or http://localhost:PORT/... is received on a local listener instead
-(waiting up to 5 minutes); Chatwork's client settings document that registered redirect URIs may
-not use http://, so this serves where a loopback URI is accepted (the local Chatwork). The tokens
-are kept in the OAuth file, readable by you only, and refreshed when they expire.
-
-Example:
-  CHATWORK_CLIENT_SECRET=... chatwork login --client-id abc --redirect-uri https://bot.example/cb")]
-pub struct Login {
-    /// The OAuth client ID.
-    #[arg(long, env = "CHATWORK_CLIENT_ID", hide_env_values = true)]
-    pub client_id: String,
-    /// The redirect URI registered for the client.
-    #[arg(long, env = "CHATWORK_REDIRECT_URI", hide_env_values = true)]
-    pub redirect_uri: String,
-    /// A scope to ask for; repeatable (default: users.all:read rooms.all:read_write
-    /// contacts.all:read_write offline_access).
-    #[arg(long)]
-    pub scope: Vec<String>,
-    /// A file holding the client secret (or CHATWORK_CLIENT_SECRET).
-    #[arg(long, value_name = "FILE")]
-    pub client_secret_file: Option<PathBuf>,
-    /// The consent screen's URL.
-    #[arg(long, hide = true, env = "CHATWORK_OAUTH_AUTHORIZE_URL", default_value = chatwork::oauth::AUTHORIZE_URL, hide_env_values = true)]
-    pub authorize_url: String,
-    /// The token endpoint's URL.
-    #[arg(long, hide = true, env = "CHATWORK_OAUTH_TOKEN_URL", default_value = chatwork::oauth::TOKEN_URL, hide_env_values = true)]
-    pub token_url: String,
 }
 
 #[cfg(test)]

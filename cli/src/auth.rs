@@ -5,6 +5,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use chatwork::oauth::Scope;
 use serde_json::json;
 
+use clap::Subcommand;
+
 use crate::clock::time;
 use crate::context::{Ctx, Source};
 use crate::failure::{Failure, Result};
@@ -114,4 +116,13 @@ fn minutes(secs: u64) -> String {
         60..3600 => format!("{} min", secs / 60),
         _ => format!("{} h {} min", secs / 3600, secs % 3600 / 60),
     }
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Auth {
+    /// Which credential is in use (API token, token file, OAuth sign-in or the local
+    /// Chatwork), whose account it is and, for OAuth, when the access token expires. Never
+    /// prints a secret. Fails with exit 3 when the credential is not accepted.
+    #[command(after_help = "Example:\n  chatwork auth status")]
+    Status,
 }

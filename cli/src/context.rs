@@ -9,9 +9,9 @@ use chatwork::model::{AccountId, RoomId};
 use chatwork::{Client, Credentials};
 use chatwork_mock::MockServer;
 
-use crate::args::Globals;
 use crate::failure::{Exit, Failure, Result};
 use crate::output::Out;
+use clap::Args;
 
 pub struct Ctx {
     pub client: Client,
@@ -77,58 +77,6 @@ pub fn read_credential(path: &std::path::Path, what: &str) -> Result<String> {
     Ok(token)
 }
 
-/// What every client of the CLI shares: the base URL, waits announced on stderr, and the
-/// longest rate-limit wait (`--max-wait`; past it the command fails with exit 6).
-pub fn configure(
-    mut builder: chatwork::ClientBuilder,
-    base_url: Option<&str>,
-    max_wait: Option<std::time::Duration>,
-) -> chatwork::ClientBuilder {
-    if let Some(url) = base_url {
-        builder = builder.base_url(url);
-    }
-    if let Some(max) = max_wait {
-        builder =
-            builder.retry_policy(chatwork::RetryPolicy::default().with_rate_limit_retries(3, max));
-    }
-    builder.on_wait(announce)
-}
-
-/// Waits longer than [`ANNOUNCED_WAIT`] get one line on stderr: what limit, until when.
-fn announce(wait: &chatwork::Wait) {
-    if wait.duration < ANNOUNCED_WAIT {
-        return;
-    }
-    let why = match wait.reason {
-        chatwork::WaitReason::TokenBudget => {
-            "the token's request budget is spent (Chatwork allows 300 requests per 5 minutes)"
-                .to_owned()
-        }
-        chatwork::WaitReason::RateLimited { room: false } => {
-            "Chatwork answered 429: the token's request budget is spent".to_owned()
-        }
-        chatwork::WaitReason::RateLimited { room: true } => {
-            "Chatwork answered 429: too many posts to this room (10 per 10 seconds)".to_owned()
-        }
-        chatwork::WaitReason::RoomPace(room) => {
-            format!("pacing posts to room {room} (Chatwork allows 10 per 10 seconds)")
-        }
-        _ => "the server failed; trying again".to_owned(),
-    };
-    let until = std::time::SystemTime::now() + wait.duration;
-    let until = until
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
-    eprintln!(
-        "chatwork: {why}: waiting {} s, until {} (--max-wait sets a limit)",
-        wait.duration.as_secs_f64().ceil() as u64,
-        crate::clock::clock_time(until)
-    );
-}
-
-/// Waits at least this long are announced.
-pub const ANNOUNCED_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
-
 impl Ctx {
     pub async fn new(cli: &Globals) -> Result<Self> {
         let out = Out { json: cli.json };
@@ -161,7 +109,8 @@ impl Ctx {
         if let Some((session, path)) = session {
             let builder = Client::builder(Credentials::oauth_session(session.clone()));
             return Ok(Self {
-                client: configure(builder, cli.base_url.as_deref(), cli.max_wait).build()?,
+                client: crate::client::configure(builder, cli.base_url.as_deref(), cli.max_wait)
+                    .build()?,
                 out,
                 yes: cli.yes,
                 source: Source::OAuthFile(path.to_owned()),
@@ -236,7 +185,8 @@ impl Ctx {
             }
         };
         let builder = Client::builder(Credentials::api_token(token));
-        let client = configure(builder, base_url.as_deref(), cli.max_wait).build()?;
+        let client =
+            crate::client::configure(builder, base_url.as_deref(), cli.max_wait).build()?;
         Ok(Self {
             client,
             out,
@@ -327,4 +277,84 @@ fn pick(kind: &str, arg: &str, candidates: &[(i64, String)], list: &str) -> Resu
         ))
         .hint("give the ID")),
     }
+}
+
+/// The options every command takes.
+#[derive(Args, Debug)]
+pub struct Globals {
+    /// Print JSON (one document; JSON lines for `watch` and `webhook listen`).
+    #[arg(long, global = true, help_heading = "Global options")]
+    pub json: bool,
+    /// The API's base URL.
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        env = "CHATWORK_BASE_URL",
+        value_name = "URL",
+        hide_env_values = true
+    )]
+    pub base_url: Option<String>,
+    /// A file holding the API token.
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        env = "CHATWORK_TOKEN_FILE",
+        value_name = "FILE",
+        hide_env_values = true
+    )]
+    pub token_file: Option<PathBuf>,
+    /// Use the local Chatwork even when a token is set.
+    #[arg(long, global = true, help_heading = "Global options")]
+    pub mock: bool,
+    /// Where the local Chatwork keeps its state between runs (default:
+    /// `$XDG_STATE_HOME/chatwork/local-chatwork.json`, or under `~/.local/state`).
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        env = "CHATWORK_MOCK_STATE",
+        value_name = "FILE",
+        hide_env_values = true
+    )]
+    pub mock_state: Option<PathBuf>,
+    /// Whose token the local Chatwork uses: alice, bob, carol or dave.
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        default_value = "alice",
+        value_name = "NAME"
+    )]
+    pub mock_user: String,
+    /// The OAuth file written by `chatwork login` (default ~/.config/chatwork/oauth.json).
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        env = "CHATWORK_OAUTH_FILE",
+        value_name = "FILE",
+        hide_env_values = true
+    )]
+    pub oauth_file: Option<PathBuf>,
+    /// Wait at most this long for a rate limit (e.g. 30s, 2m); a longer wait fails with exit 6.
+    /// Waits over 2 s are announced on stderr.
+    #[arg(long, global = true, help_heading = "Global options", env = "CHATWORK_MAX_WAIT", value_name = "DURATION", value_parser = parse_wait, hide_env_values = true)]
+    pub max_wait: Option<std::time::Duration>,
+    /// Do not ask before destructive commands.
+    #[arg(long, short = 'y', global = true, help_heading = "Global options")]
+    pub yes: bool,
+
+    /// The local Chatwork's options given on the command line (`--mock-user`, `--mock-state`).
+    #[arg(skip)]
+    pub local_options: Vec<String>,
+}
+
+/// A duration like `90s`, `2m` or `1h30m` (not negative).
+fn parse_wait(text: &str) -> Result<std::time::Duration, String> {
+    let d: jiff::SignedDuration = text
+        .parse()
+        .map_err(|_| format!("{text:?} is not a duration like 30s, 2m or 1h30m"))?;
+    std::time::Duration::try_from(d).map_err(|_| format!("{text:?} is negative"))
 }

@@ -1,6 +1,6 @@
 //! `chatwork webhook listen|sign`: no API token needed, only the webhook's.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -8,7 +8,9 @@ use chatwork::webhook::axum::WebhookReceiver;
 use chatwork::webhook::{WebhookVerifier, sign};
 use tokio::sync::mpsc;
 
-use crate::args::Webhook;
+use clap::Subcommand;
+
+use crate::cmd::positive;
 use crate::failure::{Exit, Failure, Result};
 use crate::output::Out;
 
@@ -104,4 +106,48 @@ fn payload(p: &chatwork::webhook::WebhookEventPayload) -> serde_json::Value {
         P::Unknown { raw, .. } => raw.clone(),
         _ => serde_json::Value::Null,
     }
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Webhook {
+    /// Receive Chatwork's deliveries, verify them and print each event as a JSON line.
+    /// The webhook token comes from CHATWORK_WEBHOOK_TOKEN or --webhook-token-file.
+    #[command(
+        after_help = "Example:\n  CHATWORK_WEBHOOK_TOKEN=... chatwork webhook listen --port 8080"
+    )]
+    Listen {
+        /// Port to listen on.
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        /// A file holding the webhook token (its own option: never the API token's).
+        #[arg(
+            long,
+            env = "CHATWORK_WEBHOOK_TOKEN_FILE",
+            value_name = "FILE",
+            hide_env_values = true
+        )]
+        webhook_token_file: Option<PathBuf>,
+        /// Stop after N events.
+        #[arg(long, value_name = "N", value_parser = positive)]
+        count: Option<usize>,
+    },
+    /// Print the signature Chatwork would send for a body (text, `@FILE`, or `-`).
+    #[command(
+        after_help = "Example:\n  CHATWORK_WEBHOOK_TOKEN=... chatwork webhook sign @delivery.json"
+    )]
+    Sign {
+        /// The body to sign: text, `@FILE`, or `-` for stdin.
+        body: String,
+        /// A file holding the webhook token (its own option: never the API token's).
+        #[arg(
+            long,
+            env = "CHATWORK_WEBHOOK_TOKEN_FILE",
+            value_name = "FILE",
+            hide_env_values = true
+        )]
+        webhook_token_file: Option<PathBuf>,
+    },
 }

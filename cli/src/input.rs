@@ -5,8 +5,9 @@ use std::io::{IsTerminal, Read};
 use chatwork::model::AccountId;
 use chatwork::notation::MessageBuilder;
 
-use crate::args::Body;
 use crate::failure::{Failure, Result};
+use clap::Args;
+use std::path::PathBuf;
 
 /// The text of a body: the argument, `--file`, or standard input (`-` or nothing). One
 /// trailing newline run is dropped (as `git log ... |` adds one).
@@ -225,4 +226,29 @@ mod tests {
             "[info][title]CI[/title][code]a[/code][/info]"
         );
     }
+}
+
+/// A message body: the text argument, `--file`, or standard input; escaped unless `--raw`.
+#[derive(Args, Debug, Clone)]
+pub struct Body {
+    /// The text (`-` or nothing: read standard input).
+    pub text: Option<String>,
+    /// Read the text from a file.
+    #[arg(long, value_name = "FILE", conflicts_with = "text")]
+    pub file: Option<PathBuf>,
+    /// Mention an account (ID or name); repeatable.
+    #[arg(long, value_name = "ACCOUNT")]
+    pub to: Vec<String>,
+    /// Put the text in an [info] block with this title.
+    #[arg(long, value_name = "TITLE")]
+    pub info_title: Option<String>,
+    /// Put the text in an [info] block.
+    #[arg(long)]
+    pub info: bool,
+    /// Put the text in a [code] block.
+    #[arg(long)]
+    pub code: bool,
+    /// Send the text as Chatwork notation, not escaped.
+    #[arg(long, conflicts_with_all = ["code", "info", "info_title"])]
+    pub raw: bool,
 }

@@ -10,7 +10,8 @@ use chatwork::oauth::{
 };
 use serde::{Deserialize, Serialize};
 
-use crate::args::{Globals, Login};
+use clap::Args;
+
 use crate::failure::{Exit, Failure, Result};
 use crate::output::Out;
 
@@ -296,12 +297,18 @@ pub async fn login(args: Login, file: &Path) -> Result<(String, String)> {
 const LOGIN_TIMEOUT: Duration = Duration::from_secs(300);
 
 /// `chatwork login`: signs in, keeps the tokens, and checks them with one call.
-pub async fn run(g: &Globals, out: Out, args: Login) -> Result<()> {
-    let file = path(g.oauth_file.as_deref())
-        .ok_or_else(|| Failure::usage("no home directory: give --oauth-file"))?;
+pub async fn run(
+    oauth_file: Option<&Path>,
+    base_url: Option<&str>,
+    max_wait: Option<Duration>,
+    out: Out,
+    args: Login,
+) -> Result<()> {
+    let file =
+        path(oauth_file).ok_or_else(|| Failure::usage("no home directory: give --oauth-file"))?;
     let (token, scope) = login(args, &file).await?;
     let builder = chatwork::Client::builder(chatwork::Credentials::oauth_access_token(token));
-    let builder = crate::context::configure(builder, g.base_url.as_deref(), g.max_wait);
+    let builder = crate::client::configure(builder, base_url, max_wait);
     let me = builder.build()?.get_me().send().await?;
     out.either(
         &serde_json::json!({"account_id": me.account_id, "name": me.name, "scope": scope, "oauth_file": file}),
@@ -317,9 +324,9 @@ pub async fn run(g: &Globals, out: Out, args: Login) -> Result<()> {
 }
 
 /// `chatwork logout`: forgets the tokens.
-pub fn logout(g: &Globals, out: Out) -> Result<()> {
-    let file = path(g.oauth_file.as_deref())
-        .ok_or_else(|| Failure::usage("no home directory: give --oauth-file"))?;
+pub fn logout(oauth_file: Option<&Path>, out: Out) -> Result<()> {
+    let file =
+        path(oauth_file).ok_or_else(|| Failure::usage("no home directory: give --oauth-file"))?;
     let _ = std::fs::remove_file(lock_path(&file));
     match std::fs::remove_file(&file) {
         Ok(()) => out.either(&serde_json::json!({"removed": file}), || {
@@ -331,4 +338,37 @@ pub fn logout(g: &Globals, out: Out) -> Result<()> {
             }),
         Err(e) => Err(e.into()),
     }
+}
+
+#[derive(Args, Debug)]
+#[command(after_help = "\
+The client comes from Chatwork's OAuth client settings. Without a client secret the client is a
+public one (PKCE only). After \"Allow\", paste the address the browser was sent to. A redirect URI
+http://127.0.0.1:PORT/... or http://localhost:PORT/... is received on a local listener instead
+(waiting up to 5 minutes); Chatwork's client settings document that registered redirect URIs may
+not use http://, so this serves where a loopback URI is accepted (the local Chatwork). The tokens
+are kept in the OAuth file, readable by you only, and refreshed when they expire.
+
+Example:
+  CHATWORK_CLIENT_SECRET=... chatwork login --client-id abc --redirect-uri https://bot.example/cb")]
+pub struct Login {
+    /// The OAuth client ID.
+    #[arg(long, env = "CHATWORK_CLIENT_ID", hide_env_values = true)]
+    pub client_id: String,
+    /// The redirect URI registered for the client.
+    #[arg(long, env = "CHATWORK_REDIRECT_URI", hide_env_values = true)]
+    pub redirect_uri: String,
+    /// A scope to ask for; repeatable (default: users.all:read rooms.all:read_write
+    /// contacts.all:read_write offline_access).
+    #[arg(long)]
+    pub scope: Vec<String>,
+    /// A file holding the client secret (or CHATWORK_CLIENT_SECRET).
+    #[arg(long, value_name = "FILE")]
+    pub client_secret_file: Option<PathBuf>,
+    /// The consent screen's URL.
+    #[arg(long, hide = true, env = "CHATWORK_OAUTH_AUTHORIZE_URL", default_value = chatwork::oauth::AUTHORIZE_URL, hide_env_values = true)]
+    pub authorize_url: String,
+    /// The token endpoint's URL.
+    #[arg(long, hide = true, env = "CHATWORK_OAUTH_TOKEN_URL", default_value = chatwork::oauth::TOKEN_URL, hide_env_values = true)]
+    pub token_url: String,
 }

@@ -3,6 +3,7 @@
 
 mod args;
 mod auth;
+mod client;
 mod clock;
 mod cmd;
 mod context;
@@ -15,7 +16,12 @@ mod terminal;
 
 use clap::{CommandFactory, FromArgMatches};
 
-use args::Cli;
+use args::{Cli, Command};
+use auth::Auth;
+use cmd::{account, api, contacts, files, links, messages, rooms, tasks};
+use context::Ctx;
+use failure::Result;
+use output::Out;
 
 fn main() {
     let matches = Cli::command().get_matches();
@@ -44,11 +50,53 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let result = runtime.block_on(cmd::run(cli));
+    let result = runtime.block_on(run(cli));
     // The local Chatwork (if any) writes its state when the context drops inside `run`.
     drop(runtime);
     if let Err(failure) = result {
         eprintln!("{failure}");
         std::process::exit(failure.exit as i32);
+    }
+}
+
+/// Runs the command: the only place that matches on it.
+async fn run(cli: Cli) -> Result<()> {
+    let g = &cli.globals;
+    let out = Out { json: g.json };
+    match cli.command {
+        Command::Me => account::me(&Ctx::new(g).await?).await,
+        Command::Status => account::status(&Ctx::new(g).await?).await,
+        Command::Rooms(c) => rooms::rooms(&Ctx::new(g).await?, c).await,
+        Command::Members(c) => rooms::members(&Ctx::new(g).await?, c).await,
+        Command::Messages(c) => messages::messages(&Ctx::new(g).await?, c).await,
+        Command::Tasks(c) => tasks::tasks(&Ctx::new(g).await?, c).await,
+        Command::Files(c) => files::files(&Ctx::new(g).await?, c).await,
+        Command::Contacts(c) => contacts::contacts(&Ctx::new(g).await?, c).await,
+        Command::Requests(c) => contacts::requests(&Ctx::new(g).await?, c).await,
+        Command::Links(c) => links::links(&Ctx::new(g).await?, c).await,
+        Command::Api(a) => api::api(&Ctx::new(g).await?, a).await,
+        Command::Auth(Auth::Status) => auth::status(&Ctx::new(g).await?).await,
+        Command::Webhook(c) => hooks::run(out, c).await,
+        Command::Login(args) => {
+            login::run(
+                g.oauth_file.as_deref(),
+                g.base_url.as_deref(),
+                g.max_wait,
+                out,
+                args,
+            )
+            .await
+        }
+        Command::Logout => login::logout(g.oauth_file.as_deref(), out),
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "chatwork", &mut script);
+            output::bytes(&script)
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut page)?;
+            output::bytes(&page)
+        }
     }
 }

@@ -3,8 +3,8 @@
 use clap::Subcommand;
 use serde_json::json;
 
+use super::Limit;
 use super::{label, parse_id};
-use crate::args::Limit;
 use crate::context::Ctx;
 use crate::failure::Result;
 use crate::input;

@@ -8,8 +8,8 @@ use clap::Subcommand;
 use futures_util::StreamExt as _;
 use serde_json::json;
 
+use super::Limit;
 use super::{label, parse_id};
-use crate::args::Limit;
 use crate::clock::time;
 use crate::context::Ctx;
 use crate::failure::{Exit, Failure, Result};

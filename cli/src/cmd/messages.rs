@@ -6,11 +6,12 @@ use clap::Subcommand;
 use futures_util::StreamExt as _;
 
 use super::label;
-use crate::args::{Body, Limit, positive};
+use super::{Limit, positive};
 use crate::clock::time;
 use crate::context::Ctx;
 use crate::failure::Result;
 use crate::input;
+use crate::input::Body;
 use crate::output::{fields, one_line, table};
 
 #[derive(Subcommand, Debug)]

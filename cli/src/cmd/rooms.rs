@@ -5,8 +5,8 @@ use chatwork::types::RoomActionType;
 use clap::Subcommand;
 use serde_json::json;
 
+use super::Limit;
 use super::{ids, label};
-use crate::args::Limit;
 use crate::clock::time;
 use crate::context::Ctx;
 use crate::failure::{Failure, Result};

@@ -2,12 +2,13 @@
 
 use clap::{Subcommand, ValueEnum};
 
+use super::Limit;
 use super::{ids, label, parse_id};
-use crate::args::{Body, Limit};
 use crate::clock::time;
 use crate::context::Ctx;
 use crate::failure::Result;
 use crate::input;
+use crate::input::Body;
 use crate::output::{fields, one_line, table};
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
