@@ -169,7 +169,7 @@ impl Ctx {
                             (token, mock.base_url(), Some(mock), None)
                         }
                     };
-                if !cli.mock {
+                if !cli.mock && !cli.quiet {
                     let at = serving.map(|o| format!(" at {o}")).unwrap_or_default();
                     eprintln!(
                         "chatwork: no CHATWORK_API_TOKEN: using a local Chatwork{at} as {} (state in {}); set a token to use chatwork.com",
@@ -349,6 +349,10 @@ pub struct Globals {
     /// The local Chatwork's options given on the command line (`--mock-user`, `--mock-state`).
     #[arg(skip)]
     pub local_options: Vec<String>,
+
+    /// Says nothing on stderr (shell completion runs the command on each tab press).
+    #[arg(skip)]
+    pub quiet: bool,
 }
 
 /// A duration like `90s`, `2m` or `1h30m` (not negative).

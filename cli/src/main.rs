@@ -24,6 +24,8 @@ use failure::Result;
 use output::Out;
 
 fn main() {
+    // `source <(COMPLETE=bash chatwork)`: completions, room names included.
+    clap_complete::CompleteEnv::with_factory(Cli::command).complete();
     let matches = Cli::command().get_matches();
     let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     // The command's name, for every failure's message (`chatwork rooms get: ...`).

@@ -2066,3 +2066,25 @@ async fn api_takes_pasted_paths_and_urls() {
     assert_eq!(elsewhere.code, 2, "{}", elsewhere.stderr);
     assert!(elsewhere.stderr.contains("is not under the base URL"));
 }
+
+/// Shell completion (`source <(COMPLETE=bash chatwork)`) completes room names and IDs from the
+/// credential in the environment, here the local Chatwork; it prints nothing else.
+#[tokio::test]
+async fn completion_offers_room_names_and_ids() {
+    let dir = home();
+    let complete = |words: &'static [&'static str]| {
+        let mut c = command(&dir);
+        c.env("COMPLETE", "fish")
+            .args(["--", "chatwork"])
+            .args(words);
+        async move { finish(c.spawn().unwrap(), None).await }
+    };
+    let names = complete(&["rooms", "get", "Pr"]).await.ok();
+    assert_eq!(names.stdout, "Project\troom 106\n");
+    assert_eq!(names.stderr, "");
+    let ids = complete(&["messages", "list", "10"]).await.ok();
+    assert_eq!(
+        ids.stdout,
+        "101\tAlice\n104\tBob\n105\tCarol\n106\tProject\n"
+    );
+}

@@ -22,6 +22,7 @@ pub enum Files {
     #[command(after_help = "Example:\n  chatwork files list Project --account Alice")]
     List {
         /// The room: its ID, or its name (one exact match).
+        #[arg(add = clap_complete::ArgValueCompleter::new(super::complete_room))]
         room: String,
         /// Only files uploaded by this account.
         #[arg(long, value_name = "ACCOUNT")]
@@ -33,6 +34,7 @@ pub enum Files {
     #[command(after_help = "Example:\n  chatwork files get Project 701 --url")]
     Get {
         /// The room: its ID, or its name (one exact match).
+        #[arg(add = clap_complete::ArgValueCompleter::new(super::complete_room))]
         room: String,
         /// The file's ID.
         file: String,
@@ -45,6 +47,7 @@ pub enum Files {
     )]
     Upload {
         /// The room: its ID, or its name (one exact match).
+        #[arg(add = clap_complete::ArgValueCompleter::new(super::complete_room))]
         room: String,
         /// The file to upload (at most 5 MB).
         path: PathBuf,
@@ -64,6 +67,7 @@ pub enum Files {
     )]
     Download {
         /// The room: its ID, or its name (one exact match).
+        #[arg(add = clap_complete::ArgValueCompleter::new(super::complete_room))]
         room: String,
         /// The file's ID.
         file: String,

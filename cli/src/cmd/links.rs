@@ -26,6 +26,7 @@ pub enum Links {
     #[command(after_help = "Example:\n  chatwork links get Project")]
     Get {
         /// The room: its ID, or its name (one exact match).
+        #[arg(add = clap_complete::ArgValueCompleter::new(super::complete_room))]
         room: String,
     },
     /// Create it.
@@ -34,6 +35,7 @@ pub enum Links {
     )]
     Create {
         /// The room: its ID, or its name (one exact match).
+        #[arg(add = clap_complete::ArgValueCompleter::new(super::complete_room))]
         room: String,
         #[command(flatten)]
         settings: LinkSettings,
@@ -44,6 +46,7 @@ pub enum Links {
     )]
     Update {
         /// The room: its ID, or its name (one exact match).
+        #[arg(add = clap_complete::ArgValueCompleter::new(super::complete_room))]
         room: String,
         #[command(flatten)]
         settings: LinkSettings,
@@ -52,6 +55,7 @@ pub enum Links {
     #[command(after_help = "Example:\n  chatwork --yes links delete Project")]
     Delete {
         /// The room: its ID, or its name (one exact match).
+        #[arg(add = clap_complete::ArgValueCompleter::new(super::complete_room))]
         room: String,
     },
 }

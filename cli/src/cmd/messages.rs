@@ -22,6 +22,7 @@ pub enum Messages {
     )]
     List {
         /// The room: its ID, or its name (one exact match).
+        #[arg(add = clap_complete::ArgValueCompleter::new(super::complete_room))]
         room: String,
         /// The latest 100, whether returned before or not.
         #[arg(long)]
@@ -33,6 +34,7 @@ pub enum Messages {
     #[command(after_help = "Example:\n  chatwork messages get Project 1928374655918273646")]
     Get {
         /// The room: its ID, or its name (one exact match).
+        #[arg(add = clap_complete::ArgValueCompleter::new(super::complete_room))]
         room: String,
         /// The message's ID.
         message: String,
@@ -43,6 +45,7 @@ pub enum Messages {
     )]
     Post {
         /// The room: its ID, or its name (one exact match).
+        #[arg(add = clap_complete::ArgValueCompleter::new(super::complete_room))]
         room: String,
         #[command(flatten)]
         body: Body,
@@ -56,6 +59,7 @@ pub enum Messages {
     )]
     Edit {
         /// The room: its ID, or its name (one exact match).
+        #[arg(add = clap_complete::ArgValueCompleter::new(super::complete_room))]
         room: String,
         /// The message's ID.
         message: String,
@@ -68,6 +72,7 @@ pub enum Messages {
     )]
     Delete {
         /// The room: its ID, or its name (one exact match).
+        #[arg(add = clap_complete::ArgValueCompleter::new(super::complete_room))]
         room: String,
         /// The message's ID.
         message: String,
@@ -78,6 +83,7 @@ pub enum Messages {
     )]
     Read {
         /// The room: its ID, or its name (one exact match).
+        #[arg(add = clap_complete::ArgValueCompleter::new(super::complete_room))]
         room: String,
         #[arg(long)]
         message: Option<String>,
@@ -88,6 +94,7 @@ pub enum Messages {
     )]
     Unread {
         /// The room: its ID, or its name (one exact match).
+        #[arg(add = clap_complete::ArgValueCompleter::new(super::complete_room))]
         room: String,
         #[arg(long)]
         /// The message's ID.
@@ -99,6 +106,7 @@ pub enum Messages {
     )]
     Watch {
         /// The room: its ID, or its name (one exact match).
+        #[arg(add = clap_complete::ArgValueCompleter::new(super::complete_room))]
         room: String,
         /// Seconds between polls (1 to 3600).
         #[arg(long, default_value_t = 10, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=3600))]

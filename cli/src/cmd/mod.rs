@@ -38,6 +38,44 @@ pub struct Limit {
     pub limit: Option<usize>,
 }
 
+/// Room names and IDs that start with what was typed, for shell completion (`source <(COMPLETE=bash
+/// chatwork)`): the rooms of the credential the environment gives (a token, the OAuth file, or
+/// the local Chatwork), asked within 3 seconds; nothing when that fails.
+pub fn complete_room(current: &std::ffi::OsStr) -> Vec<clap_complete::CompletionCandidate> {
+    use clap::Parser as _;
+    let typed = current.to_string_lossy().into_owned();
+    let Ok(mut cli) = crate::args::Cli::try_parse_from(["chatwork", "me"]) else {
+        return Vec::new();
+    };
+    cli.globals.quiet = true;
+    let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    else {
+        return Vec::new();
+    };
+    let rooms = runtime.block_on(async {
+        let ctx = crate::context::Ctx::new(&cli.globals).await.ok()?;
+        let ask = ctx.client.list_rooms().send();
+        tokio::time::timeout(std::time::Duration::from_secs(3), ask)
+            .await
+            .ok()?
+            .ok()
+            .map(|r| r.into_inner())
+    });
+    let lower = typed.to_lowercase();
+    rooms
+        .unwrap_or_default()
+        .into_iter()
+        .flat_map(|r| {
+            let id = r.room_id.to_string();
+            [(r.name.clone(), format!("room {id}")), (id, r.name)]
+        })
+        .filter(|(value, _)| !value.is_empty() && value.to_lowercase().starts_with(&lower))
+        .map(|(value, help)| clap_complete::CompletionCandidate::new(value).help(Some(help.into())))
+        .collect()
+}
+
 /// A whole number of 1 or more.
 pub fn positive(text: &str) -> Result<usize, String> {
     match text.parse::<usize>() {

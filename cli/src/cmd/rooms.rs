@@ -24,6 +24,7 @@ pub enum Rooms {
     #[command(after_help = "Examples:\n  chatwork rooms get Project\n  chatwork rooms get 106")]
     Get {
         /// The room: its ID, or its name (one exact match).
+        #[arg(add = clap_complete::ArgValueCompleter::new(super::complete_room))]
         room: String,
     },
     /// Create a group chat (you must be among the admins).
@@ -54,6 +55,7 @@ pub enum Rooms {
     )]
     Update {
         /// The room: its ID, or its name (one exact match).
+        #[arg(add = clap_complete::ArgValueCompleter::new(super::complete_room))]
         room: String,
         #[arg(long)]
         name: Option<String>,
@@ -68,12 +70,14 @@ pub enum Rooms {
     )]
     Leave {
         /// The room: its ID, or its name (one exact match).
+        #[arg(add = clap_complete::ArgValueCompleter::new(super::complete_room))]
         room: String,
     },
     /// Delete a group chat for everyone (asks first).
     #[command(after_help = "Example:\n  chatwork --yes rooms delete \"Release 2.0\"")]
     Delete {
         /// The room: its ID, or its name (one exact match).
+        #[arg(add = clap_complete::ArgValueCompleter::new(super::complete_room))]
         room: String,
     },
 }
@@ -84,6 +88,7 @@ pub enum Members {
     #[command(after_help = "Example:\n  chatwork members list Project")]
     List {
         /// The room: its ID, or its name (one exact match).
+        #[arg(add = clap_complete::ArgValueCompleter::new(super::complete_room))]
         room: String,
         #[command(flatten)]
         limit: Limit,
@@ -94,6 +99,7 @@ pub enum Members {
     )]
     Set {
         /// The room: its ID, or its name (one exact match).
+        #[arg(add = clap_complete::ArgValueCompleter::new(super::complete_room))]
         room: String,
         #[arg(long, value_delimiter = ',', required = true)]
         admin: Vec<String>,

@@ -23,6 +23,7 @@ pub enum Tasks {
     #[command(after_help = "Example:\n  chatwork tasks list Project --status done --account Bob")]
     List {
         /// The room: its ID, or its name (one exact match).
+        #[arg(add = clap_complete::ArgValueCompleter::new(super::complete_room))]
         room: String,
         #[arg(long, value_enum)]
         status: Option<Status>,
@@ -51,6 +52,7 @@ pub enum Tasks {
     #[command(after_help = "Example:\n  chatwork tasks get Project 501")]
     Get {
         /// The room: its ID, or its name (one exact match).
+        #[arg(add = clap_complete::ArgValueCompleter::new(super::complete_room))]
         room: String,
         /// The task's ID.
         task: String,
@@ -61,6 +63,7 @@ pub enum Tasks {
     )]
     Create {
         /// The room: its ID, or its name (one exact match).
+        #[arg(add = clap_complete::ArgValueCompleter::new(super::complete_room))]
         room: String,
         #[command(flatten)]
         body: Body,
@@ -81,6 +84,7 @@ pub enum Tasks {
     #[command(after_help = "Example:\n  chatwork tasks done Project 501")]
     Done {
         /// The room: its ID, or its name (one exact match).
+        #[arg(add = clap_complete::ArgValueCompleter::new(super::complete_room))]
         room: String,
         /// The task's ID.
         task: String,
@@ -89,6 +93,7 @@ pub enum Tasks {
     #[command(after_help = "Example:\n  chatwork tasks reopen Project 501")]
     Reopen {
         /// The room: its ID, or its name (one exact match).
+        #[arg(add = clap_complete::ArgValueCompleter::new(super::complete_room))]
         room: String,
         /// The task's ID.
         task: String,
