@@ -4,9 +4,10 @@
 //! `cargo bench --bench overhead`
 //!
 //! Each run makes `N` sequential `list_messages` calls (100 messages, about 31 KB) on a
-//! current-thread and on a multi-thread runtime. The server runs on its own runtime thread.
-//! CPU is the process's user + system time (from /proc/self/stat, Linux), which includes the
-//! server's share, the same for both loops.
+//! current-thread and on a multi-thread runtime. The server runs in another process (this
+//! bench started again with `OVERHEAD_SERVER=1`), so that the CPU measured, the process's user
+//! + system time (`clock_gettime(CLOCK_PROCESS_CPUTIME_ID)`, nanoseconds), is the client's
+//! alone: the SDK's or the hand-written loop's.
 
 use std::time::{Duration, Instant};
 
@@ -15,7 +16,7 @@ use axum::routing::get;
 use serde::Deserialize;
 
 const N: u32 = 2_000;
-const ROUNDS: usize = 9;
+const ROUNDS: usize = 15;
 
 #[allow(dead_code)]
 #[derive(Deserialize)]
@@ -50,19 +51,78 @@ fn body() -> String {
     serde_json::to_string(&messages).unwrap()
 }
 
-/// Process CPU time (user + system), in clock ticks of 10 ms.
-fn cpu() -> Duration {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
-    let fields: Vec<&str> = after.split_whitespace().collect();
-    let ticks: u64 = fields.get(11).and_then(|u| u.parse().ok()).unwrap_or(0)
-        + fields.get(12).and_then(|s| s.parse().ok()).unwrap_or(0);
-    Duration::from_millis(ticks * 10)
+/// What decoding with JSON-path tracking costs against plain serde, on the same body and the
+/// SDK's own message type: the cost the fast path (plain serde first, path tracking only to
+/// explain a failure) takes off every successful call.
+fn decode_cost() {
+    let body = body().into_bytes();
+    let time = |f: &dyn Fn() -> usize| {
+        let mut best = Duration::MAX;
+        for _ in 0..15 {
+            let start = Instant::now();
+            for _ in 0..500 {
+                assert_eq!(f(), 100);
+            }
+            best = best.min(start.elapsed() / 500);
+        }
+        best
+    };
+    let plain = time(&|| {
+        serde_json::from_slice::<Vec<chatwork::types::Message>>(&body)
+            .unwrap()
+            .len()
+    });
+    let tracked = time(&|| {
+        let mut de = serde_json::Deserializer::from_slice(&body);
+        serde_path_to_error::deserialize::<_, Vec<chatwork::types::Message>>(&mut de)
+            .unwrap()
+            .len()
+    });
+    println!(
+        "decoding the 100 messages (best of 15 x 500): plain serde {:.1} us, with path tracking {:.1} us ({:.2}x)",
+        plain.as_secs_f64() * 1e6,
+        tracked.as_secs_f64() * 1e6,
+        tracked.as_secs_f64() / plain.as_secs_f64()
+    );
 }
 
-fn serve(body: String) -> String {
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
+/// This process's CPU time (user + system): the client's, the server being another process.
+fn cpu() -> Duration {
+    thread_local! {
+        static START: cpu_time::ProcessTime = cpu_time::ProcessTime::now();
+    }
+    START.with(|start| start.elapsed())
+}
+
+/// Starts this bench again as the server, in its own process; returns its origin and the
+/// child (killed when dropped).
+fn server_process() -> (String, ChildGuard) {
+    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+        .env("OVERHEAD_SERVER", "1")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(child.stdout.take().unwrap()),
+        &mut line,
+    )
+    .unwrap();
+    (line.trim().to_owned(), ChildGuard(child))
+}
+
+struct ChildGuard(std::process::Child);
+
+impl Drop for ChildGuard {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// The server process: prints its origin, then serves until killed.
+fn serve(body: String) {
+    {
         let rt = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(1)
             .enable_all()
@@ -87,11 +147,10 @@ fn serve(body: String) -> String {
                 }),
             );
             let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-            tx.send(listener.local_addr().unwrap()).unwrap();
+            println!("http://{}", listener.local_addr().unwrap());
             axum::serve(listener, app).await.unwrap();
         });
-    });
-    format!("http://{}", rx.recv().unwrap())
+    }
 }
 
 /// (wall, cpu) per call for each of the two loops, medians over the rounds. The rounds
@@ -122,7 +181,12 @@ fn measure(
 }
 
 fn main() {
-    let origin = serve(body());
+    if std::env::var_os("OVERHEAD_SERVER").is_some() {
+        serve(body());
+        return;
+    }
+    let (origin, _server) = server_process();
+    decode_cost();
     let sdk = chatwork::Client::builder(chatwork::Credentials::api_token("bench-token"))
         .base_url(format!("{origin}/v2"))
         .build()
@@ -130,8 +194,9 @@ fn main() {
     let http = reqwest::Client::new();
     let url = format!("{origin}/v2/rooms/42/messages?force=1");
     println!(
-        "list_messages (100 messages), {N} sequential calls per round, median of {ROUNDS} rounds"
+        "list_messages (100 messages), {N} sequential calls per round, median of {ROUNDS} rounds;"
     );
+    println!("the server in another process: cpu is the client's alone");
     println!(
         "{:<14} {:>12} {:>12} {:>8} {:>12} {:>12} {:>8}",
         "runtime", "sdk wall", "hand wall", "ratio", "sdk cpu", "hand cpu", "ratio"

@@ -175,13 +175,22 @@ fn decode_error(
     }))
 }
 
-/// Decodes JSON into `T`, saying where in the document it failed.
+/// Decodes JSON into `T`, saying where in the document it failed. The fast path is plain
+/// serde; only a body that fails is decoded again with path tracking, for the error.
 fn decode_with_path<T: DeserializeOwned>(body: &[u8]) -> Result<T, (Option<String>, String)> {
+    let plain = match serde_json::from_slice(body) {
+        Ok(value) => return Ok(value),
+        Err(e) => e,
+    };
     let mut de = serde_json::Deserializer::from_slice(body);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        (Some(path), e.into_inner().to_string())
-    })
+    match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        Err(e) => {
+            let path = e.path().to_string();
+            Err((Some(path), e.into_inner().to_string()))
+        }
+        // The value itself decodes: what failed is after it (trailing characters).
+        Ok(_) => Err((None, plain.to_string())),
+    }
 }
 
 /// Decodes an answer that the generated code did not handle (an undeclared status, or a

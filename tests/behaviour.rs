@@ -461,6 +461,22 @@ async fn the_token_never_appears_in_debug_or_errors() {
     );
 }
 
+/// The fast path (plain serde) and the slow one (path tracking, for the error) agree: a body
+/// with something after its JSON value is refused, not cut short.
+#[tokio::test]
+async fn a_body_with_trailing_characters_is_a_decode_error() {
+    let server = MockServer::start_async().await;
+    let body = format!("[{}] and more", room_json(1, "my", "admin"));
+    mock(&server, get("/rooms"), 200, &body).await;
+    let err = client(&server).list_rooms().send().await.unwrap_err();
+    let Error::Decode(d) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(d.path(), None, "{err}");
+    assert!(err.to_string().contains("trailing characters"), "{err}");
+    assert_eq!(d.body(), body.as_bytes());
+}
+
 #[tokio::test]
 async fn a_decode_error_says_where_in_the_json_it_failed() {
     let server = MockServer::start_async().await;
