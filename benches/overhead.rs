@@ -5,8 +5,8 @@
 //!
 //! Each run makes `N` sequential `list_messages` calls (100 messages, about 31 KB) on a
 //! current-thread and on a multi-thread runtime. The server runs in another process (this
-//! bench started again with `OVERHEAD_SERVER=1`), so that the CPU measured, the process's user
-//! + system time (`clock_gettime(CLOCK_PROCESS_CPUTIME_ID)`, nanoseconds), is the client's
+//! bench started again with `OVERHEAD_SERVER=1`), so that the CPU measured (the process's user
+//! and system time, `clock_gettime(CLOCK_PROCESS_CPUTIME_ID)`, in nanoseconds) is the client's
 //! alone: the SDK's or the hand-written loop's.
 
 use std::time::{Duration, Instant};
