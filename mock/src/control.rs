@@ -11,23 +11,16 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
-use crate::form::field;
-use crate::handlers::{caller, error};
+use crate::form::{field, urlencoded as form};
+use crate::handlers::{caller, error, state_file_failure};
 use crate::world::Answer;
 use crate::{AppState, DeliveryOutcome, Faults, NewWebhook};
-
-fn form(body: &[u8]) -> Vec<(String, String)> {
-    serde_urlencoded::from_bytes(body).unwrap_or_default()
-}
 
 fn json_answer(result: std::io::Result<Result<Value, Answer>>) -> Response {
     match result {
         Ok(Ok(v)) => axum::Json(v).into_response(),
         Ok(Err(a)) => a.into_response(),
-        Err(e) => error(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            &format!("the local Chatwork cannot use its state file: {e}"),
-        ),
+        Err(e) => state_file_failure(&e),
     }
 }
 
@@ -226,7 +219,7 @@ pub(crate) async fn advance_clock(State(shared): State<AppState>, body: Bytes) -
         .await
     {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
-        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
+        Err(e) => state_file_failure(&e),
     }
 }
 

@@ -7,12 +7,12 @@ use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{MethodFilter, MethodRouter};
+use axum::routing::{MethodFilter, MethodRouter, on};
 use serde_json::json;
 
 use crate::faults::{self, Fault};
 use crate::form;
-use crate::routes::{Operation, with};
+use crate::routes::Operation;
 use crate::world::{Answer, Rate, World};
 use crate::{AppState, LoggedRequest, Shared};
 
@@ -104,12 +104,7 @@ async fn serve(
     });
     let (answer, rate, fault, latency) = match applied.await {
         Ok(applied) => applied,
-        Err(e) => {
-            return error(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                &format!("the local Chatwork cannot use its state file: {e}"),
-            );
-        }
+        Err(e) => return state_file_failure(&e),
     };
     let response = match rate {
         Some(rate) => with_rate(answer.into_response(), &rate),
@@ -218,6 +213,14 @@ fn with_rate(mut response: Response, rate: &Rate) -> Response {
         }
     }
     response
+}
+
+/// The answer when the state file cannot be read or written: 500, in Chatwork's shape.
+pub(crate) fn state_file_failure(e: &std::io::Error) -> Response {
+    error(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        &format!("the local Chatwork cannot use its state file: {e}"),
+    )
 }
 
 /// A refusal in Chatwork's shape: `{"errors": [message]}`.
@@ -330,38 +333,38 @@ async fn refuse(
 /// The handler of an operation ID, for the methods of `f`.
 pub(crate) fn route(id: &str, f: MethodFilter) -> Option<MethodRouter<AppState>> {
     Some(match id {
-        "get_me" => with(f, get_me),
-        "get_my_status" => with(f, get_my_status),
-        "list_my_tasks" => with(f, list_my_tasks),
-        "list_contacts" => with(f, list_contacts),
-        "list_rooms" => with(f, list_rooms),
-        "create_room" => with(f, create_room),
-        "get_room" => with(f, get_room),
-        "update_room" => with(f, update_room),
-        "delete_room" => with(f, delete_room),
-        "list_members" => with(f, list_members),
-        "update_members" => with(f, update_members),
-        "list_messages" => with(f, list_messages),
-        "post_message" => with(f, post_message),
-        "mark_messages_read" => with(f, mark_messages_read),
-        "mark_messages_unread" => with(f, mark_messages_unread),
-        "get_message" => with(f, get_message),
-        "update_message" => with(f, update_message),
-        "delete_message" => with(f, delete_message),
-        "list_room_tasks" => with(f, list_room_tasks),
-        "create_task" => with(f, create_task),
-        "get_task" => with(f, get_task),
-        "update_task_status" => with(f, update_task_status),
-        "list_files" => with(f, list_files),
-        "upload_file" => with(f, upload_file),
-        "get_file" => with(f, get_file),
-        "get_invitation_link" => with(f, get_invitation_link),
-        "update_invitation_link" => with(f, update_invitation_link),
-        "create_invitation_link" => with(f, create_invitation_link),
-        "delete_invitation_link" => with(f, delete_invitation_link),
-        "list_incoming_requests" => with(f, list_incoming_requests),
-        "accept_incoming_request" => with(f, accept_incoming_request),
-        "decline_incoming_request" => with(f, decline_incoming_request),
+        "get_me" => on(f, get_me),
+        "get_my_status" => on(f, get_my_status),
+        "list_my_tasks" => on(f, list_my_tasks),
+        "list_contacts" => on(f, list_contacts),
+        "list_rooms" => on(f, list_rooms),
+        "create_room" => on(f, create_room),
+        "get_room" => on(f, get_room),
+        "update_room" => on(f, update_room),
+        "delete_room" => on(f, delete_room),
+        "list_members" => on(f, list_members),
+        "update_members" => on(f, update_members),
+        "list_messages" => on(f, list_messages),
+        "post_message" => on(f, post_message),
+        "mark_messages_read" => on(f, mark_messages_read),
+        "mark_messages_unread" => on(f, mark_messages_unread),
+        "get_message" => on(f, get_message),
+        "update_message" => on(f, update_message),
+        "delete_message" => on(f, delete_message),
+        "list_room_tasks" => on(f, list_room_tasks),
+        "create_task" => on(f, create_task),
+        "get_task" => on(f, get_task),
+        "update_task_status" => on(f, update_task_status),
+        "list_files" => on(f, list_files),
+        "upload_file" => on(f, upload_file),
+        "get_file" => on(f, get_file),
+        "get_invitation_link" => on(f, get_invitation_link),
+        "update_invitation_link" => on(f, update_invitation_link),
+        "create_invitation_link" => on(f, create_invitation_link),
+        "delete_invitation_link" => on(f, delete_invitation_link),
+        "list_incoming_requests" => on(f, list_incoming_requests),
+        "accept_incoming_request" => on(f, accept_incoming_request),
+        "decline_incoming_request" => on(f, decline_incoming_request),
         _ => return None,
     })
 }

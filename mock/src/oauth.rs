@@ -106,7 +106,7 @@ pub(crate) async fn authorize(
     RawQuery(query): RawQuery,
 ) -> Response {
     let q: Vec<(String, String)> =
-        serde_urlencoded::from_str(query.as_deref().unwrap_or_default()).unwrap_or_default();
+        crate::form::urlencoded(query.as_deref().unwrap_or_default().as_bytes());
     let (Some(client_id), Some(redirect_uri), Some(challenge)) = (
         field(&q, "client_id"),
         field(&q, "redirect_uri"),
@@ -209,7 +209,7 @@ pub(crate) async fn token(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let form: Vec<(String, String)> = serde_urlencoded::from_bytes(&body).unwrap_or_default();
+    let form = crate::form::urlencoded(&body);
     let Some(client) = client_id(&headers, &form) else {
         return oauth_error(StatusCode::UNAUTHORIZED, "invalid_client", "no client ID");
     };

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use axum::Router;
-use axum::routing::{MethodFilter, MethodRouter, on};
+use axum::routing::{MethodFilter, MethodRouter};
 
 use crate::AppState;
 use crate::operations::OPERATIONS;
@@ -64,13 +64,4 @@ pub(crate) fn api() -> Router<AppState> {
                 methods.fallback(crate::handlers::method_not_allowed),
             )
         })
-}
-
-/// `on(filter, handler)`, for the handler table.
-pub(crate) fn with<H, T>(f: MethodFilter, handler: H) -> MethodRouter<AppState>
-where
-    H: axum::handler::Handler<T, AppState>,
-    T: 'static,
-{
-    on(f, handler)
 }
