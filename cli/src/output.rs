@@ -46,18 +46,22 @@ pub fn human_line(text: &str) -> Result<()> {
 
 /// Writes one line to stdout; a closed pipe (`| head`) ends quietly.
 pub fn line(text: &str) -> Result<()> {
-    let mut out = std::io::stdout().lock();
-    match writeln!(out, "{text}").and_then(|()| out.flush()) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
-        Err(e) => Err(e.into()),
-    }
+    write_out(&[text.as_bytes(), b"\n"])
 }
 
 /// Writes bytes to stdout as they are (a generated file); a closed pipe ends quietly.
 pub fn bytes(data: &[u8]) -> Result<()> {
+    write_out(&[data])
+}
+
+/// Writes the parts to stdout and flushes; a closed pipe (`| head`) ends the process quietly.
+fn write_out(parts: &[&[u8]]) -> Result<()> {
     let mut out = std::io::stdout().lock();
-    match out.write_all(data).and_then(|()| out.flush()) {
+    let written = parts
+        .iter()
+        .try_for_each(|p| out.write_all(p))
+        .and_then(|()| out.flush());
+    match written {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
         Err(e) => Err(e.into()),
