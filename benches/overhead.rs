@@ -1,13 +1,14 @@
 //! Cost of a typed call through the SDK (default policy: rate limiter, room pacing, retries,
-//! tracing span, typed decoding) against a hand-written reqwest + serde loop decoding the same
-//! fields, on the same local server, in the same run.
-//! `cargo bench --bench overhead`
+//! timeouts, tracing span, typed decoding) against a hand-written reqwest + serde loop decoding
+//! the same fields, on the same local server, in the same run.
+//! `cargo bench --bench overhead --features axum`
 //!
-//! Each run makes `N` sequential `list_messages` calls (100 messages, about 31 KB) on a
-//! current-thread and on a multi-thread runtime. The server runs in another process (this
-//! bench started again with `OVERHEAD_SERVER=1`), so that the CPU measured (the process's user
-//! and system time, `clock_gettime(CLOCK_PROCESS_CPUTIME_ID)`, in nanoseconds) is the client's
-//! alone: the SDK's or the hand-written loop's.
+//! Four loops make `N` sequential `list_messages` calls each (100 messages, about 31 KB) in
+//! turns, on a current-thread and on a multi-thread runtime: the SDK, the SDK without its
+//! policy, the hand-written loop with the SDK's timeouts, and the hand-written loop. The server
+//! runs in another process (this bench started again with `OVERHEAD_SERVER=1`), so that the
+//! CPU measured (the process's user and system time, `clock_gettime(CLOCK_PROCESS_CPUTIME_ID)`,
+//! in nanoseconds) is the client's alone.
 
 use std::time::{Duration, Instant};
 
@@ -15,8 +16,8 @@ use axum::Router;
 use axum::routing::get;
 use serde::Deserialize;
 
-const N: u32 = 2_000;
-const ROUNDS: usize = 15;
+const N: u32 = 500;
+const ROUNDS: usize = 41;
 
 #[allow(dead_code)]
 #[derive(Deserialize)]
@@ -153,31 +154,82 @@ fn serve(body: String) {
     }
 }
 
-/// (wall, cpu) per call for each of the two loops, medians over the rounds. The rounds
-/// alternate between the loops, and which goes first, so drift of the machine (frequency,
-/// neighbours) falls on both alike.
-fn measure(
-    rt: &tokio::runtime::Runtime,
-    mut sdk: impl FnMut() -> Duration,
-    mut hand: impl FnMut() -> Duration,
-) -> [(Duration, Duration); 2] {
-    let _guard = rt.enter();
-    let mut samples: [(Vec<Duration>, Vec<Duration>); 2] = Default::default();
-    sdk(); // warm-up
-    hand();
+/// One loop: makes `n` sequential calls on `rt`, returns the wall time.
+type Loop<'a> = Box<dyn FnMut(&tokio::runtime::Runtime, u32) -> Duration + 'a>;
+
+/// The hand-written loop: reqwest and serde, decoding the same fields.
+fn hand_loop<'a>(http: &'a reqwest::Client, url: &'a str) -> Loop<'a> {
+    Box::new(move |rt, n| {
+        rt.block_on(async {
+            let start = Instant::now();
+            for _ in 0..n {
+                let list: Vec<Message> = http
+                    .get(url)
+                    .header("x-chatworktoken", "bench-token")
+                    .send()
+                    .await
+                    .unwrap()
+                    .json()
+                    .await
+                    .unwrap();
+                assert_eq!(list.len(), 100);
+            }
+            start.elapsed()
+        })
+    })
+}
+
+/// Per call: (wall, cpu) of each loop (medians over the rounds), and the ratio of each loop's
+/// CPU to the last loop's (the baseline) within the same round, median and quartiles. The
+/// rounds rotate which loop goes first; a ratio is taken within one round, so drift of the
+/// machine (its speed moves by 2x over minutes on a shared VM) falls on both sides of it.
+fn measure(rt: &tokio::runtime::Runtime, loops: &mut [Loop<'_>]) -> Vec<Measured> {
+    let k = loops.len();
+    let mut walls = vec![Vec::new(); k];
+    let mut cpus = vec![Vec::new(); k];
+    for l in loops.iter_mut() {
+        l(rt, N / 4); // warm-up
+    }
     for round in 0..ROUNDS {
-        for which in [round % 2, 1 - round % 2] {
+        for i in 0..k {
+            let which = (round + i) % k;
             let cpu0 = cpu();
-            let wall = if which == 0 { sdk() } else { hand() };
-            samples[which].1.push((cpu() - cpu0) / N);
-            samples[which].0.push(wall / N);
+            let wall = loops[which](rt, N);
+            cpus[which].push((cpu() - cpu0) / N);
+            walls[which].push(wall / N);
         }
     }
-    samples.map(|(mut walls, mut cpus)| {
-        walls.sort();
-        cpus.sort();
-        (walls[ROUNDS / 2], cpus[ROUNDS / 2])
-    })
+    let median = |v: &[Duration]| {
+        let mut v = v.to_vec();
+        v.sort();
+        v[v.len() / 2]
+    };
+    (0..k)
+        .map(|i| {
+            let mut ratios: Vec<f64> = cpus[i]
+                .iter()
+                .zip(&cpus[k - 1])
+                .map(|(a, b)| a.as_secs_f64() / b.as_secs_f64().max(1e-12))
+                .collect();
+            ratios.sort_by(f64::total_cmp);
+            Measured {
+                wall: median(&walls[i]),
+                cpu: median(&cpus[i]),
+                ratio: [
+                    ratios[ROUNDS / 4],
+                    ratios[ROUNDS / 2],
+                    ratios[ROUNDS * 3 / 4],
+                ],
+            }
+        })
+        .collect()
+}
+
+struct Measured {
+    wall: Duration,
+    cpu: Duration,
+    /// CPU against the baseline, within a round: first quartile, median, third quartile.
+    ratio: [f64; 3],
 }
 
 fn main() {
@@ -186,21 +238,63 @@ fn main() {
         return;
     }
     let (origin, _server) = server_process();
+    if let Ok(only) = std::env::var("OVERHEAD_PROFILE") {
+        profile(&origin, &only);
+        return;
+    }
     decode_cost();
     let sdk = chatwork::Client::builder(chatwork::Credentials::api_token("bench-token"))
         .base_url(format!("{origin}/v2"))
         .build()
         .unwrap();
+    // The same pipeline without the policy: no limiter, no retries, no timeouts.
+    let bare = chatwork::Client::builder(chatwork::Credentials::api_token("bench-token"))
+        .base_url(format!("{origin}/v2"))
+        .no_rate_limiting()
+        .retry_policy(chatwork::RetryPolicy::none())
+        .no_timeouts()
+        .build()
+        .unwrap();
     let http = reqwest::Client::new();
+    // What the SDK's client sets on reqwest: an attempt's and a connection's timeout, no
+    // redirects.
+    let http_timeouts = reqwest::Client::builder()
+        .timeout(Duration::from_secs(60))
+        .connect_timeout(Duration::from_secs(10))
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
     let url = format!("{origin}/v2/rooms/42/messages?force=1");
     println!(
-        "list_messages (100 messages), {N} sequential calls per round, median of {ROUNDS} rounds;"
+        "list_messages (100 messages), {ROUNDS} rounds of {N} sequential calls per loop; the server in"
     );
-    println!("the server in another process: cpu is the client's alone");
     println!(
-        "{:<14} {:>12} {:>12} {:>8} {:>12} {:>12} {:>8}",
-        "runtime", "sdk wall", "hand wall", "ratio", "sdk cpu", "hand cpu", "ratio"
+        "another process, so cpu is the client's alone; ratio: cpu against the hand-written loop in"
     );
+    println!("the same round, median [quartiles]");
+    println!(
+        "{:<14} {:<22} {:>10} {:>10} {:>26}",
+        "runtime", "loop", "wall", "cpu", "cpu ratio"
+    );
+    let sdk_loop = |client: &chatwork::Client| -> Loop<'_> {
+        let client = client.clone();
+        Box::new(move |rt, n| {
+            rt.block_on(async {
+                let start = Instant::now();
+                for _ in 0..n {
+                    let list = client
+                        .list_messages()
+                        .room_id(42)
+                        .force(true)
+                        .send()
+                        .await
+                        .unwrap();
+                    assert_eq!(list.len(), 100);
+                }
+                start.elapsed()
+            })
+        })
+    };
     for (name, rt) in [
         (
             "current-thread",
@@ -218,52 +312,86 @@ fn main() {
                 .unwrap(),
         ),
     ] {
-        let [(sdk_wall, sdk_cpu), (hand_wall, hand_cpu)] = measure(
-            &rt,
-            || {
-                rt.block_on(async {
-                    let start = Instant::now();
-                    for _ in 0..N {
-                        let list = sdk
-                            .list_messages()
-                            .room_id(42)
-                            .force(true)
-                            .send()
-                            .await
-                            .unwrap();
-                        assert_eq!(list.len(), 100);
-                    }
-                    start.elapsed()
-                })
-            },
-            || {
-                rt.block_on(async {
-                    let start = Instant::now();
-                    for _ in 0..N {
-                        let list: Vec<Message> = http
-                            .get(&url)
-                            .header("x-chatworktoken", "bench-token")
-                            .send()
-                            .await
-                            .unwrap()
-                            .json()
-                            .await
-                            .unwrap();
-                        assert_eq!(list.len(), 100);
-                    }
-                    start.elapsed()
-                })
-            },
-        );
-        let ratio = |a: Duration, b: Duration| a.as_secs_f64() / b.as_secs_f64().max(1e-12);
-        println!(
-            "{name:<14} {:>9.1} us {:>9.1} us {:>7.3}x {:>9.1} us {:>9.1} us {:>7.3}x",
-            sdk_wall.as_secs_f64() * 1e6,
-            hand_wall.as_secs_f64() * 1e6,
-            ratio(sdk_wall, hand_wall),
-            sdk_cpu.as_secs_f64() * 1e6,
-            hand_cpu.as_secs_f64() * 1e6,
-            ratio(sdk_cpu, hand_cpu),
-        );
+        let mut loops: Vec<Loop<'_>> = vec![
+            sdk_loop(&sdk),
+            sdk_loop(&bare),
+            hand_loop(&http_timeouts, &url),
+            hand_loop(&http, &url),
+        ];
+        let measured = measure(&rt, &mut loops);
+        for (label, m) in [
+            "sdk (default policy)",
+            "sdk (no policy)",
+            "hand, sdk's timeouts",
+            "hand-written",
+        ]
+        .iter()
+        .zip(&measured)
+        {
+            println!(
+                "{name:<14} {label:<22} {:>7.1} us {:>7.1} us {:>8.3}x [{:.3}, {:.3}]",
+                m.wall.as_secs_f64() * 1e6,
+                m.cpu.as_secs_f64() * 1e6,
+                m.ratio[1],
+                m.ratio[0],
+                m.ratio[2],
+            );
+        }
     }
+}
+
+/// `OVERHEAD_PROFILE=sdk|hand|both` (with `-bare`: the SDK without its policy; `-timeout`: the
+/// hand-written loop with the SDK's timeouts): one loop, or both call by call, for a profiler
+/// (`perf record`), on a current-thread runtime for `N * ROUNDS` calls.
+fn profile(origin: &str, which: &str) {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let mut sdk = chatwork::Client::builder(chatwork::Credentials::api_token("bench-token"))
+        .base_url(format!("{origin}/v2"));
+    if which.contains("bare") {
+        sdk = sdk
+            .no_timeouts()
+            .no_rate_limiting()
+            .retry_policy(chatwork::RetryPolicy::none());
+    }
+    let sdk = sdk.build().unwrap();
+    let http = if which.contains("timeout") {
+        reqwest::Client::builder()
+            .timeout(Duration::from_secs(60))
+            .connect_timeout(Duration::from_secs(10))
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap()
+    } else {
+        reqwest::Client::new()
+    };
+    let url = format!("{origin}/v2/rooms/42/messages?force=1");
+    rt.block_on(async {
+        for i in 0..N * ROUNDS as u32 {
+            // `both`: the two loops call by call, for one profile of both.
+            let sdk_turn = which.starts_with("sdk") || (which.starts_with("both") && i % 2 == 0);
+            let n = if sdk_turn {
+                sdk.list_messages()
+                    .room_id(42)
+                    .force(true)
+                    .send()
+                    .await
+                    .unwrap()
+                    .len()
+            } else {
+                http.get(&url)
+                    .header("x-chatworktoken", "bench-token")
+                    .send()
+                    .await
+                    .unwrap()
+                    .json::<Vec<Message>>()
+                    .await
+                    .unwrap()
+                    .len()
+            };
+            assert_eq!(n, 100);
+        }
+    });
 }

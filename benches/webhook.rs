@@ -1,8 +1,9 @@
 //! Cost of `verify_and_parse` per event against the bare HMAC-SHA256 of the same body,
 //! measured in the same run. `cargo bench --bench webhook`
 //!
-//! A second reference, the bare HMAC plus `serde_json` into a plain struct of the same
-//! fields with borrowed strings, shows what any serde-based parse costs on this machine.
+//! The reference (issue 24's floor) is the bare HMAC plus `serde_json` into a plain struct of
+//! the same fields with borrowed strings: what any serde-based parse costs on this machine. A
+//! second one owns its strings, as an event a handler keeps must.
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -37,19 +38,70 @@ struct PlainEvent<'a> {
     update_time: i64,
 }
 
-/// The median time per iteration over `rounds` rounds of `iters` iterations.
-fn measure(rounds: usize, iters: u32, mut f: impl FnMut()) -> Duration {
-    let mut samples: Vec<Duration> = (0..rounds)
-        .map(|_| {
+/// The same fields owned (`String`), as an event a handler can keep must be.
+#[derive(serde::Deserialize)]
+#[allow(dead_code)]
+struct Owned {
+    webhook_setting_id: String,
+    webhook_event_type: String,
+    webhook_event_time: i64,
+    webhook_event: OwnedEvent,
+}
+
+#[derive(serde::Deserialize)]
+#[allow(dead_code)]
+struct OwnedEvent {
+    from_account_id: i64,
+    to_account_id: i64,
+    room_id: i64,
+    message_id: String,
+    body: String,
+    send_time: i64,
+    update_time: i64,
+}
+
+/// Time per iteration of each variant: the median over `rounds` rounds of `iters` iterations,
+/// and each variant's ratio to the first (the baseline) within the same round (median and
+/// quartiles). The rounds rotate which variant goes first; a ratio is taken within one round,
+/// so drift of the machine (its speed moves by 2x over minutes on a shared VM) falls on both
+/// sides of it.
+fn measure(
+    rounds: usize,
+    iters: u32,
+    variants: &mut [&mut dyn FnMut()],
+) -> Vec<(Duration, [f64; 3])> {
+    let k = variants.len();
+    let mut samples = vec![Vec::with_capacity(rounds); k];
+    for round in 0..rounds {
+        for i in 0..k {
+            let which = (round + i) % k;
             let start = Instant::now();
             for _ in 0..iters {
-                f();
+                variants[which]();
             }
-            start.elapsed() / iters
+            samples[which].push(start.elapsed() / iters);
+        }
+    }
+    (0..k)
+        .map(|i| {
+            let mut ratios: Vec<f64> = samples[i]
+                .iter()
+                .zip(&samples[0])
+                .map(|(a, b)| a.as_secs_f64() / b.as_secs_f64().max(1e-12))
+                .collect();
+            ratios.sort_by(f64::total_cmp);
+            let mut times = samples[i].clone();
+            times.sort();
+            (
+                times[rounds / 2],
+                [
+                    ratios[rounds / 4],
+                    ratios[rounds / 2],
+                    ratios[rounds * 3 / 4],
+                ],
+            )
         })
-        .collect();
-    samples.sort();
-    samples[rounds / 2]
+        .collect()
 }
 
 fn main() {
@@ -58,59 +110,60 @@ fn main() {
         .unwrap();
     let verifier = WebhookVerifier::new(TOKEN).unwrap();
     let signature = verifier.sign(BODY);
-    let (rounds, iters) = (31, 20_000);
-    // Warm up both paths.
-    measure(3, iters, || {
-        black_box(
-            verifier
-                .verify_and_parse(black_box(BODY), &signature)
-                .unwrap(),
-        );
-    });
-    let bare = measure(rounds, iters, || {
-        let mut mac = Hmac::<Sha256>::new_from_slice(&key).unwrap();
-        mac.update(black_box(BODY));
-        black_box(mac.finalize().into_bytes());
-    });
-    let verify = measure(rounds, iters, || {
-        verifier
-            .verify(black_box(BODY), black_box(&signature))
-            .unwrap();
-    });
-    let floor = measure(rounds, iters, || {
+    let (rounds, iters) = (61, 5_000);
+    let mut floor = || {
         let mut mac = Hmac::<Sha256>::new_from_slice(&key).unwrap();
         mac.update(black_box(BODY));
         black_box(mac.finalize().into_bytes());
         black_box(serde_json::from_slice::<Plain>(black_box(BODY)).unwrap());
-    });
-    let full = measure(rounds, iters, || {
+    };
+    let mut bare = || {
+        let mut mac = Hmac::<Sha256>::new_from_slice(&key).unwrap();
+        mac.update(black_box(BODY));
+        black_box(mac.finalize().into_bytes());
+    };
+    let mut verify = || {
+        verifier
+            .verify(black_box(BODY), black_box(&signature))
+            .unwrap();
+    };
+    let mut owned = || {
+        let mut mac = Hmac::<Sha256>::new_from_slice(&key).unwrap();
+        mac.update(black_box(BODY));
+        black_box(mac.finalize().into_bytes());
+        black_box(serde_json::from_slice::<Owned>(black_box(BODY)).unwrap());
+    };
+    let mut full = || {
         black_box(
             verifier
                 .verify_and_parse(black_box(BODY), black_box(&signature))
                 .unwrap(),
         );
-    });
+    };
+    // Warm up.
+    measure(3, iters, &mut [&mut floor, &mut full]);
+    let m = measure(
+        rounds,
+        iters,
+        &mut [&mut floor, &mut bare, &mut verify, &mut owned, &mut full],
+    );
     println!(
-        "body: {} bytes; median of {rounds} rounds x {iters} iterations",
+        "body: {} bytes; {rounds} rounds x {iters} iterations; ratio: against HMAC + plain serde in the same round, median [quartiles]",
         BODY.len()
     );
-    println!(
-        "bare HMAC-SHA256:          {:>8.0} ns/event (baseline)",
-        bare.as_nanos() as f64
-    );
-    println!(
-        "verify (base64 + HMAC):    {:>8.0} ns/event  ratio {:.2}",
-        verify.as_nanos() as f64,
-        verify.as_nanos() as f64 / bare.as_nanos() as f64
-    );
-    println!(
-        "HMAC + plain serde struct: {:>8.0} ns/event  ratio {:.2} (floor of a serde parse)",
-        floor.as_nanos() as f64,
-        floor.as_nanos() as f64 / bare.as_nanos() as f64
-    );
-    println!(
-        "verify_and_parse (typed):  {:>8.0} ns/event  ratio {:.2}",
-        full.as_nanos() as f64,
-        full.as_nanos() as f64 / bare.as_nanos() as f64
-    );
+    for (label, (time, [q1, median, q3])) in [
+        "HMAC + plain serde struct (floor)",
+        "bare HMAC-SHA256",
+        "verify (base64 + HMAC)",
+        "HMAC + plain serde, owned strings",
+        "verify_and_parse (typed)",
+    ]
+    .iter()
+    .zip(m)
+    {
+        println!(
+            "{label:<34} {:>6.0} ns/event  {median:.3}x [{q1:.3}, {q3:.3}]",
+            time.as_nanos() as f64
+        );
+    }
 }

@@ -2,7 +2,7 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use reqwest::header::HeaderMap;
+use reqwest::header::{HeaderMap, HeaderName};
 
 /// The `x-ratelimit-*` headers of one answer: the token's request budget.
 ///
@@ -46,13 +46,17 @@ impl RateLimit {
     /// Reads the three headers, and the `Date` header into `server_time`; `None` unless the
     /// three are present and numeric.
     pub fn from_headers(headers: &HeaderMap) -> Option<Self> {
-        fn num<T: std::str::FromStr>(headers: &HeaderMap, name: &str) -> Option<T> {
+        // Named once, not parsed from text on every answer.
+        const LIMIT: HeaderName = HeaderName::from_static("x-ratelimit-limit");
+        const REMAINING: HeaderName = HeaderName::from_static("x-ratelimit-remaining");
+        const RESET: HeaderName = HeaderName::from_static("x-ratelimit-reset");
+        fn num<T: std::str::FromStr>(headers: &HeaderMap, name: &HeaderName) -> Option<T> {
             headers.get(name)?.to_str().ok()?.trim().parse().ok()
         }
         Some(Self {
-            limit: num(headers, "x-ratelimit-limit")?,
-            remaining: num(headers, "x-ratelimit-remaining")?,
-            reset: num(headers, "x-ratelimit-reset")?,
+            limit: num(headers, &LIMIT)?,
+            remaining: num(headers, &REMAINING)?,
+            reset: num(headers, &RESET)?,
             server_time: server_time(headers),
         })
     }

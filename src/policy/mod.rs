@@ -183,9 +183,8 @@ fn posting_room(method: &Method, url: &reqwest::Url) -> Option<RoomId> {
     if method != Method::POST {
         return None;
     }
-    let segments: Vec<&str> = url.path_segments()?.filter(|s| !s.is_empty()).collect();
-    match segments.as_slice() {
-        [.., "rooms", id, "messages" | "tasks"] => id.parse().ok().map(RoomId),
+    match last_three(url)? {
+        ["rooms", id, "messages" | "tasks"] => id.parse().ok().map(RoomId),
         _ => None,
     }
 }
@@ -212,14 +211,17 @@ pub(crate) fn may_resend(method: &Method, url: &reqwest::Url) -> bool {
 
 /// `GET .../rooms/{id}/messages` without `force=1`.
 fn hands_out_messages(url: &reqwest::Url) -> bool {
-    let Some(segments) = url.path_segments() else {
-        return false;
-    };
-    let segments: Vec<&str> = segments.filter(|s| !s.is_empty()).collect();
-    if !matches!(segments.as_slice(), [.., "rooms", _, "messages"]) {
+    if !matches!(last_three(url), Some(["rooms", _, "messages"])) {
         return false;
     }
     !url.query_pairs().any(|(k, v)| k == "force" && v == "1")
+}
+
+/// The last three non-empty segments of the URL's path, without collecting them.
+fn last_three(url: &reqwest::Url) -> Option<[&str; 3]> {
+    let mut segments = url.path_segments()?.rev().filter(|s| !s.is_empty());
+    let (c, b, a) = (segments.next()?, segments.next()?, segments.next()?);
+    Some([a, b, c])
 }
 
 /// Why [`send`] hands back no answer.
@@ -437,6 +439,12 @@ mod tests {
         );
         assert_eq!(posting_room(&Method::POST, &url("/rooms/42/files")), None);
         assert_eq!(posting_room(&Method::POST, &url("/rooms")), None);
+        assert_eq!(posting_room(&Method::POST, &url("/42/messages")), None);
+        assert_eq!(posting_room(&Method::POST, &url("/messages")), None);
+        assert_eq!(
+            posting_room(&Method::POST, &url("/rooms/42/messages/")),
+            Some(RoomId(42))
+        );
     }
 
     #[test]
