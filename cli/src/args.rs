@@ -93,6 +93,11 @@ pub enum Command {
     Webhook(Webhook),
     /// Sign in with OAuth 2.0: Chatwork's consent screen, then "Allow".
     Login(Login),
+    /// Serve Chatwork to AI agents over the Model Context Protocol (stdio, or HTTP).
+    #[command(
+        after_help = "MCP client configuration (stdio): {\"command\": \"chatwork\", \"args\": [\"mcp\"]}\n\nExamples:\n  chatwork mcp\n  chatwork mcp --read-only\n  chatwork mcp --http 127.0.0.1:8765\n  chatwork mcp --list-tools"
+    )]
+    Mcp(crate::mcp::Mcp),
     /// Forget the OAuth tokens (delete the OAuth file).
     #[command(after_help = "Example:\n  chatwork logout")]
     Logout,

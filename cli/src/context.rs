@@ -21,6 +21,10 @@ pub struct Ctx {
     pub source: Source,
     /// The OAuth session, when signed in with `chatwork login`.
     pub session: Option<Arc<OAuthSession>>,
+    /// The base URL the client uses, when not Chatwork's.
+    pub base_url: Option<String>,
+    /// With the local Chatwork: each of its users and their token (local, not secret).
+    pub local_tokens: Vec<(String, String)>,
     /// Keeps the local Chatwork running (and writes its state when dropped).
     _mock: Option<MockServer>,
 }
@@ -115,9 +119,12 @@ impl Ctx {
                 yes: cli.yes,
                 source: Source::OAuthFile(path.to_owned()),
                 session: Some(session),
+                base_url: cli.base_url.clone(),
+                local_tokens: Vec::new(),
                 _mock: None,
             });
         }
+        let mut local_tokens = Vec::new();
         let (token, source, base_url, mock) = match token {
             Some((token, source)) if !cli.mock => (token, source, cli.base_url.clone(), None),
             None if cli.base_url.is_some() && !cli.mock => {
@@ -147,6 +154,10 @@ impl Ctx {
                     match chatwork_mock::running_server(&state).await {
                         Some(server) => {
                             let token = server.token(&cli.mock_user).ok_or_else(unknown_user)?;
+                            local_tokens = LOCAL_USERS
+                                .iter()
+                                .filter_map(|u| Some((u.to_string(), server.token(u)?.to_owned())))
+                                .collect();
                             (
                                 token.to_owned(),
                                 server.base_url(),
@@ -166,6 +177,10 @@ impl Ctx {
                             if token.is_empty() {
                                 return Err(unknown_user());
                             }
+                            local_tokens = LOCAL_USERS
+                                .iter()
+                                .map(|u| (u.to_string(), mock.token(u)))
+                                .collect();
                             (token, mock.base_url(), Some(mock), None)
                         }
                     };
@@ -193,6 +208,8 @@ impl Ctx {
             yes: cli.yes,
             source,
             session: None,
+            base_url,
+            local_tokens,
             _mock: mock,
         })
     }
@@ -279,8 +296,11 @@ fn pick(kind: &str, arg: &str, candidates: &[(i64, String)], list: &str) -> Resu
     }
 }
 
+/// The local Chatwork's users.
+const LOCAL_USERS: [&str; 4] = ["alice", "bob", "carol", "dave"];
+
 /// The options every command takes.
-#[derive(Args, Debug)]
+#[derive(Args, Debug, Clone)]
 pub struct Globals {
     /// Print JSON (one document; JSON lines for `watch` and `webhook listen`).
     #[arg(long, global = true, help_heading = "Global options")]
@@ -356,7 +376,7 @@ pub struct Globals {
 }
 
 /// A duration like `90s`, `2m` or `1h30m` (not negative).
-fn parse_wait(text: &str) -> Result<std::time::Duration, String> {
+pub fn parse_wait(text: &str) -> Result<std::time::Duration, String> {
     let d: jiff::SignedDuration = text
         .parse()
         .map_err(|_| format!("{text:?} is not a duration like 30s, 2m or 1h30m"))?;

@@ -11,6 +11,7 @@ mod failure;
 mod hooks;
 mod input;
 mod login;
+mod mcp;
 mod output;
 mod terminal;
 
@@ -89,6 +90,7 @@ async fn run(cli: Cli) -> Result<()> {
             )
             .await
         }
+        Command::Mcp(args) => mcp::run(g, args).await,
         Command::Logout => login::logout(g.oauth_file.as_deref(), out),
         Command::Completions { shell } => {
             let mut script = Vec::new();

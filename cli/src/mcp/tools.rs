@@ -1,0 +1,234 @@
+//! What a tool is: its name and words for a model, what it does to Chatwork (which decides
+//! whether it is offered and its annotations), its argument and result types (which give
+//! its input and output schemas), and the call. The tools themselves are in `catalog`.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+use rmcp::model::{CallToolResult, ContentBlock, JsonObject, Tool, ToolAnnotations};
+use schemars::JsonSchema;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::Call;
+
+/// What a tool does to Chatwork. One place decides from it whether the tool is offered
+/// ([`Effect::offered`]) and what its annotations say ([`Effect::annotations`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Reads only.
+    Read,
+    /// Creates something new (a message, a task, a room, a link); calling twice creates two.
+    Create,
+    /// Changes something in place; calling twice with the same arguments changes nothing
+    /// more (a room's name, a task's status, the read mark).
+    Update,
+    /// Removes or replaces something that cannot be restored (a room deleted or left, a
+    /// message deleted, members replaced, a request declined, a link deleted). Offered only
+    /// when the server is started with `--allow-destructive`.
+    Destructive,
+    /// The custom API call: what it may do depends on the method, checked per call
+    /// ([`Mode::allows_method`]).
+    Api,
+}
+
+/// What the server was started to allow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mode {
+    /// `--read-only`: reading tools only.
+    pub read_only: bool,
+    /// `--allow-destructive`: the destructive tools too.
+    pub allow_destructive: bool,
+}
+
+impl Mode {
+    /// Whether a tool with this effect is offered.
+    pub fn offers(self, effect: Effect) -> bool {
+        match effect {
+            Effect::Read | Effect::Api => true,
+            Effect::Create | Effect::Update => !self.read_only,
+            Effect::Destructive => !self.read_only && self.allow_destructive,
+        }
+    }
+
+    /// Whether the custom API call may use this HTTP method.
+    pub fn allows_method(self, method: &str) -> bool {
+        match method {
+            "GET" => true,
+            "POST" | "PUT" => !self.read_only,
+            "DELETE" => !self.read_only && self.allow_destructive,
+            _ => false,
+        }
+    }
+}
+
+impl Effect {
+    /// The MCP annotations: hints for the client, derived from the effect and the mode.
+    pub fn annotations(self, title: &str, mode: Mode) -> ToolAnnotations {
+        let (read_only, destructive, idempotent) = match self {
+            Effect::Read => (true, false, true),
+            Effect::Create => (false, false, false),
+            Effect::Update => (false, false, true),
+            Effect::Destructive => (false, true, true),
+            Effect::Api => (mode.read_only, mode.allows_method("DELETE"), mode.read_only),
+        };
+        ToolAnnotations::with_title(title)
+            .read_only(read_only)
+            .destructive(destructive)
+            .idempotent(idempotent)
+            .open_world(true)
+    }
+}
+
+/// A successful call: the structured result and a short summary for a model to read.
+pub struct Done<O> {
+    pub value: O,
+    pub summary: String,
+}
+
+impl<O> Done<O> {
+    pub fn new(value: O, summary: impl Into<String>) -> Self {
+        Self {
+            value,
+            summary: summary.into(),
+        }
+    }
+}
+
+/// A failed call, returned to the client as a tool error (`isError`) with this text: what
+/// went wrong and what to do about it. Never a protocol error: a model reads this.
+#[derive(Debug)]
+pub struct ToolError(pub String);
+
+impl ToolError {
+    pub fn new(message: impl Into<String>) -> Self {
+        Self(message.into())
+    }
+}
+
+impl From<chatwork::Error> for ToolError {
+    fn from(e: chatwork::Error) -> Self {
+        let failure = crate::failure::Failure::from(e);
+        Self::from(failure)
+    }
+}
+
+impl From<crate::failure::Failure> for ToolError {
+    fn from(f: crate::failure::Failure) -> Self {
+        match f.hint {
+            Some(hint) => Self(format!("{} (hint: {hint})", f.message)),
+            None => Self(f.message),
+        }
+    }
+}
+
+type Handler = Arc<
+    dyn Fn(Call, serde_json::Value) -> Pin<Box<dyn Future<Output = CallToolResult> + Send>>
+        + Send
+        + Sync,
+>;
+
+/// One tool.
+#[derive(Clone)]
+pub struct ToolDef {
+    pub name: &'static str,
+    pub title: &'static str,
+    pub description: &'static str,
+    pub effect: Effect,
+    pub input_schema: Arc<JsonObject>,
+    pub output_schema: Arc<JsonObject>,
+    handler: Handler,
+}
+
+impl ToolDef {
+    /// A tool taking `A` and answering `O`: both schemas come from the types.
+    pub fn new<A, O, F, Fut>(
+        name: &'static str,
+        title: &'static str,
+        description: &'static str,
+        effect: Effect,
+        call: F,
+    ) -> Self
+    where
+        A: DeserializeOwned + JsonSchema + Send + 'static,
+        O: Serialize + JsonSchema + 'static,
+        F: Fn(Call, A) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = Result<Done<O>, ToolError>> + Send + 'static,
+    {
+        let call = Arc::new(call);
+        let handler: Handler = Arc::new(move |ctx: Call, args: serde_json::Value| {
+            let call = call.clone();
+            Box::pin(async move {
+                let args: A = match serde_json::from_value(args) {
+                    Ok(a) => a,
+                    Err(e) => {
+                        return error_result(format!(
+                            "invalid arguments for {name}: {e} (hint: the tool's input schema lists what it takes)"
+                        ));
+                    }
+                };
+                match call(ctx, args).await {
+                    Ok(done) => success_result(done),
+                    Err(ToolError(message)) => error_result(format!("{name}: {message}")),
+                }
+            })
+        });
+        Self {
+            name,
+            title,
+            description,
+            effect,
+            input_schema: schema::<A>(),
+            output_schema: schema::<O>(),
+            handler,
+        }
+    }
+
+    /// The tool as listed to a client under `mode`.
+    pub fn tool(&self, mode: Mode) -> Tool {
+        Tool::new(self.name, self.description, self.input_schema.clone())
+            .with_title(self.title)
+            .with_raw_output_schema(self.output_schema.clone())
+            .with_annotations(self.effect.annotations(self.title, mode))
+    }
+
+    /// Runs the tool.
+    pub async fn call(&self, ctx: Call, args: serde_json::Value) -> CallToolResult {
+        (self.handler)(ctx, args).await
+    }
+}
+
+/// The JSON Schema (2020-12) of a type, as a tool's input or output schema.
+fn schema<T: JsonSchema>() -> Arc<JsonObject> {
+    let settings = schemars::generate::SchemaSettings::draft2020_12();
+    let schema = settings.into_generator().into_root_schema_for::<T>();
+    match serde_json::to_value(schema) {
+        Ok(serde_json::Value::Object(mut map)) => {
+            // The tool's own title and description say it; the type's name would not.
+            map.remove("title");
+            Arc::new(map)
+        }
+        _ => Arc::new(JsonObject::new()),
+    }
+}
+
+/// A result: the summary, the structured value, and the same value as JSON text for clients
+/// that read only text content.
+fn success_result<O: Serialize>(done: Done<O>) -> CallToolResult {
+    let value = match serde_json::to_value(&done.value) {
+        Ok(v) => v,
+        Err(e) => return error_result(format!("cannot encode the result: {e}")),
+    };
+    let json = value.to_string();
+    let mut result = CallToolResult::success(vec![
+        ContentBlock::text(done.summary),
+        ContentBlock::text(json),
+    ]);
+    result.structured_content = Some(value);
+    result
+}
+
+fn error_result(message: String) -> CallToolResult {
+    CallToolResult::error(vec![ContentBlock::text(message)])
+}
