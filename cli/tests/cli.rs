@@ -1,6 +1,9 @@
 //! Every `chatwork` command run as a process against the local Chatwork: exact output,
 //! exit codes, standard input, confirmations and limits.
 
+mod common;
+use common::home;
+
 use std::process::Stdio;
 use std::time::Duration;
 
@@ -43,19 +46,6 @@ fn command(home: &std::path::Path) -> tokio::process::Command {
         .stderr(Stdio::piped())
         .kill_on_drop(true);
     c
-}
-
-fn home() -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "chatwork-cli-test-{}-{}",
-        std::process::id(),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_nanos()
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 async fn finish(mut child: tokio::process::Child, stdin: Option<&str>) -> Run {

@@ -3,6 +3,9 @@
 //! Every answer is checked against its tool's output schema and against the local
 //! Chatwork's state, read with the SDK.
 
+mod common;
+use common::home;
+
 use std::collections::{BTreeSet, HashMap};
 use std::process::Stdio;
 use std::sync::{Arc, Mutex};
@@ -49,19 +52,6 @@ impl ClientHandler for Updates {
 }
 
 type Client = RunningService<RoleClient, Updates>;
-
-fn home() -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "chatwork-cli-test-{}-{}",
-        std::process::id(),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_nanos()
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 /// `chatwork mcp ...` in a clean environment with `token` (or none) and the mock's URL.
 fn command(mock: &MockServer, token: Option<&str>, args: &[&str]) -> tokio::process::Command {

@@ -172,42 +172,38 @@ pub struct Room {
     pub description: Option<String>,
 }
 
-impl From<&types::RoomSummary> for Room {
-    fn from(r: &types::RoomSummary) -> Self {
-        Self {
-            room_id: r.room_id.get(),
-            name: r.name.clone(),
-            kind: r.type_.as_str().to_owned(),
-            role: r.role.as_str().to_owned(),
-            sticky: r.sticky,
-            unread: r.unread_num,
-            mentions: r.mention_num,
-            my_tasks: r.mytask_num,
-            messages: r.message_num,
-            files: r.file_num,
-            tasks: r.task_num,
-            updated_at: rfc3339(r.last_update_time),
+/// The fields `Room` and `RoomSummary` share (the same names in both answers).
+macro_rules! room {
+    ($r:expr) => {
+        Room {
+            room_id: $r.room_id.get(),
+            name: $r.name.clone(),
+            kind: $r.type_.as_str().to_owned(),
+            role: $r.role.as_str().to_owned(),
+            sticky: $r.sticky,
+            unread: $r.unread_num,
+            mentions: $r.mention_num,
+            my_tasks: $r.mytask_num,
+            messages: $r.message_num,
+            files: $r.file_num,
+            tasks: $r.task_num,
+            updated_at: rfc3339($r.last_update_time),
             description: None,
         }
+    };
+}
+
+impl From<&types::RoomSummary> for Room {
+    fn from(r: &types::RoomSummary) -> Self {
+        room!(r)
     }
 }
 
 impl From<&types::Room> for Room {
     fn from(r: &types::Room) -> Self {
-        Self {
-            room_id: r.room_id.get(),
-            name: r.name.clone(),
-            kind: r.type_.as_str().to_owned(),
-            role: r.role.as_str().to_owned(),
-            sticky: r.sticky,
-            unread: r.unread_num,
-            mentions: r.mention_num,
-            my_tasks: r.mytask_num,
-            messages: r.message_num,
-            files: r.file_num,
-            tasks: r.task_num,
-            updated_at: rfc3339(r.last_update_time),
+        Room {
             description: Some(r.description.clone()),
+            ..room!(r)
         }
     }
 }

@@ -46,6 +46,9 @@ pub enum Connector {
 /// The header an HTTP client sends its Chatwork API token in (Chatwork's own name for it).
 pub const TOKEN_HEADER: &str = "x-chatworktoken";
 
+/// The most tokens whose clients (limiter state, pollers) an HTTP server keeps at once.
+const MAX_ACCOUNTS: usize = 256;
+
 impl Connector {
     pub fn per_token(base_url: Option<String>, max_wait: Duration) -> Self {
         Connector::PerToken {
@@ -94,6 +97,16 @@ impl Connector {
                         .build()
                         .map_err(|e| e.to_string())?;
                 let account = Account::new(client, *every);
+                // Anyone who reaches the server can send any token: keep the accounts of
+                // at most MAX_ACCOUNTS tokens, dropping those no call or poller holds.
+                if accounts.len() >= MAX_ACCOUNTS {
+                    accounts.retain(|_, a| Arc::strong_count(a) > 1);
+                }
+                if accounts.len() >= MAX_ACCOUNTS {
+                    return Err(format!(
+                        "too many Chatwork accounts in use on this server (at most {MAX_ACCOUNTS}); try again later"
+                    ));
+                }
                 accounts.insert(token.to_owned(), account.clone());
                 Ok(account)
             }
