@@ -901,3 +901,49 @@ fn the_readme_lists_every_tool() {
         assert!(table.contains(&format!("`{name}`")), "{name}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn text_from_other_people_comes_back_inert() {
+    let mock = MockServer::start().await;
+    let bob = sdk(&mock, "bob");
+    let alice = sdk(&mock, "alice");
+    let room = project(&alice).await;
+    alice
+        .update_room()
+        .room_id(room)
+        .name("Project\u{1b}[2J")
+        .send()
+        .await
+        .unwrap();
+    let id = bob
+        .post_message()
+        .room_id(room)
+        .body("[To:1001]Alice ok\u{1b}]0;pwned\u{7}\u{202e}")
+        .send()
+        .await
+        .unwrap()
+        .message_id
+        .to_string();
+    let client = stdio(&mock, "alice", &[]).await;
+    let r = raw_call(&client, "get_room", json!({"room_id": room})).await;
+    assert!(
+        r.content[0]
+            .as_text()
+            .unwrap()
+            .text
+            .starts_with("Project␛[2J ("),
+        "{}",
+        text(&r)
+    );
+    let r = raw_call(
+        &client,
+        "get_message",
+        json!({"room_id": room, "message_id": id}),
+    )
+    .await;
+    let v = r.structured_content.unwrap();
+    assert_eq!(v["text"], "@Alice ok␛]0;pwned␇<U+202E>");
+    // The body as written, exactly (JSON escapes what it must).
+    assert_eq!(v["body"], "[To:1001]Alice ok\u{1b}]0;pwned\u{7}\u{202e}");
+    client.cancel().await.unwrap();
+}

@@ -221,8 +221,9 @@ fn success_result<O: Serialize>(done: Done<O>) -> CallToolResult {
         Err(e) => return error_result(format!("cannot encode the result: {e}")),
     };
     let json = value.to_string();
+    // Summaries name rooms and people: made inert like every text from other people.
     let mut result = CallToolResult::success(vec![
-        ContentBlock::text(done.summary),
+        ContentBlock::text(super::render::inert(&done.summary)),
         ContentBlock::text(json),
     ]);
     result.structured_content = Some(value);
@@ -230,5 +231,5 @@ fn success_result<O: Serialize>(done: Done<O>) -> CallToolResult {
 }
 
 fn error_result(message: String) -> CallToolResult {
-    CallToolResult::error(vec![ContentBlock::text(message)])
+    CallToolResult::error(vec![ContentBlock::text(super::render::inert(&message))])
 }
