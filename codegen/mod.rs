@@ -65,7 +65,7 @@ fn with_default<D: std::fmt::Display>(description: String, default: Option<D>) -
 
 /// Parses the spec text into an OpenAPI document.
 pub fn parse_spec(text: &str) -> Result<openapiv3::OpenAPI, String> {
-    serde_yaml::from_str(text)
+    yaml_serde::from_str(text)
         .map_err(|e| format!("spec/chatwork.yaml is not valid OpenAPI 3.0: {e}"))
 }
 

@@ -48,7 +48,7 @@ pub fn client_no_retry(server: &MockServer) -> chatwork::Client {
 /// The spec's example for an operation's response with `status`.
 pub fn example(operation_id: &str, status: u16) -> Value {
     let spec: Value =
-        serde_yaml::from_str(include_str!("../../spec/chatwork.yaml")).expect("spec parses");
+        yaml_serde::from_str(include_str!("../../spec/chatwork.yaml")).expect("spec parses");
     for (_path, item) in spec["paths"].as_object().unwrap() {
         for (_method, op) in item.as_object().unwrap() {
             if op.get("operationId").and_then(Value::as_str) == Some(operation_id) {

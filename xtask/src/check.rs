@@ -651,7 +651,7 @@ pub fn check(project: &Project) -> Report {
         errors: project.load_errors.clone(),
         warnings: Vec::new(),
     };
-    let doc: Value = match serde_yaml::from_str(&project.spec_text) {
+    let doc: Value = match yaml_serde::from_str(&project.spec_text) {
         Ok(d) => d,
         Err(e) => {
             report

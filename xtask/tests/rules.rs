@@ -1,8 +1,8 @@
 //! Every rule of `cargo xtask check`, fed a broken copy of the real spec or fixtures: a
 //! check that cannot fail is worth nothing.
 
-use serde_yaml::Value;
 use xtask::{Fixture, Project, check, generate};
+use yaml_serde::Value;
 
 fn project() -> Project {
     Project::load(&Project::default_root()).expect("the project loads")
@@ -23,9 +23,9 @@ fn replace_body(p: &mut Project, file: &str, from: &str, to: &str) {
 }
 
 fn edit_spec(p: &mut Project, edit: impl FnOnce(&mut Value)) {
-    let mut doc: Value = serde_yaml::from_str(&p.spec_text).unwrap();
+    let mut doc: Value = yaml_serde::from_str(&p.spec_text).unwrap();
     edit(&mut doc);
-    p.spec_text = serde_yaml::to_string(&doc).unwrap();
+    p.spec_text = yaml_serde::to_string(&doc).unwrap();
 }
 
 fn operation<'a>(doc: &'a mut Value, path: &str, method: &str) -> &'a mut Value {
@@ -132,7 +132,7 @@ fn a_spec_property_never_seen_is_a_warning_by_name() {
     let mut p = project();
     edit_spec(&mut p, |doc| {
         doc["components"]["schemas"]["Me"]["properties"]["nickname"] =
-            serde_yaml::from_str("{type: string}").unwrap();
+            yaml_serde::from_str("{type: string}").unwrap();
     });
     let report = check(&p);
     assert!(
@@ -291,7 +291,7 @@ fn a_replacement_type_that_disagrees_with_the_spec_fails() {
     let mut p = project();
     edit_spec(&mut p, |doc| {
         doc["components"]["schemas"]["Role"]["enum"] =
-            serde_yaml::from_str("[admin, member, readonly, owner]").unwrap();
+            yaml_serde::from_str("[admin, member, readonly, owner]").unwrap();
     });
     assert_error(
         &p,
@@ -382,7 +382,7 @@ fn hand_written_webhook_types_must_match_the_spec() {
     let mut p = project();
     edit_spec(&mut p, |doc| {
         doc["components"]["schemas"]["WebhookMentionEvent"]["properties"]["thread_id"] =
-            serde_yaml::from_str("{type: integer}").unwrap();
+            yaml_serde::from_str("{type: integer}").unwrap();
     });
     assert_error(
         &p,
@@ -391,7 +391,7 @@ fn hand_written_webhook_types_must_match_the_spec() {
     let mut p = project();
     edit_spec(&mut p, |doc| {
         doc["components"]["schemas"]["WebhookMessageEvent"]["properties"]["send_time"] =
-            serde_yaml::from_str("{type: string}").unwrap();
+            yaml_serde::from_str("{type: string}").unwrap();
     });
     assert_error(
         &p,
