@@ -22,8 +22,8 @@
 //! tokio = { version = "1", features = ["macros", "rt-multi-thread"] }
 //! ```
 //!
-//! Features: `rustls` (default) or `native-tls` for TLS; `oauth`; `axum` (a ready webhook
-//! receiver, [`webhook::axum`]); `redis` (`RedisLimiter`).
+//! Features: `rustls` (default) or `native-tls` for TLS (or `plain-http`: loopback only);
+//! `oauth`; `axum` (a ready webhook receiver, `webhook::axum`); `redis` (`RedisLimiter`).
 //!
 //! # Authenticate
 //!
@@ -109,6 +109,11 @@
 
 extern crate self as chatwork;
 
+#[cfg(not(any(feature = "rustls", feature = "native-tls", feature = "plain-http")))]
+compile_error!(
+    "chatwork-sdk needs a TLS feature to reach https://api.chatwork.com: `rustls` (the default) or `native-tls`; or `plain-http` for a local Chatwork on loopback only"
+);
+
 /// The README's examples, compiled and run as doc tests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
@@ -174,6 +179,19 @@ pub use requests::{request, types};
 /// The HTTP method of a [`Client::raw`] call (re-exported from `http`, so that no direct
 /// dependency is needed).
 pub use reqwest::Method;
+/// The crates whose types appear in this API, at the versions it uses: `reqwest` (the
+/// `ClientBuilder` taken by [`ClientBuilder::http_client_builder`]), `http` (the headers of a
+/// [`Response`]) and `bytes` (the body of a [`RawResponse`]).
+pub use {bytes, http, reqwest};
+
+/// This crate's version.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The version of Chatwork's API this client speaks (`info.version` of its OpenAPI document,
+/// `spec/chatwork.yaml`): `"2"`.
+pub fn api_version() -> &'static str {
+    <generated::Client as progenitor_client::ClientInfo<policy::Inner>>::api_version()
+}
 pub use response::{MessageLimitation, RateLimit, Response};
 pub use secret::Secret;
 pub use upload::{MAX_UPLOAD_BYTES, UploadFile};

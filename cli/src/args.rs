@@ -41,9 +41,20 @@ Examples:
   chatwork --json messages list Project --all > messages.json
   chatwork api GET /rooms/101/members";
 
+/// `chatwork --version`: this command's, the SDK's and Chatwork's API version, and the commit.
+static VERSION: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!(
+        "{} (chatwork-sdk {}, Chatwork API v{}, {})",
+        env!("CARGO_PKG_VERSION"),
+        chatwork::VERSION,
+        chatwork::api_version(),
+        env!("CHATWORK_BUILD_COMMIT")
+    )
+});
+
 /// Chatwork from a shell: every API v2 operation, for scripts, CI and people.
 #[derive(Parser, Debug)]
-#[command(name = "chatwork", version, after_help = AFTER_HELP)]
+#[command(name = "chatwork", version = VERSION.as_str(), after_help = AFTER_HELP)]
 pub struct Cli {
     #[command(flatten)]
     pub globals: Globals,

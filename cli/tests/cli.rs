@@ -2078,3 +2078,25 @@ async fn completion_offers_room_names_and_ids() {
         "101\tAlice\n104\tBob\n105\tCarol\n106\tProject\n"
     );
 }
+
+#[test]
+fn the_version_names_the_sdk_the_api_and_the_build() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_chatwork"))
+        .arg("--version")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let expected = format!(
+        "chatwork {} (chatwork-sdk {}, Chatwork API v2, ",
+        env!("CARGO_PKG_VERSION"),
+        chatwork::VERSION
+    );
+    assert!(text.starts_with(&expected), "{text}");
+    let build = text.trim_end().trim_start_matches(&expected);
+    assert!(
+        (build.starts_with("commit ") && build.len() >= "commit 0123456789ab)".len())
+            || build == "from the published package)",
+        "{text}"
+    );
+}

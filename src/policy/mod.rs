@@ -311,22 +311,33 @@ pub(crate) async fn send(
             .as_ref()
             .map_or(ROOM_WINDOW, |l| l.room_window()),
     };
-    let span = tracing::debug_span!(
+    // Named as OpenTelemetry's HTTP client spans are (what tracing backends expect), with
+    // Chatwork's own fields beside them. At INFO: one span per request, no event of its own;
+    // the retries and waits inside it are DEBUG events.
+    let span = tracing::info_span!(
         "chatwork.request",
+        "http.request.method" = %method,
+        "url.template" = path_template,
+        "server.address" = request.url().host_str().unwrap_or_default(),
+        "http.response.status_code" = tracing::field::Empty,
+        "http.request.resend_count" = tracing::field::Empty,
         operation,
-        method = %method,
-        path = path_template,
         attempt = tracing::field::Empty,
-        status = tracing::field::Empty,
         remaining = tracing::field::Empty,
     );
+    // Recorded through this handle rather than `Span::current()`, which depends on the
+    // subscriber tracking the current span.
+    let recorder = span.clone();
     async move {
         let mut attempts = Attempts::default();
         let mut attempt = 0u32;
         let mut pending = Some(request);
         loop {
             attempt += 1;
-            tracing::Span::current().record("attempt", attempt);
+            recorder.record("attempt", attempt);
+            if attempt > 1 {
+                recorder.record("http.request.resend_count", attempt - 1);
+            }
             // Set to fail when its store is unreachable: nothing is sent.
             let slot = pace(shared, operation, room, &mut attempts.rate_limit_waited)
                 .await
@@ -357,8 +368,8 @@ pub(crate) async fn send(
             pending = copy;
             let outcome = match &result {
                 Ok(response) => {
-                    let span = tracing::Span::current();
-                    span.record("status", response.status().as_u16());
+                    let span = &recorder;
+                    span.record("http.response.status_code", response.status().as_u16());
                     if let Some(rl) = RateLimit::from_headers(response.headers()) {
                         span.record("remaining", rl.remaining);
                         if let Some(limiter) = &shared.limiter {
