@@ -301,14 +301,21 @@ pub struct ReadMarkArgs {
     pub message_id: Option<String>,
 }
 
-fn counts(room_id: i64, c: &chatwork::types::UnreadCounts) -> Changed {
+/// The counts a read mark leaves, as the answer of both read-mark tools.
+fn counts(room_id: i64, c: &chatwork::types::UnreadCounts) -> Done<Changed> {
     let mut changed = Changed::new("read mark");
     changed.room_id = Some(room_id);
     changed.detail = Some(serde_json::json!({
         "unread": c.unread_num,
         "mentions": c.mention_num,
     }));
-    changed
+    Done::new(
+        changed,
+        format!(
+            "Room {room_id}: {} unread, {} mentions.",
+            c.unread_num, c.mention_num
+        ),
+    )
 }
 
 async fn mark_messages_read(call: Call, a: ReadMarkArgs) -> Result<Done<Changed>, ToolError> {
@@ -317,13 +324,7 @@ async fn mark_messages_read(call: Call, a: ReadMarkArgs) -> Result<Done<Changed>
         req = req.message_id(message_id(id)?);
     }
     let c = req.send().await?.into_inner();
-    Ok(Done::new(
-        counts(a.room_id, &c),
-        format!(
-            "Room {}: {} unread, {} mentions left.",
-            a.room_id, c.unread_num, c.mention_num
-        ),
-    ))
+    Ok(counts(a.room_id, &c))
 }
 
 #[derive(Deserialize, JsonSchema)]
@@ -345,13 +346,7 @@ async fn mark_messages_unread(call: Call, a: UnreadArgs) -> Result<Done<Changed>
         .send()
         .await?
         .into_inner();
-    Ok(Done::new(
-        counts(a.room_id, &c),
-        format!(
-            "Room {}: {} unread, {} mentions.",
-            a.room_id, c.unread_num, c.mention_num
-        ),
-    ))
+    Ok(counts(a.room_id, &c))
 }
 
 #[derive(Deserialize, JsonSchema)]
