@@ -145,7 +145,6 @@ pub async fn run(globals: &Globals, args: Mcp) -> Result<()> {
     let settings = server::Settings {
         mode,
         default_limit: usize::from(args.list_limit),
-        every: args.poll_every,
     };
     match args.http {
         None => {
@@ -172,7 +171,7 @@ pub async fn run(globals: &Globals, args: Mcp) -> Result<()> {
                 .as_ref()
                 .map(|c| c.local_tokens.clone())
                 .unwrap_or_default();
-            let connector = server::Connector::per_token(base_url, max_wait);
+            let connector = server::Connector::per_token(base_url, max_wait, args.poll_every);
             http::serve(
                 Server::new(settings, connector),
                 addr,

@@ -26,7 +26,6 @@ use super::{Account, Call};
 pub struct Settings {
     pub mode: Mode,
     pub default_limit: usize,
-    pub every: Duration,
 }
 
 /// Where a call's Chatwork account comes from.
@@ -50,20 +49,13 @@ pub const TOKEN_HEADER: &str = "x-chatworktoken";
 const MAX_ACCOUNTS: usize = 256;
 
 impl Connector {
-    pub fn per_token(base_url: Option<String>, max_wait: Duration) -> Self {
+    pub fn per_token(base_url: Option<String>, max_wait: Duration, every: Duration) -> Self {
         Connector::PerToken {
             base_url,
             max_wait,
-            every: Duration::from_secs(10),
+            every,
             accounts: Mutex::new(HashMap::new()),
         }
-    }
-
-    fn with_every(mut self, every: Duration) -> Self {
-        if let Connector::PerToken { every: e, .. } = &mut self {
-            *e = every;
-        }
-        self
     }
 
     /// The account for a request.
@@ -163,7 +155,7 @@ impl Server {
             shared: Arc::new(Shared {
                 settings,
                 tools: catalog::all(),
-                connector: connector.with_every(settings.every),
+                connector,
             }),
             legacy: Arc::default(),
         }
