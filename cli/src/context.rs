@@ -154,10 +154,7 @@ impl Ctx {
                     match chatwork_mock::running_server(&state).await {
                         Some(server) => {
                             let token = server.token(&cli.mock_user).ok_or_else(unknown_user)?;
-                            local_tokens = LOCAL_USERS
-                                .iter()
-                                .filter_map(|u| Some((u.to_string(), server.token(u)?.to_owned())))
-                                .collect();
+                            local_tokens = server.tokens.clone();
                             (
                                 token.to_owned(),
                                 server.base_url(),
@@ -177,10 +174,7 @@ impl Ctx {
                             if token.is_empty() {
                                 return Err(unknown_user());
                             }
-                            local_tokens = LOCAL_USERS
-                                .iter()
-                                .map(|u| (u.to_string(), mock.token(u)))
-                                .collect();
+                            local_tokens = mock.tokens().to_vec();
                             (token, mock.base_url(), Some(mock), None)
                         }
                     };
@@ -295,9 +289,6 @@ fn pick(kind: &str, arg: &str, candidates: &[(i64, String)], list: &str) -> Resu
         .hint("give the ID")),
     }
 }
-
-/// The local Chatwork's users.
-const LOCAL_USERS: [&str; 4] = ["alice", "bob", "carol", "dave"];
 
 /// The options every command takes.
 #[derive(Args, Debug, Clone)]
