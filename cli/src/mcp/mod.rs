@@ -21,6 +21,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
+use chatwork::notation::Document;
 use chatwork::types;
 use clap::Args;
 
@@ -97,20 +98,25 @@ impl Call {
         given.unwrap_or(self.default_limit).clamp(1, 100)
     }
 
-    /// Names for rendering `messages`: their authors', and the room's members' when a body
-    /// names someone else (one more request, only then).
-    pub async fn names(&self, room_id: i64, messages: &[types::Message]) -> Names {
+    /// `messages` for a model: each body parsed once, rendered with the names of their
+    /// authors, and of the room's members when a body names someone else (one more request,
+    /// only then).
+    pub async fn messages(&self, room_id: i64, messages: &[types::Message]) -> Vec<model::Message> {
+        let docs: Vec<Document> = messages.iter().map(|m| Document::parse(&m.body)).collect();
         let mut names = Names::default();
         for m in messages {
             names.add(m.account.account_id.get(), &m.account.name);
         }
-        let complete = messages
-            .iter()
-            .all(|m| names.knows_all(&chatwork::notation::Document::parse(&m.body)));
-        if !complete && let Ok(members) = self.member_names(room_id).await {
+        if !docs.iter().all(|d| names.knows_all(d))
+            && let Ok(members) = self.member_names(room_id).await
+        {
             names.merge(members);
         }
-        names
+        messages
+            .iter()
+            .zip(&docs)
+            .map(|(m, doc)| model::Message::new(room_id, m, doc, &names))
+            .collect()
     }
 
     /// The room's members' names.

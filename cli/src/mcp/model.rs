@@ -65,13 +65,18 @@ pub struct ReplyTo {
 }
 
 impl Message {
-    pub fn new(room_id: i64, m: &types::Message, names: &Names) -> Self {
-        let doc = chatwork::notation::Document::parse(&m.body);
+    /// The message `m`, whose body parses to `doc`.
+    pub fn new(
+        room_id: i64,
+        m: &types::Message,
+        doc: &chatwork::notation::Document,
+        names: &Names,
+    ) -> Self {
         Self {
             message_id: m.message_id.to_string(),
             room_id,
             author: Person::from(&m.account),
-            text: render(&doc, names),
+            text: render(doc, names),
             mentions: doc.mentions().iter().map(|a| a.get()).collect(),
             mentions_all: doc.mentions_all(),
             reply_to: doc.reply_to().map(|r| ReplyTo {

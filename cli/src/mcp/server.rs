@@ -16,7 +16,6 @@ use rmcp::service::{RequestContext, RoleServer, SubscriptionContext};
 use rmcp::{ErrorData, ServerHandler, ServiceExt as _};
 
 use super::catalog;
-use super::model::{Listed, Message};
 use super::tools::{Mode, ToolDef};
 use super::watch::Event;
 use super::{Account, Call};
@@ -187,21 +186,9 @@ impl Server {
 
     /// The latest messages of a room, as the resource's text (JSON).
     async fn room_messages(&self, call: &Call, room_id: i64) -> Result<String, String> {
-        let messages = call
-            .client()
-            .list_messages()
-            .room_id(room_id)
-            .force(true)
-            .send()
+        let listed = catalog::latest(call, room_id, call.default_limit)
             .await
-            .map_err(|e| super::tools::ToolError::from(e).0)?
-            .into_inner();
-        let limit = call.default_limit;
-        let skip = messages.len().saturating_sub(limit);
-        let kept = &messages[skip..];
-        let names = call.names(room_id, kept).await;
-        let mut listed = Listed::cut(kept.iter().map(|m| Message::new(room_id, m, &names)), limit);
-        listed.omitted = skip;
+            .map_err(|e| e.0)?;
         serde_json::to_string(&listed).map_err(|e| e.to_string())
     }
 

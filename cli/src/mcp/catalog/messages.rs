@@ -85,29 +85,42 @@ async fn list_messages(
     call: Call,
     a: ListMessagesArgs,
 ) -> Result<Done<Listed<Message>>, ToolError> {
-    let messages = call
-        .client()
-        .list_messages()
-        .room_id(a.room_id)
-        .force(true)
-        .send()
-        .await?
-        .into_inner();
-    let limit = call.limit(a.limit);
-    let skip = messages.len().saturating_sub(limit);
-    let kept = &messages[skip..];
-    let names = call.names(a.room_id, kept).await;
-    let mut listed = Listed::cut(
-        kept.iter().map(|m| Message::new(a.room_id, m, &names)),
-        limit,
-    );
-    listed.omitted = skip;
+    let listed = latest(&call, a.room_id, call.limit(a.limit)).await?;
     let summary = format!(
         "{} in room {} (oldest first)",
         listed.summary("messages"),
         a.room_id
     );
     Ok(Done::new(listed, summary))
+}
+
+/// The room's latest messages (Chatwork keeps 100 reachable), the newest `limit` of them:
+/// `list_messages` and the room's resource answer with this.
+pub async fn latest(call: &Call, room_id: i64, limit: usize) -> Result<Listed<Message>, ToolError> {
+    let messages = call
+        .client()
+        .list_messages()
+        .room_id(room_id)
+        .force(true)
+        .send()
+        .await?
+        .into_inner();
+    let skip = messages.len().saturating_sub(limit);
+    let mut listed = Listed::cut(call.messages(room_id, &messages[skip..]).await, limit);
+    listed.omitted = skip;
+    Ok(listed)
+}
+
+/// One message, by ID.
+async fn fetch(call: &Call, room_id: i64, id: &str) -> Result<chatwork::types::Message, ToolError> {
+    Ok(call
+        .client()
+        .get_message()
+        .room_id(room_id)
+        .message_id(message_id(id)?)
+        .send()
+        .await?
+        .into_inner())
 }
 
 #[derive(Deserialize, JsonSchema)]
@@ -125,16 +138,11 @@ fn message_id(text: &str) -> Result<MessageId, ToolError> {
 }
 
 async fn get_message(call: Call, a: MessageArgs) -> Result<Done<Message>, ToolError> {
-    let m = call
-        .client()
-        .get_message()
-        .room_id(a.room_id)
-        .message_id(message_id(&a.message_id)?)
-        .send()
-        .await?
-        .into_inner();
-    let names = call.names(a.room_id, std::slice::from_ref(&m)).await;
-    let message = Message::new(a.room_id, &m, &names);
+    let m = fetch(&call, a.room_id, &a.message_id).await?;
+    let message = call
+        .messages(a.room_id, std::slice::from_ref(&m))
+        .await
+        .remove(0);
     let summary = format!(
         "Message {} by {} at {}",
         message.message_id, message.author.name, message.sent_at
@@ -175,14 +183,7 @@ pub struct PostMessageArgs {
 async fn post_message(call: Call, a: PostMessageArgs) -> Result<Done<Changed>, ToolError> {
     let mut b = MessageBuilder::new();
     if let Some(reply) = &a.reply_to_message_id {
-        let target = call
-            .client()
-            .get_message()
-            .room_id(a.room_id)
-            .message_id(message_id(reply)?)
-            .send()
-            .await?
-            .into_inner();
+        let target = fetch(&call, a.room_id, reply).await?;
         b = b.reply(target.account.account_id, a.room_id, &target.message_id);
         b = b.text(&format!(" {}", target.account.name)).newline();
     }
@@ -371,11 +372,7 @@ async fn wait_for_messages(call: Call, a: WaitArgs) -> Result<Done<Listed<Messag
         None => None,
     };
     let found = call.account.watches.wait(a.room_id, after, timeout).await?;
-    let names = call.names(a.room_id, &found).await;
-    let listed = Listed::cut(
-        found.iter().map(|m| Message::new(a.room_id, m, &names)),
-        usize::MAX,
-    );
+    let listed = Listed::cut(call.messages(a.room_id, &found).await, usize::MAX);
     let summary = if listed.count == 0 {
         format!(
             "No new messages in room {} within {} s.",

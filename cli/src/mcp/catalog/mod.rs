@@ -13,6 +13,8 @@ mod tasks;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
+pub use messages::latest;
+
 use super::tools::ToolDef;
 
 /// All tools, in the order they are listed.
