@@ -17,48 +17,25 @@
 //! Tokens are kept in `CHATWORK_TOKEN_FILE` (default `chatwork-tokens.json`).
 
 use std::io::{BufRead, Write};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, UNIX_EPOCH};
+use std::sync::Arc;
+use std::time::Duration;
 
 use chatwork::oauth::{
-    OAuthConfig, OAuthError, OAuthSession, RedirectReceiver, Scope, Secret, TokenSet, TokenStore,
+    ConnectionId, ConnectionRecord, DEFAULT_CONNECTION, MemoryTokenStore, OAuthConfig, OAuthError,
+    OAuthSession, RedirectReceiver, Scope, TokenStore,
 };
 use chatwork::{Client, Credentials};
 
-/// A token store in a JSON file (readable by its owner only, where the OS allows).
-#[derive(Debug)]
-struct FileStore {
-    path: std::path::PathBuf,
-    lock: Mutex<()>,
-}
-
-impl TokenStore for FileStore {
-    fn save(&self, t: &TokenSet) -> Result<(), String> {
-        let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
-        let json = serde_json::json!({
-            "access_token": t.access_token.expose(),
-            "refresh_token": t.refresh_token.as_ref().map(Secret::expose),
-            "expires_at": t.expires_at.duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0),
-            "scope": t.scopes.iter().map(Scope::as_str).collect::<Vec<_>>().join(" "),
-        });
-        std::fs::write(&self.path, json.to_string()).map_err(|e| e.to_string())
-    }
-
-    fn load(&self) -> Option<TokenSet> {
-        let text = std::fs::read_to_string(&self.path).ok()?;
-        let v: serde_json::Value = serde_json::from_str(&text).ok()?;
-        Some(TokenSet::new(
-            Secret::new(v["access_token"].as_str()?),
-            v["refresh_token"].as_str().map(Secret::new),
-            UNIX_EPOCH + Duration::from_secs(v["expires_at"].as_u64()?),
-            v["scope"]
-                .as_str()
-                .unwrap_or_default()
-                .split_whitespace()
-                .map(Scope::new)
-                .collect(),
-        ))
-    }
+/// The saved record in `path`, if any, put in a memory store (a long-running program would
+/// implement `TokenStore` over its own storage instead, saving on every refresh).
+async fn load(path: &str, store: &MemoryTokenStore) -> Result<bool, Box<dyn std::error::Error>> {
+    let Ok(json) = std::fs::read(path) else {
+        return Ok(false);
+    };
+    let id = ConnectionId::new(DEFAULT_CONNECTION)?;
+    let record = ConnectionRecord::from_json(&id, &json)?;
+    store.compare_and_swap(&id, None, &record).await?;
+    Ok(true)
 }
 
 #[tokio::main]
@@ -72,17 +49,14 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let path =
         std::env::var("CHATWORK_TOKEN_FILE").unwrap_or_else(|_| "chatwork-tokens.json".into());
-    let store = Arc::new(FileStore {
-        path: path.into(),
-        lock: Mutex::new(()),
-    });
+    let store = Arc::new(MemoryTokenStore::default());
 
-    let session = match OAuthSession::resume(config.clone(), store.clone()) {
-        Some(session) => {
+    let session = match load(&path, &store).await? {
+        true => {
             eprintln!("resuming from the saved tokens");
-            session
+            OAuthSession::resume(config, store.clone()).await?
         }
-        None => {
+        false => {
             // A loopback redirect URI is received here (listening before the browser goes).
             let receiver = match RedirectReceiver::bind(&redirect).await {
                 Ok(receiver) => Some(receiver),
@@ -111,11 +85,22 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                     pending.exchange(&config, line.trim()).await?
                 }
             };
-            OAuthSession::new(config, tokens, store)
+            OAuthSession::new(config, tokens, store.clone()).await?
         }
     };
     let client = Client::builder(Credentials::oauth_session(session)).build()?;
     let me = client.get_me().send().await?;
     println!("signed in as {} (account {})", me.name, me.account_id);
+    // The tokens as they are now (refreshed, maybe): saved for the next run, owner-only.
+    let id = ConnectionId::new(DEFAULT_CONNECTION)?;
+    if let Some(record) = store.load(&id).await? {
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        options
+            .open(&path)?
+            .write_all(record.value.to_json().as_bytes())?;
+    }
     Ok(())
 }

@@ -32,6 +32,9 @@ pub const TOKEN_ENV: &str = "CHATWORK_API_TOKEN";
 pub struct Client {
     generated: generated::Client,
     kind: &'static str,
+    /// What a fleet's connection handle keeps alive (its session and limiter, shared by every
+    /// handle of the connection in the process).
+    anchor: Option<Arc<dyn std::any::Any + Send + Sync>>,
 }
 
 impl fmt::Debug for Client {
@@ -249,10 +252,29 @@ impl ClientBuilder {
     /// [`Error::InvalidRequest`] for an empty or unsendable token, a base URL that does not
     /// parse or is plain HTTP to a non-loopback host, or an invalid user agent.
     pub fn build(self) -> Result<Client, Error> {
+        let kind = self.credentials.kind();
+        let auth = self.credentials.authenticator();
+        // A session sets the header per request; a fixed token is a default header.
+        let token = self.credentials.header()?;
+        let timeout = self.timeout;
+        let parts = self.parts(token)?;
+        let limiter = parts.limiter(LocalLimiter::new);
+        if let Some(auth) = &auth {
+            auth.attach(timeout);
+        }
+        let inner = Inner::new(parts.retry.clone(), limiter, auth, parts.on_wait.clone());
+        Ok(Client::from_parts(&parts.base_url, parts.http, inner, kind))
+    }
+
+    /// What every client built from these settings shares: the HTTP client (its pool, TLS and
+    /// timeouts) with `default_header` if any, the base URL, the policies.
+    pub(crate) fn parts(
+        self,
+        default_header: Option<(reqwest::header::HeaderName, HeaderValue)>,
+    ) -> Result<Parts, Error> {
         let base_url = check_base_url(&self.base_url)?;
         let mut headers = HeaderMap::new();
-        // A session sets the header per request; a fixed token is a default header.
-        if let Some((name, value)) = self.credentials.header()? {
+        if let Some((name, value)) = default_header {
             headers.insert(name, value);
         }
         let user_agent = HeaderValue::from_str(&self.user_agent)
@@ -273,23 +295,66 @@ impl ClientBuilder {
         let http = http
             .build()
             .map_err(|e| Error::config(format!("cannot build the HTTP client: {e}")))?;
-        let limiter: Option<Arc<dyn RateLimiter>> = match self.limiter {
-            Limiting::Local => Some(Arc::new(match self.room_limit {
-                Some((max, per)) => LocalLimiter::new().with_room_post_limit(max, per),
-                None => LocalLimiter::new(),
-            })),
-            Limiting::Custom(l) => Some(l),
-            Limiting::Off => None,
-        };
-        let auth = self.credentials.authenticator();
-        if let Some(auth) = &auth {
-            auth.attach(self.timeout);
-        }
-        let inner = Inner::new(self.retry, limiter, auth, self.on_wait);
-        Ok(Client {
-            generated: generated::Client::new_with_client(&base_url, http, inner),
-            kind: self.credentials.kind(),
+        Ok(Parts {
+            http,
+            base_url,
+            retry: self.retry,
+            limiting: self.limiter,
+            room_limit: self.room_limit,
+            on_wait: self.on_wait,
+            timeout: self.timeout,
         })
+    }
+}
+
+/// The shared part of clients: see [`ClientBuilder::parts`].
+#[derive(Debug)]
+pub(crate) struct Parts {
+    pub(crate) http: reqwest::Client,
+    pub(crate) base_url: String,
+    pub(crate) retry: RetryPolicy,
+    limiting: Limiting,
+    room_limit: Option<(usize, Duration)>,
+    pub(crate) on_wait: Option<crate::policy::WaitObserver>,
+    pub(crate) timeout: Option<Duration>,
+}
+
+impl Parts {
+    /// The limiter of one client: a new local one (from `local`, with the room limit set),
+    /// the custom one, or none.
+    pub(crate) fn limiter(
+        &self,
+        local: impl FnOnce() -> LocalLimiter,
+    ) -> Option<Arc<dyn RateLimiter>> {
+        match &self.limiting {
+            Limiting::Local => Some(Arc::new(match self.room_limit {
+                Some((max, per)) => local().with_room_post_limit(max, per),
+                None => local(),
+            })),
+            Limiting::Custom(l) => Some(l.clone()),
+            Limiting::Off => None,
+        }
+    }
+}
+
+impl Client {
+    pub(crate) fn from_parts(
+        base_url: &str,
+        http: reqwest::Client,
+        inner: Inner,
+        kind: &'static str,
+    ) -> Self {
+        Client {
+            generated: generated::Client::new_with_client(base_url, http, inner),
+            kind,
+            anchor: None,
+        }
+    }
+
+    /// Keeps `anchor` alive as long as this client and its clones.
+    pub(crate) fn anchored(mut self, anchor: Arc<dyn std::any::Any + Send + Sync>) -> Self {
+        self.anchor = Some(anchor);
+        self
     }
 }
 

@@ -68,6 +68,10 @@ impl Error {
             Error::Transport(e) => e.connect || e.resend,
             // Not sent: safe to try again once the limiter's store is back.
             Error::RateLimiter(_) => true,
+            // No token could be had (the token store or endpoint was unreachable, another
+            // process held the refresh lease): nothing was sent.
+            #[cfg(feature = "oauth")]
+            Error::OAuth(e) => e.is_retryable(),
             _ => false,
         }
     }

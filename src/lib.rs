@@ -123,6 +123,9 @@ mod client;
 mod contract;
 mod credentials;
 mod error;
+#[cfg(feature = "oauth")]
+#[cfg_attr(docsrs, doc(cfg(feature = "oauth")))]
+pub mod fleet;
 mod limiter;
 pub mod model;
 pub mod notation;
@@ -133,6 +136,8 @@ mod policy;
 mod poll;
 mod random;
 mod raw;
+#[cfg(feature = "redis")]
+mod redis_conn;
 #[cfg(feature = "redis")]
 mod redis_limiter;
 mod response;
@@ -172,6 +177,9 @@ pub use model::{
 pub use policy::{RetryPolicy, Wait, WaitReason};
 pub use poll::MessageStream;
 pub use raw::{RawRequest, RawResponse};
+#[cfg(feature = "redis")]
+#[cfg_attr(docsrs, doc(cfg(feature = "redis")))]
+pub use redis_conn::RedisConnection;
 #[cfg(feature = "redis")]
 #[cfg_attr(docsrs, doc(cfg(feature = "redis")))]
 pub use redis_limiter::{RedisFallback, RedisLimiter, RedisLimiterBuilder};

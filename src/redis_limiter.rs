@@ -1,11 +1,12 @@
 //! [`RedisLimiter`]: Chatwork's limits shared by every process that uses a token.
 
 use std::fmt;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::time::{Duration, Instant};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
 
-use redis::aio::MultiplexedConnection;
 use sha2::{Digest, Sha256};
+
+use crate::redis_conn::RedisConnection;
 
 use crate::limiter::{
     LimiterError, LimiterFuture, LocalLimiter, PostReservation, PostSlot, RESET_MARGIN, RateLimiter,
@@ -177,24 +178,13 @@ const LOCAL_SLOT: u64 = 1 << 63;
 /// # let _ = client; Ok(()) }
 /// ```
 pub struct RedisLimiter {
-    client: redis::Client,
+    redis: RedisConnection,
     prefix: String,
     room_max: usize,
     room_per: Duration,
     fallback: RedisFallback,
-    timeout: Duration,
-    reconnect_every: Duration,
-    connection: tokio::sync::Mutex<Connection>,
     local: LocalLimiter,
-    /// Whether the last call reached Redis (to warn once per outage).
-    up: AtomicBool,
     fallbacks: AtomicU64,
-}
-
-#[derive(Default)]
-struct Connection {
-    live: Option<MultiplexedConnection>,
-    last_attempt: Option<Instant>,
 }
 
 impl fmt::Debug for RedisLimiter {
@@ -212,32 +202,51 @@ impl fmt::Debug for RedisLimiter {
 #[derive(Debug)]
 #[must_use]
 pub struct RedisLimiterBuilder {
-    url: String,
+    redis: Result<RedisConnection, String>,
+    own: bool,
     prefix: String,
     room_max: usize,
     room_per: Duration,
     fallback: RedisFallback,
-    timeout: Duration,
-    reconnect_every: Duration,
+    timeout: Option<Duration>,
+    reconnect_every: Option<Duration>,
+}
+
+/// The key prefix of an account's limits: a hash of `key` (a token, or any stable name of the
+/// account) in braces, a Redis Cluster hash tag, so that every key of one account lands in one
+/// slot and each script's keys are on one node.
+fn prefix_of(key: &str) -> String {
+    let digest = Sha256::digest(key.as_bytes());
+    let hash: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
+    format!("chatwork:{{{hash}}}:")
 }
 
 impl RedisLimiter {
-    /// A limiter on the Redis at `url` (`redis://host:port/db`) for the token `token` (only a
-    /// hash of it is used, as the key prefix; for an OAuth client, give any stable name of
-    /// the account, such as its account ID).
+    /// A limiter on the Redis at `url` (`redis://host:port/db`), with a connection of its own,
+    /// for the token `token` (only a hash of it is used, as the key prefix; for an OAuth
+    /// client, give any stable name of the account, such as its connection ID). For many
+    /// accounts in one process, share one connection: [`RedisLimiter::on`].
     pub fn builder(url: &str, token: &str) -> RedisLimiterBuilder {
-        let digest = Sha256::digest(token.as_bytes());
-        let hash: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
         RedisLimiterBuilder {
-            url: url.to_owned(),
-            // The hash in braces is a Redis Cluster hash tag: every key of one token lands in one
-            // slot, so each script's keys are on one node.
-            prefix: format!("chatwork:{{{hash}}}:"),
+            redis: RedisConnection::open(url).map_err(|e| e.message().to_owned()),
+            own: true,
+            prefix: prefix_of(token),
             room_max: 10,
             room_per: Duration::from_secs(10),
             fallback: RedisFallback::Local,
-            timeout: Duration::from_millis(500),
-            reconnect_every: Duration::from_secs(1),
+            timeout: None,
+            reconnect_every: None,
+        }
+    }
+
+    /// A limiter for the account named `key` (a connection ID, an account ID, a token: only
+    /// a hash of it is used) over a shared connection: one Redis connection serves every
+    /// account of the process, and the budget stays with the account across token refreshes.
+    pub fn on(redis: &RedisConnection, key: &str) -> RedisLimiterBuilder {
+        RedisLimiterBuilder {
+            redis: Ok(redis.clone()),
+            own: false,
+            ..Self::builder("redis://unused/", key)
         }
     }
 
@@ -255,81 +264,20 @@ impl RedisLimiter {
         format!("{}{name}", self.prefix)
     }
 
-    /// A live connection, or why there is none.
-    async fn connection(&self) -> Result<MultiplexedConnection, String> {
-        let mut c = self.connection.lock().await;
-        if let Some(live) = &c.live {
-            return Ok(live.clone());
-        }
-        if c.last_attempt
-            .is_some_and(|at| at.elapsed() < self.reconnect_every)
-        {
-            return Err("Redis is unreachable (waiting before the next attempt)".into());
-        }
-        c.last_attempt = Some(Instant::now());
-        match tokio::time::timeout(self.timeout, self.client.get_multiplexed_async_connection())
-            .await
-        {
-            Ok(Ok(live)) => {
-                c.live = Some(live.clone());
-                Ok(live)
-            }
-            Ok(Err(e)) => Err(format!("cannot connect to Redis: {e}")),
-            Err(_) => Err(format!(
-                "cannot connect to Redis within {} ms",
-                self.timeout.as_millis()
-            )),
-        }
-    }
-
-    /// Runs `script` with `keys` and `args`; on any failure the connection is dropped (the
-    /// next call reconnects).
     async fn run<T: redis::FromRedisValue>(
         &self,
         script: &redis::Script,
         keys: &[String],
         args: &[i64],
     ) -> Result<T, String> {
-        let mut conn = self.connection().await?;
-        let mut invocation = script.prepare_invoke();
-        for k in keys {
-            invocation.key(k);
-        }
-        for a in args {
-            invocation.arg(*a);
-        }
-        let outcome = tokio::time::timeout(self.timeout, invocation.invoke_async(&mut conn)).await;
-        let result = match outcome {
-            Ok(Ok(v)) => Ok(v),
-            Ok(Err(e)) => Err(format!("Redis failed: {e}")),
-            Err(_) => Err(format!(
-                "Redis did not answer within {} ms",
-                self.timeout.as_millis()
-            )),
-        };
-        match &result {
-            Ok(_) => {
-                if !self.up.swap(true, Ordering::Relaxed) {
-                    tracing::info!("rate limiter: Redis reached, limits shared again");
-                }
-            }
-            Err(_) => {
-                self.connection.lock().await.live = None;
-            }
-        }
-        result
+        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        self.redis.script(script, &keys, args).await
     }
 
     /// Redis could not be asked: fall back, or fail.
     fn unavailable(&self, why: String) -> Result<(), LimiterError> {
         self.fallbacks.fetch_add(1, Ordering::Relaxed);
-        if self.up.swap(false, Ordering::Relaxed) {
-            tracing::warn!(
-                error = %why,
-                fallback = ?self.fallback,
-                "rate limiter: Redis unreachable"
-            );
-        }
+        tracing::debug!(error = %why, fallback = ?self.fallback, "rate limiter: Redis unreachable");
         match self.fallback {
             RedisFallback::Local => Ok(()),
             RedisFallback::Fail => Err(LimiterError::new(why)),
@@ -355,15 +303,18 @@ impl RedisLimiterBuilder {
         self
     }
 
-    /// The longest a connection attempt or a call may take (default 500 ms).
+    /// The longest a connection attempt or a call may take (default 500 ms). For a limiter
+    /// with a connection of its own ([`RedisLimiter::builder`]); a shared one has its own
+    /// setting ([`RedisConnection::timeout`]).
     pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
+        self.timeout = Some(timeout);
         self
     }
 
-    /// While Redis is unreachable, how often to try it again (default 1 s).
+    /// While Redis is unreachable, how often to try it again (default 1 s). As
+    /// [`timeout`](Self::timeout), for a connection of its own.
     pub fn reconnect_every(mut self, every: Duration) -> Self {
-        self.reconnect_every = every;
+        self.reconnect_every = Some(every);
         self
     }
 
@@ -379,19 +330,22 @@ impl RedisLimiterBuilder {
     ///
     /// A URL that is not a Redis URL.
     pub fn build(self) -> Result<RedisLimiter, LimiterError> {
-        let client = redis::Client::open(self.url.as_str())
-            .map_err(|e| LimiterError::new(format!("not a Redis URL: {e}")))?;
+        let mut redis = self.redis.map_err(LimiterError::new)?;
+        if self.own {
+            if let Some(t) = self.timeout {
+                redis = redis.timeout(t);
+            }
+            if let Some(every) = self.reconnect_every {
+                redis = redis.reconnect_every(every);
+            }
+        }
         Ok(RedisLimiter {
-            client,
+            redis,
             prefix: self.prefix,
             room_max: self.room_max,
             room_per: self.room_per,
             fallback: self.fallback,
-            timeout: self.timeout,
-            reconnect_every: self.reconnect_every,
-            connection: tokio::sync::Mutex::new(Connection::default()),
             local: LocalLimiter::new().with_room_post_limit(self.room_max, self.room_per),
-            up: AtomicBool::new(true),
             fallbacks: AtomicU64::new(0),
         })
     }

@@ -7,8 +7,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use base64::Engine as _;
 use chatwork::oauth::{
-    MemoryTokenStore, OAuthConfig, OAuthError, OAuthSession, Scope, Secret, TokenSet, TokenStore,
-    pkce_challenge,
+    ConnectionId, ConnectionRecord, MemoryTokenStore, OAuthConfig, OAuthError, OAuthSession, Scope,
+    Secret, TokenSet, TokenStore, pkce_challenge,
 };
 use chatwork::{Client, Credentials, Error};
 use httpmock::MockServer;
@@ -20,6 +20,23 @@ fn config(server: &MockServer) -> OAuthConfig {
     OAuthConfig::confidential("client-ID", "client-SECRET-xyz", REDIRECT)
         .endpoints(server.url("/authorize"), server.url("/token"))
         .unwrap()
+}
+
+/// The tokens saved for the default connection.
+async fn saved(store: &dyn TokenStore) -> TokenSet {
+    let id = ConnectionId::new(chatwork::oauth::DEFAULT_CONNECTION).unwrap();
+    store.load(&id).await.unwrap().unwrap().value.tokens
+}
+
+/// Saves `tokens` as another process would after a refresh.
+async fn put(store: &dyn TokenStore, tokens: TokenSet) {
+    let id = ConnectionId::new(chatwork::oauth::DEFAULT_CONNECTION).unwrap();
+    let version = store.load(&id).await.unwrap().map(|r| r.version);
+    let record = ConnectionRecord::active(tokens);
+    assert!(matches!(
+        store.compare_and_swap(&id, version, &record).await.unwrap(),
+        chatwork::oauth::Swap::Saved(_)
+    ));
 }
 
 fn tokens(access: &str, refresh: &str, expires_in: Duration) -> TokenSet {
@@ -336,13 +353,15 @@ async fn the_session_refreshes_shortly_before_expiry() {
         config(&server),
         tokens("at1", "rt1", Duration::from_secs(30)),
         store.clone(),
-    );
+    )
+    .await
+    .unwrap();
     let c = client(&server, session.clone());
     c.get_me().send().await.unwrap();
     c.clone().get_me().send().await.unwrap();
     refresh.assert_calls_async(1).await;
     me.assert_calls_async(2).await;
-    let saved = store.load().unwrap();
+    let saved = saved(&*store).await;
     assert_eq!(
         (
             saved.access_token.expose(),
@@ -351,8 +370,8 @@ async fn the_session_refreshes_shortly_before_expiry() {
         ("at2", "rt2")
     );
     // A restarted process resumes from the store.
-    let resumed = OAuthSession::resume(config(&server), store).unwrap();
-    assert_eq!(resumed.tokens().access_token.expose(), "at2");
+    let resumed = OAuthSession::resume(config(&server), store).await.unwrap();
+    assert_eq!(resumed.tokens().unwrap().access_token.expose(), "at2");
 }
 
 #[tokio::test]
@@ -387,7 +406,9 @@ async fn twenty_concurrent_401s_make_exactly_one_refresh() {
         config(&server),
         tokens("at1", "rt1", Duration::from_secs(600)),
         Arc::new(MemoryTokenStore::default()),
-    );
+    )
+    .await
+    .unwrap();
     let c = client(&server, session);
     let calls = (0..20).map(|_| {
         let c = c.clone();
@@ -421,7 +442,9 @@ async fn a_rejected_refresh_token_is_a_typed_error_asking_for_consent() {
         config(&server),
         tokens("at1", "rt1", Duration::ZERO),
         Arc::new(MemoryTokenStore::default()),
-    );
+    )
+    .await
+    .unwrap();
     let err = client(&server, session).get_me().send().await.unwrap_err();
     let Error::OAuth(e) = &err else {
         panic!("{err:?}")
@@ -445,7 +468,9 @@ async fn no_secret_appears_in_debug_or_errors() {
     let c = config(&server);
     let pending = c.authorize([Scope::ROOMS_ALL_READ]);
     let t = tokens("at1-SECRET", "rt1-SECRET", Duration::from_secs(600));
-    let session = OAuthSession::new(c.clone(), t.clone(), Arc::new(MemoryTokenStore::default()));
+    let session = OAuthSession::new(c.clone(), t.clone(), Arc::new(MemoryTokenStore::default()))
+        .await
+        .unwrap();
     let err = c
         .refresh(&tokens("at9-SECRET", "rt9-SECRET", Duration::ZERO))
         .await
@@ -509,7 +534,9 @@ async fn a_revoked_refresh_token_is_tried_once_for_all_concurrent_calls() {
         config(&server),
         tokens("at1", "rt1", Duration::ZERO),
         Arc::new(MemoryTokenStore::default()),
-    );
+    )
+    .await
+    .unwrap();
     let c = client(&server, session);
     let results = concurrent_me(&c, 20).await;
     for r in &results {
@@ -543,7 +570,9 @@ async fn a_failing_endpoint_is_called_once_and_every_waiter_gets_its_answer() {
         config(&server),
         tokens("at1", "rt1", Duration::ZERO),
         Arc::new(MemoryTokenStore::default()),
-    );
+    )
+    .await
+    .unwrap();
     let c = client(&server, session);
     let started = std::time::Instant::now();
     let results = concurrent_me(&c, 10).await;
@@ -588,7 +617,9 @@ async fn after_the_cool_down_a_new_attempt_is_made_and_can_succeed() {
         config(&server).refresh_cool_down(Duration::from_millis(300)),
         tokens("at1", "rt1", Duration::ZERO),
         Arc::new(MemoryTokenStore::default()),
-    );
+    )
+    .await
+    .unwrap();
     let c = client(&server, session);
     assert!(c.get_me().send().await.is_err());
     assert!(c.get_me().send().await.is_err());
@@ -622,7 +653,9 @@ async fn a_hanging_endpoint_fails_every_waiter_within_one_timeout() {
         config(&server).timeout(Duration::from_millis(400)),
         tokens("at1", "rt1", Duration::ZERO),
         Arc::new(MemoryTokenStore::default()),
-    );
+    )
+    .await
+    .unwrap();
     let c = client(&server, session);
     let started = std::time::Instant::now();
     let results = concurrent_me(&c, 8).await;
@@ -655,7 +688,9 @@ async fn without_its_own_timeout_the_refresh_takes_the_clients() {
         config(&server),
         tokens("at1", "rt1", Duration::ZERO),
         Arc::new(MemoryTokenStore::default()),
-    );
+    )
+    .await
+    .unwrap();
     let c = Client::builder(Credentials::oauth_session(session))
         .base_url(server.base_url())
         .timeout(Duration::from_millis(300))
@@ -698,16 +733,18 @@ async fn a_caller_that_gives_up_mid_refresh_loses_no_rotated_token() {
         config(&server),
         tokens("at1", "rt1", Duration::ZERO),
         store.clone(),
-    );
+    )
+    .await
+    .unwrap();
     let c = client(&server, session.clone());
     let gave_up = tokio::time::timeout(Duration::from_millis(300), c.get_me().send()).await;
     assert!(gave_up.is_err(), "the caller timed out");
     // Nobody waits any more; the refresh finishes anyway and its tokens are kept.
     tokio::time::sleep(Duration::from_millis(1200)).await;
-    let saved = store.load().unwrap();
+    let saved = saved(&*store).await;
     assert_eq!(saved.access_token.expose(), "at2");
     assert_eq!(saved.refresh_token.unwrap().expose(), "rt2");
-    assert_eq!(session.tokens().access_token.expose(), "at2");
+    assert_eq!(session.tokens().unwrap().access_token.expose(), "at2");
     assert_eq!(c.get_me().send().await.unwrap().name, "n");
     rotate.assert_calls_async(1).await;
     used.assert_calls_async(0).await;
@@ -729,7 +766,9 @@ async fn an_early_refresh_that_fails_sends_the_call_with_the_still_valid_token()
         config(&server),
         tokens("at1", "rt1", Duration::from_secs(30)),
         Arc::new(MemoryTokenStore::default()),
-    );
+    )
+    .await
+    .unwrap();
     let c = client(&server, session.clone());
     assert_eq!(c.get_me().send().await.unwrap().name, "n");
     // The failure stands for the cool-down: the next call goes out with the same token,
@@ -737,7 +776,7 @@ async fn an_early_refresh_that_fails_sends_the_call_with_the_still_valid_token()
     assert_eq!(c.get_me().send().await.unwrap().name, "n");
     token.assert_calls_async(1).await;
     me.assert_calls_async(2).await;
-    assert_eq!(session.tokens().access_token.expose(), "at1");
+    assert_eq!(session.tokens().unwrap().access_token.expose(), "at1");
 }
 
 #[tokio::test]
@@ -753,7 +792,9 @@ async fn a_refresh_without_scope_keeps_the_scopes_and_one_with_scope_replaces_th
     let store = Arc::new(MemoryTokenStore::default());
     let mut before = tokens("at1", "rt1", Duration::ZERO);
     before.scopes = vec![Scope::ROOMS_ALL_READ, Scope::USERS_PROFILE_ME_READ];
-    let session = OAuthSession::new(config(&server), before.clone(), store.clone());
+    let session = OAuthSession::new(config(&server), before.clone(), store.clone())
+        .await
+        .unwrap();
     server
         .mock_async(|when, then| {
             when.method("GET").path("/me");
@@ -761,7 +802,7 @@ async fn a_refresh_without_scope_keeps_the_scopes_and_one_with_scope_replaces_th
         })
         .await;
     client(&server, session).get_me().send().await.unwrap();
-    let saved = store.load().unwrap();
+    let saved = saved(&*store).await;
     assert_eq!(saved.access_token.expose(), "at2");
     assert_eq!(saved.scopes, before.scopes, "omitted scope: unchanged");
     assert_eq!(saved.refresh_token.unwrap().expose(), "rt1");
@@ -832,7 +873,9 @@ async fn only_a_bearer_invalid_token_challenge_triggers_a_refresh() {
         config(&server),
         tokens("at1", "rt1", Duration::from_secs(600)),
         Arc::new(MemoryTokenStore::default()),
-    );
+    )
+    .await
+    .unwrap();
     let err = client(&server, session).get_me().send().await.unwrap_err();
     let Error::Api(api) = &err else {
         panic!("{err:?}")
@@ -860,11 +903,11 @@ async fn tokens_another_process_saved_are_used_instead_of_refreshing() {
         config(&server),
         tokens("at1", "rt1", Duration::ZERO),
         store.clone(),
-    );
+    )
+    .await
+    .unwrap();
     // Another process sharing the store refreshed first (and used rt1 up).
-    store
-        .save(&tokens("at9", "rt9", Duration::from_secs(900)))
-        .unwrap();
+    put(&*store, tokens("at9", "rt9", Duration::from_secs(900))).await;
     assert_eq!(
         client(&server, session.clone())
             .get_me()
@@ -876,7 +919,10 @@ async fn tokens_another_process_saved_are_used_instead_of_refreshing() {
     );
     token.assert_calls_async(0).await;
     me.assert_calls_async(1).await;
-    assert_eq!(session.tokens().refresh_token.unwrap().expose(), "rt9");
+    assert_eq!(
+        session.tokens().unwrap().refresh_token.unwrap().expose(),
+        "rt9"
+    );
 }
 
 #[test]
@@ -1061,33 +1107,8 @@ async fn the_receiver_reports_a_denial_and_times_out_cleanly() {
     }
 }
 
-/// A store shared by several sessions (standing for processes), with a lock.
-#[derive(Debug, Default)]
-struct LockedStore {
-    tokens: std::sync::Mutex<Option<TokenSet>>,
-    lock: Arc<tokio::sync::Mutex<()>>,
-}
-
-impl TokenStore for LockedStore {
-    fn save(&self, tokens: &TokenSet) -> Result<(), String> {
-        *self.tokens.lock().unwrap() = Some(tokens.clone());
-        Ok(())
-    }
-
-    fn load(&self) -> Option<TokenSet> {
-        self.tokens.lock().unwrap().clone()
-    }
-
-    fn lock(
-        &self,
-    ) -> futures_util::future::BoxFuture<'_, Result<chatwork::oauth::RefreshLock, String>> {
-        let lock = self.lock.clone();
-        Box::pin(async move { Ok(chatwork::oauth::RefreshLock::new(lock.lock_owned().await)) })
-    }
-}
-
 #[tokio::test]
-async fn sessions_sharing_a_locked_store_refresh_once_between_them() {
+async fn sessions_sharing_a_store_refresh_once_between_them_under_its_lease() {
     let server = MockServer::start_async().await;
     let token = server
         .mock_async(|when, then| {
@@ -1100,16 +1121,16 @@ async fn sessions_sharing_a_locked_store_refresh_once_between_them() {
         })
         .await;
     me_for(&server, "at2").await;
-    let store = Arc::new(LockedStore::default());
+    let store = Arc::new(MemoryTokenStore::default());
     let expired = tokens("at1", "rt1", Duration::ZERO);
-    let clients: Vec<Client> = (0..3)
-        .map(|_| {
-            client(
-                &server,
-                OAuthSession::new(config(&server), expired.clone(), store.clone()),
-            )
-        })
-        .collect();
+    // Three sessions of one connection on one store: three processes.
+    let mut clients: Vec<Client> = Vec::new();
+    for _ in 0..3 {
+        let session = OAuthSession::new(config(&server), expired.clone(), store.clone())
+            .await
+            .unwrap();
+        clients.push(client(&server, session));
+    }
     let calls = clients.iter().map(|c| {
         let c = c.clone();
         tokio::spawn(async move { c.get_me().send().await.map(|me| me.name.clone()) })
@@ -1118,7 +1139,7 @@ async fn sessions_sharing_a_locked_store_refresh_once_between_them() {
         assert_eq!(r.unwrap().unwrap(), "n");
     }
     token.assert_calls_async(1).await;
-    assert_eq!(store.load().unwrap().refresh_token.unwrap().expose(), "rt2");
+    assert_eq!(saved(&*store).await.refresh_token.unwrap().expose(), "rt2");
 }
 
 #[tokio::test]
@@ -1189,7 +1210,9 @@ async fn a_new_401_after_a_failed_refresh_starts_a_new_attempt_once() {
         config(&server).refresh_cool_down(Duration::from_secs(60)),
         tokens("at1", "rt1", Duration::from_secs(30)),
         Arc::new(MemoryTokenStore::default()),
-    );
+    )
+    .await
+    .unwrap();
     let c = client(&server, session);
     let first = c.get_me().send().await.map(|me| me.name.clone());
     assert!(matches!(
@@ -1209,7 +1232,7 @@ async fn a_new_401_after_a_failed_refresh_starts_a_new_attempt_once() {
 }
 
 #[tokio::test]
-async fn stale_tokens_in_the_store_are_not_taken_for_newer_ones() {
+async fn a_stale_writer_cannot_put_older_tokens_back() {
     let server = MockServer::start_async().await;
     let token = server
         .mock_async(|when, then| {
@@ -1235,15 +1258,25 @@ async fn stale_tokens_in_the_store_are_not_taken_for_newer_ones() {
         config(&server),
         tokens("at1", "rt1", Duration::from_secs(600)),
         store.clone(),
-    );
-    // An older set (it expires before ours) sits in the store: not used.
-    store
-        .save(&tokens("at0", "rt0", Duration::from_secs(300)))
-        .unwrap();
+    )
+    .await
+    .unwrap();
     let c = client(&server, session.clone());
     assert_eq!(c.get_me().send().await.unwrap().name, "n");
     token.assert_calls_async(1).await;
-    assert_eq!(session.tokens().access_token.expose(), "at2");
+    assert_eq!(session.tokens().unwrap().access_token.expose(), "at2");
+    // A writer that loaded the first tokens (version 1) cannot put older ones back.
+    let id = ConnectionId::new(chatwork::oauth::DEFAULT_CONNECTION).unwrap();
+    let stale = ConnectionRecord::active(tokens("at0", "rt0", Duration::from_secs(300)));
+    let swap = store
+        .compare_and_swap(&id, Some(chatwork::oauth::Version(1)), &stale)
+        .await
+        .unwrap();
+    assert!(
+        matches!(&swap, chatwork::oauth::Swap::Conflict(Some(now)) if now.version.0 == 2),
+        "{swap:?}"
+    );
+    assert_eq!(saved(&*store).await.access_token.expose(), "at2");
     assert!(format!("{session:?}").contains("client-ID"));
 }
 
@@ -1264,19 +1297,19 @@ async fn tokens_another_process_saved_during_a_failed_refresh_are_used() {
         config(&server),
         tokens("at1", "rt1", Duration::ZERO),
         store.clone(),
-    );
+    )
+    .await
+    .unwrap();
     let c = client(&server, session);
     let call = tokio::spawn(async move { c.get_me().send().await.map(|me| me.name.clone()) });
     // Another process wins the race with the same refresh token and saves its tokens.
     tokio::time::sleep(Duration::from_millis(100)).await;
-    store
-        .save(&tokens("at9", "rt9", Duration::from_secs(900)))
-        .unwrap();
+    put(&*store, tokens("at9", "rt9", Duration::from_secs(900))).await;
     assert_eq!(call.await.unwrap().unwrap(), "n");
 }
 
 #[tokio::test]
-async fn a_store_that_stays_locked_costs_at_most_half_the_timeout() {
+async fn a_lease_held_elsewhere_sends_nothing_and_fails_typed_after_the_lease_wait() {
     let server = MockServer::start_async().await;
     let token = server
         .mock_async(|when, then| {
@@ -1284,26 +1317,38 @@ async fn a_store_that_stays_locked_costs_at_most_half_the_timeout() {
             then.status(200).body(token_json("at2", "rt2", "900"));
         })
         .await;
-    me_for(&server, "at2").await;
-    let store = Arc::new(LockedStore::default());
-    // Another process holds the lock and never lets go.
-    let _held = store.lock.clone().lock_owned().await;
+    let store = Arc::new(MemoryTokenStore::default());
     let session = OAuthSession::new(
-        config(&server).timeout(Duration::from_millis(600)),
+        config(&server).lease(Duration::from_secs(30), Duration::from_millis(400)),
         tokens("at1", "rt1", Duration::ZERO),
         store.clone(),
-    );
+    )
+    .await
+    .unwrap();
+    // Another process holds the lease and never lets go (it hangs, or died moments ago).
+    let id = ConnectionId::new(chatwork::oauth::DEFAULT_CONNECTION).unwrap();
+    let _held = store
+        .try_lease(&id, Duration::from_secs(60))
+        .await
+        .unwrap()
+        .unwrap();
     let started = std::time::Instant::now();
-    assert_eq!(
-        client(&server, session).get_me().send().await.unwrap().name,
-        "n"
-    );
+    let err = client(&server, session).get_me().send().await.unwrap_err();
     let took = started.elapsed();
     assert!(
-        took >= Duration::from_millis(300) && took < Duration::from_millis(600),
+        took >= Duration::from_millis(400) && took < Duration::from_millis(900),
         "{took:?}"
     );
-    token.assert_calls_async(1).await;
+    let Error::OAuth(e) = &err else {
+        panic!("{err:?}")
+    };
+    assert!(matches!(**e, OAuthError::LeaseBusy { .. }), "{e:?}");
+    assert!(err.is_retryable());
+    assert!(
+        err.to_string().contains("another process is refreshing"),
+        "{err}"
+    );
+    token.assert_calls_async(0).await;
 }
 
 #[test]
@@ -1315,11 +1360,18 @@ fn a_refresh_cancelled_with_its_runtime_does_not_stick() {
             .delay(Duration::from_secs(30))
             .body(token_json("at2", "rt2", "900"));
     });
-    let session = OAuthSession::new(
-        config(&server),
-        tokens("at1", "rt1", Duration::ZERO),
-        Arc::new(MemoryTokenStore::default()),
-    );
+    // The lease of the refresh that dies with its runtime is not released: it lapses after
+    // the token timeout and 5 s, as a killed process's would.
+    let session = tokio::runtime::Runtime::new()
+        .unwrap()
+        .block_on(OAuthSession::new(
+            config(&server)
+                .timeout(Duration::from_millis(500))
+                .lease(Duration::ZERO, Duration::from_secs(10)),
+            tokens("at1", "rt1", Duration::ZERO),
+            Arc::new(MemoryTokenStore::default()),
+        ))
+        .unwrap();
     let c = client(&server, session);
     // The first runtime starts the refresh and is shut down under it.
     let first = tokio::runtime::Runtime::new().unwrap();
@@ -1346,6 +1398,12 @@ fn a_refresh_cancelled_with_its_runtime_does_not_stick() {
             matches!(oauth_error(&r), OAuthError::Transport(m) if m.contains("cancelled")),
             "{r:?}"
         );
+        let started = std::time::Instant::now();
         assert_eq!(c.get_me().send().await.unwrap().name, "n");
+        assert!(
+            started.elapsed() < Duration::from_secs(6),
+            "{:?}",
+            started.elapsed()
+        );
     });
 }

@@ -64,8 +64,9 @@ pub async fn status(ctx: &Ctx) -> Result<()> {
             Some(Failure::from(e))
         }
     };
-    if let Some(session) = &ctx.session {
-        let tokens = session.tokens();
+    if let Some(session) = &ctx.session
+        && let Some(tokens) = session.tokens()
+    {
         let expires = tokens
             .expires_at
             .duration_since(UNIX_EPOCH)

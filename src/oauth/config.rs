@@ -8,9 +8,9 @@ use serde::Deserialize;
 
 use super::authorize::random_token;
 use super::{
-    ACCESS_TOKEN_LIFETIME, AUTHORIZE_URL, DEFAULT_REFRESH_COOL_DOWN, DEFAULT_TOKEN_TIMEOUT,
-    OAuthError, PendingAuthorization, Scope, Secret, TOKEN_URL, TokenSet, pkce_challenge,
-    scopes_to_string,
+    ACCESS_TOKEN_LIFETIME, AUTHORIZE_URL, DEFAULT_LEASE_TTL, DEFAULT_LEASE_WAIT,
+    DEFAULT_REFRESH_COOL_DOWN, DEFAULT_TOKEN_TIMEOUT, OAuthError, PendingAuthorization, Scope,
+    Secret, TOKEN_URL, TokenSet, pkce_challenge, scopes_to_string,
 };
 
 /// A registered OAuth client of Chatwork.
@@ -23,6 +23,8 @@ pub struct OAuthConfig {
     token_url: reqwest::Url,
     timeout: Option<Duration>,
     cool_down: Duration,
+    lease_ttl: Duration,
+    lease_wait: Duration,
     http: reqwest::Client,
 }
 
@@ -60,6 +62,8 @@ impl OAuthConfig {
             token_url: reqwest::Url::parse(TOKEN_URL).expect("a valid URL"),
             timeout: None,
             cool_down: DEFAULT_REFRESH_COOL_DOWN,
+            lease_ttl: DEFAULT_LEASE_TTL,
+            lease_wait: DEFAULT_LEASE_WAIT,
             http,
         }
     }
@@ -96,6 +100,26 @@ impl OAuthConfig {
     pub fn refresh_cool_down(mut self, cool_down: Duration) -> Self {
         self.cool_down = cool_down;
         self
+    }
+
+    /// The refresh lease of a connection ([`TokenStore::try_lease`](super::TokenStore::try_lease)):
+    /// how long it lives unless renewed (it is renewed every third of that while a refresh is
+    /// in flight, and lapses that long after its holder died), and how long a session waits
+    /// for another holder's refresh before its callers get [`OAuthError::LeaseBusy`]. The
+    /// defaults are [`DEFAULT_LEASE_TTL`] and [`DEFAULT_LEASE_WAIT`]. The lease always
+    /// outlives one call to the token endpoint by 5 seconds: a longer timeout lengthens it.
+    pub fn lease(mut self, ttl: Duration, wait: Duration) -> Self {
+        self.lease_ttl = ttl;
+        self.lease_wait = wait;
+        self
+    }
+
+    pub(crate) fn lease_ttl(&self, token_timeout: Duration) -> Duration {
+        self.lease_ttl.max(token_timeout + Duration::from_secs(5))
+    }
+
+    pub(crate) fn lease_wait(&self) -> Duration {
+        self.lease_wait
     }
 
     /// The client ID.

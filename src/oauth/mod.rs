@@ -36,16 +36,24 @@
 mod authorize;
 mod config;
 mod redirect;
+#[cfg(feature = "redis")]
+mod redis_store;
 mod session;
+mod store;
 mod tokens;
 
 pub use authorize::{PendingAuthorization, pkce_challenge};
 pub use config::OAuthConfig;
 pub use redirect::RedirectReceiver;
-pub use session::OAuthSession;
-pub use tokens::{
-    MemoryTokenStore, RefreshLock, Scope, Secret, TokenSet, TokenStore, scopes_to_string,
+#[cfg(feature = "redis")]
+#[cfg_attr(docsrs, doc(cfg(feature = "redis")))]
+pub use redis_store::RedisTokenStore;
+pub use session::{DEFAULT_CONNECTION, OAuthSession};
+pub use store::{
+    ConnectionId, ConnectionRecord, ConnectionState, Lease, MemoryTokenStore, StoreError,
+    StoreFuture, Swap, TokenStore, Version, Versioned,
 };
+pub use tokens::{Scope, Secret, TokenSet, scopes_to_string};
 
 use std::time::Duration;
 
@@ -63,6 +71,10 @@ pub const DEFAULT_TOKEN_TIMEOUT: Duration = Duration::from_secs(30);
 /// How long a failed refresh stands for every caller before the session tries again (unless
 /// a request sent after the failure gets a new 401).
 pub const DEFAULT_REFRESH_COOL_DOWN: Duration = Duration::from_secs(5);
+/// How long a connection's refresh lease lives unless renewed ([`OAuthConfig::lease`]).
+pub const DEFAULT_LEASE_TTL: Duration = Duration::from_secs(30);
+/// How long a session waits for the lease another process holds ([`OAuthConfig::lease`]).
+pub const DEFAULT_LEASE_WAIT: Duration = Duration::from_secs(10);
 
 /// Everything that can go wrong in the OAuth flow. Never carries a secret.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -112,9 +124,29 @@ pub enum OAuthError {
     /// The token endpoint answered something that is not a token.
     #[error("the token endpoint's answer is not a token: {0}")]
     InvalidResponse(String),
-    /// The token store failed to save new tokens.
-    #[error("the token store failed: {0}")]
-    Store(String),
+    /// The token store failed, or does not know the connection (nothing was sent to the
+    /// token endpoint unless the store failed only after it: then the tokens are kept in this
+    /// process).
+    #[error(transparent)]
+    Store(StoreError),
+    /// Another process held the connection's refresh lease for the whole lease wait and no
+    /// new tokens appeared: nothing was sent. Try again shortly.
+    #[error("connection {connection}: another process is refreshing its tokens (waited {} ms)", .waited.as_millis())]
+    LeaseBusy {
+        /// The connection.
+        connection: String,
+        /// How long the session waited.
+        waited: Duration,
+    },
+    /// The connection's refresh lease lapsed before the token endpoint was called (the store
+    /// was unreachable to renew it): nothing was sent. Try again shortly.
+    #[error(
+        "connection {connection}: the refresh lease lapsed before the refresh; nothing was sent"
+    )]
+    LeaseLost {
+        /// The connection.
+        connection: String,
+    },
     /// A setting of the [`OAuthConfig`] is unusable (an endpoint URL that does not parse, or
     /// plain HTTP to a host that is not loopback).
     #[error("invalid OAuth setting: {0}")]
@@ -135,6 +167,17 @@ impl OAuthError {
     /// none.
     pub fn needs_reauthorization(&self) -> bool {
         matches!(self, Self::ReauthorizationRequired { .. })
+    }
+
+    /// Whether trying again shortly may succeed: the token endpoint or the store could not
+    /// be reached, or another process held the lease.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Self::Transport(_) | Self::LeaseBusy { .. } | Self::LeaseLost { .. } => true,
+            Self::Store(e) => e.is_retryable(),
+            Self::Endpoint { status, .. } => *status >= 500,
+            _ => false,
+        }
     }
 }
 

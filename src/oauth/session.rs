@@ -1,61 +1,88 @@
-//! The signed-in session: one refresh at a time, owned by the session, its outcome shared.
+//! The signed-in connection: one refresh at a time in this process, under the connection's
+//! lease across every process, its outcome shared.
 //!
 //! Every request asks the session for the access token; a token that expires within
-//! [`REFRESH_MARGIN`], or that Chatwork rejected with a 401 `invalid_token`, needs a refresh.
-//! The first caller that needs one starts it as a task of its own, and every other caller
-//! waits for that task; none of them runs it. So:
+//! [`REFRESH_MARGIN`], or that Chatwork rejected with a 401 `invalid_token`, needs new tokens.
+//! The first caller that needs them starts a task of its own, and every other caller in the
+//! process waits for that task; none of them runs it. The task:
 //!
-//! - the task's outcome, failure included, is every waiter's outcome: N callers make one call
-//!   to the token endpoint;
-//! - a caller that gives up (dropped, timed out) does not stop the task: the tokens the
-//!   endpoint returned always reach the [`TokenStore`], and a rotated refresh token is never
-//!   lost;
-//! - a failure stands for the session's cool-down ([`OAuthConfig::refresh_cool_down`]):
-//!   callers within it get the same error without a new call, except that a request sent
-//!   after the failure and rejected with a new 401 starts a new attempt. A refresh token the
-//!   endpoint rejected is never sent again; only new tokens (saved to the store by another
-//!   process, or a new consent) end that state;
-//! - while the current access token is still valid and not rejected, a failed refresh does
-//!   not fail the call: it is sent with the current token.
+//! 1. loads the connection's record from the [`TokenStore`]: tokens another process saved
+//!    that can be used end the task;
+//! 2. takes the connection's lease (waiting up to the config's lease wait, re-loading as it
+//!    waits: another holder's refresh usually ends the wait); without it, nothing is sent:
+//!    the callers get [`OAuthError::LeaseBusy`] or the store's error;
+//! 3. loads again under the lease (a holder may have saved just before), and only then calls
+//!    the token endpoint, renewing the lease while the call runs; a lease found lapsed before
+//!    the call stops the task ([`OAuthError::LeaseLost`]);
+//! 4. saves the new tokens with a compare-and-swap against the version it loaded, retrying a
+//!    store that fails, then releases the lease.
+//!
+//! So N callers in a process make one refresh, and N processes make one between them; a
+//! caller that gives up does not stop the task (tokens the endpoint returned always reach the
+//! store); a failure stands for the cool-down ([`OAuthConfig::refresh_cool_down`]) except that
+//! a request sent after it and rejected with a new 401 starts a new attempt; an
+//! `invalid_grant` marks the connection [`ConnectionState::NeedsConsent`] in the store
+//! (tokens kept, never sent again), and new tokens saved by any process (a new consent) end
+//! that state without a restart; while the current access token is still valid and not
+//! rejected, a failed refresh does not fail the call.
 
 use std::fmt;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use futures_util::FutureExt as _;
 use futures_util::future::{BoxFuture, Shared};
 use tokio::time::Instant;
 
-use super::TokenStore;
-use super::{DEFAULT_TOKEN_TIMEOUT, OAuthConfig, OAuthError, REFRESH_MARGIN, Secret, TokenSet};
+use super::store::{
+    ConnectionId, ConnectionRecord, ConnectionState, Lease, StoreError, Swap, Versioned,
+};
+use super::{
+    DEFAULT_TOKEN_TIMEOUT, OAuthConfig, OAuthError, REFRESH_MARGIN, Secret, TokenSet, TokenStore,
+};
 
-type Outcome = Result<TokenSet, OAuthError>;
+type Record = Versioned<ConnectionRecord>;
+type Outcome = Result<Record, OAuthError>;
 
-/// A signed-in user's tokens, refreshed when needed and shared by every clone of the
+/// How long a save that the store failed is retried, with the lease held, before the new
+/// tokens are kept in memory only.
+const SAVE_PATIENCE: Duration = Duration::from_secs(60);
+
+/// The connection ID of sessions made with [`OAuthSession::new`] and [`OAuthSession::resume`]
+/// (one user, one store).
+pub const DEFAULT_CONNECTION: &str = "default";
+
+/// A connected user's tokens, refreshed when needed and shared by every clone of the
 /// [`Client`](crate::Client) built from it.
 ///
 /// Before a request, an access token expiring within [`REFRESH_MARGIN`] is refreshed; after
 /// a 401 `invalid_token`, the token is refreshed once and the request sent again.
 ///
-/// **What the session guarantees.** One refresh at a time, run by the session itself (a task
-/// of the runtime, not inside any caller's future) and shared by every waiting call and every
-/// clone: all of them get its outcome, success or failure, from one call to the token
-/// endpoint. A caller that is dropped or times out mid-refresh does not cancel it, and the
-/// new tokens always reach the [`TokenStore`]. A refresh that fails while the access token is
-/// still valid does not fail the call (it is sent with the current token). A call to the token
-/// endpoint never takes longer than the [`OAuthConfig::timeout`] (else the client's timeout).
+/// **What the session guarantees.** One refresh at a time per connection in this process,
+/// run by the session itself (a task of the runtime, not inside any caller's future) and only
+/// while it holds the connection's lease in the [`TokenStore`], so that of every process that
+/// shares the store, one refreshes. Its outcome, success or failure, is every waiting call's.
+/// A caller that is dropped or times out mid-refresh does not cancel it, and new tokens are
+/// saved with a compare-and-swap, so a stale writer never overwrites newer ones. A refresh
+/// that fails while the access token is still valid does not fail the call. A call to the
+/// token endpoint never takes longer than the [`OAuthConfig::timeout`] (else the client's
+/// timeout), and the lease outlives it.
 pub struct OAuthSession {
     inner: Arc<Inner>,
 }
 
 struct Inner {
-    config: OAuthConfig,
+    config: Arc<OAuthConfig>,
     store: Arc<dyn TokenStore>,
+    connection: ConnectionId,
     state: Mutex<State>,
 }
 
+#[derive(Default)]
 struct State {
-    tokens: TokenSet,
+    /// The record in use (`None` until first loaded).
+    current: Option<Record>,
     /// Chatwork answered 401 `invalid_token` to the current access token.
     rejected: bool,
     /// The refresh running now, and its number.
@@ -70,8 +97,6 @@ struct State {
 struct Failure {
     at: Instant,
     error: OAuthError,
-    /// The refresh token that was sent (or `None` when there was none).
-    refresh_token: Option<Secret>,
 }
 
 /// What a caller that needs new tokens does.
@@ -84,46 +109,135 @@ impl fmt::Debug for OAuthSession {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("OAuthSession")
             .field("client_id", &self.inner.config.client_id())
+            .field("connection", &self.inner.connection)
             .field("store", &self.inner.store)
             .finish_non_exhaustive()
     }
 }
 
 impl OAuthSession {
-    /// A session from tokens just obtained (they are saved to `store`).
-    pub fn new(config: OAuthConfig, tokens: TokenSet, store: Arc<dyn TokenStore>) -> Arc<Self> {
-        if let Err(e) = store.save(&tokens) {
-            tracing::warn!(error = %e, "the token store could not save the tokens");
-        }
-        Self::with_tokens(config, tokens, store)
+    /// A session for tokens just obtained (a consent), saved to `store` as the connection
+    /// [`DEFAULT_CONNECTION`].
+    ///
+    /// # Errors
+    ///
+    /// [`OAuthError::Store`] when the store fails.
+    pub async fn new(
+        config: OAuthConfig,
+        tokens: TokenSet,
+        store: Arc<dyn TokenStore>,
+    ) -> Result<Arc<Self>, OAuthError> {
+        Self::connect(config, store, default_connection(), tokens).await
     }
 
-    /// A session from the tokens saved in `store` (a restarted process), if there are any.
-    pub fn resume(config: OAuthConfig, store: Arc<dyn TokenStore>) -> Option<Arc<Self>> {
-        let tokens = store.load()?;
-        Some(Self::with_tokens(config, tokens, store))
+    /// A session from the tokens saved in `store` as [`DEFAULT_CONNECTION`] (a restarted
+    /// process).
+    ///
+    /// # Errors
+    ///
+    /// [`OAuthError::Store`]: [`StoreError::UnknownConnection`] when nothing is saved, or the
+    /// store's failure.
+    pub async fn resume(
+        config: OAuthConfig,
+        store: Arc<dyn TokenStore>,
+    ) -> Result<Arc<Self>, OAuthError> {
+        let session = Self::lazy(config, store, default_connection());
+        session.load().await?;
+        Ok(session)
     }
 
-    fn with_tokens(config: OAuthConfig, tokens: TokenSet, store: Arc<dyn TokenStore>) -> Arc<Self> {
+    /// Saves the tokens of a new consent for `connection` (replacing whatever was stored,
+    /// a connection that needed consent included: every process picks them up) and returns
+    /// its session.
+    ///
+    /// # Errors
+    ///
+    /// [`OAuthError::Store`] when the store fails.
+    pub async fn connect(
+        config: OAuthConfig,
+        store: Arc<dyn TokenStore>,
+        connection: ConnectionId,
+        tokens: TokenSet,
+    ) -> Result<Arc<Self>, OAuthError> {
+        let record = ConnectionRecord::active(tokens);
+        let mut expected = store.load(&connection).await.map(|r| r.map(|r| r.version));
+        let version = loop {
+            let version = match expected {
+                Ok(v) => v,
+                // An unreadable old record is replaced by the consent.
+                Err(StoreError::Corrupt { .. } | StoreError::UnknownFormat { .. }) => {
+                    return Err(OAuthError::Store(StoreError::Backend(
+                        "the stored record cannot be read: delete the connection first".into(),
+                    )));
+                }
+                Err(e) => return Err(OAuthError::Store(e)),
+            };
+            match store
+                .compare_and_swap(&connection, version, &record)
+                .await
+                .map_err(OAuthError::Store)?
+            {
+                Swap::Saved(v) => break v,
+                Swap::Conflict(now) => expected = Ok(now.map(|n| n.version)),
+            }
+        };
+        let session = Self::lazy(config, store, connection);
+        session.inner.lock().current = Some(Versioned {
+            version,
+            value: record,
+        });
+        Ok(session)
+    }
+
+    /// A session for `connection` whose record is loaded from `store` by its first request
+    /// (no I/O now): what a platform makes for each connection a worker serves. A connection
+    /// the store does not know fails that request with [`StoreError::UnknownConnection`].
+    pub fn lazy(
+        config: OAuthConfig,
+        store: Arc<dyn TokenStore>,
+        connection: ConnectionId,
+    ) -> Arc<Self> {
+        Self::lazy_shared(Arc::new(config), store, connection)
+    }
+
+    /// [`lazy`](Self::lazy) with a config shared by many connections.
+    pub(crate) fn lazy_shared(
+        config: Arc<OAuthConfig>,
+        store: Arc<dyn TokenStore>,
+        connection: ConnectionId,
+    ) -> Arc<Self> {
         Arc::new(Self {
             inner: Arc::new(Inner {
                 config,
                 store,
-                state: Mutex::new(State {
-                    tokens,
-                    rejected: false,
-                    in_flight: None,
-                    started: 0,
-                    failure: None,
-                    client_timeout: None,
-                }),
+                connection,
+                state: Mutex::new(State::default()),
             }),
         })
     }
 
-    /// The current tokens.
-    pub fn tokens(&self) -> TokenSet {
-        self.inner.lock().tokens.clone()
+    /// The current tokens (`None` before the first load).
+    pub fn tokens(&self) -> Option<TokenSet> {
+        self.inner
+            .lock()
+            .current
+            .as_ref()
+            .map(|r| r.value.tokens.clone())
+    }
+
+    /// Whether the connection can be used, as last loaded or learnt (`None` before the first
+    /// load).
+    pub fn state(&self) -> Option<ConnectionState> {
+        self.inner
+            .lock()
+            .current
+            .as_ref()
+            .map(|r| r.value.state.clone())
+    }
+
+    /// The connection this session serves.
+    pub fn connection(&self) -> &ConnectionId {
+        &self.inner.connection
     }
 
     /// The session's OAuth client.
@@ -131,13 +245,29 @@ impl OAuthSession {
         &self.inner.config
     }
 
+    /// Loads the record now (it is otherwise loaded by the first request), refreshing first
+    /// if its access token needs it.
+    ///
+    /// # Errors
+    ///
+    /// As a request's token: [`OAuthError::Store`], [`OAuthError::ReauthorizationRequired`],
+    /// the refresh's errors.
+    pub async fn load(&self) -> Result<TokenSet, OAuthError> {
+        self.access_token().await?;
+        Ok(self.tokens().expect("loaded"))
+    }
+
     /// A valid access token, refreshed first when it expires within [`REFRESH_MARGIN`] or
     /// was rejected.
     pub(crate) async fn access_token(&self) -> Result<Secret, OAuthError> {
         let wait = {
             let mut st = self.inner.lock();
-            if !st.rejected && !st.tokens.expires_within(REFRESH_MARGIN) {
-                return Ok(st.tokens.access_token.clone());
+            if let Some(current) = &st.current
+                && !st.rejected
+                && !current.value.needs_consent()
+                && !current.value.tokens.expires_within(REFRESH_MARGIN)
+            {
+                return Ok(current.value.tokens.access_token.clone());
             }
             match self.inner.step(&mut st, None) {
                 Step::Wait(refresh) => refresh,
@@ -145,7 +275,7 @@ impl OAuthSession {
             }
         };
         match wait.await {
-            Ok(tokens) => Ok(tokens.access_token),
+            Ok(record) => Ok(record.value.tokens.access_token),
             Err(e) => self.inner.lock().still_valid().ok_or(e),
         }
     }
@@ -159,7 +289,11 @@ impl OAuthSession {
     ) -> Result<(), OAuthError> {
         let wait = {
             let mut st = self.inner.lock();
-            if st.tokens.access_token != *sent {
+            if st
+                .current
+                .as_ref()
+                .is_some_and(|c| c.value.tokens.access_token != *sent)
+            {
                 return Ok(());
             }
             st.rejected = true;
@@ -181,15 +315,32 @@ impl OAuthSession {
     }
 }
 
+fn default_connection() -> ConnectionId {
+    ConnectionId::new(DEFAULT_CONNECTION).expect("a valid ID")
+}
+
 impl State {
-    /// The access token, when it can still be sent: not rejected and not expired.
+    /// The access token, when it can still be sent: not rejected, not expired, the
+    /// connection not needing consent.
     fn still_valid(&self) -> Option<Secret> {
-        let valid = !self.rejected && !self.tokens.expires_within(Duration::ZERO);
+        let current = self.current.as_ref()?;
+        let valid = !self.rejected
+            && !current.value.needs_consent()
+            && !current.value.tokens.expires_within(Duration::ZERO);
         if valid {
             tracing::debug!("the refresh failed; the access token is still valid: sending with it");
         }
-        valid.then(|| self.tokens.access_token.clone())
+        valid.then(|| current.value.tokens.access_token.clone())
     }
+}
+
+/// Whether a stored record can be used instead of refreshing: active, good for more than the
+/// margin, and not the access token Chatwork just rejected.
+fn usable(record: &Record, rejected: Option<&Secret>) -> bool {
+    let value = &record.value;
+    !value.needs_consent()
+        && !value.tokens.expires_within(REFRESH_MARGIN)
+        && rejected.is_none_or(|r| value.tokens.access_token != *r)
 }
 
 impl Inner {
@@ -203,19 +354,11 @@ impl Inner {
         if let Some((_, refresh)) = &st.in_flight {
             return Step::Wait(refresh.clone());
         }
-        let mut dead = None;
-        if let Some(failure) = &st.failure
-            && failure.refresh_token == st.tokens.refresh_token
-        {
-            if failure.error.needs_reauthorization() {
-                // Never sent again; the task only looks for newer tokens in the store.
-                dead = Some(failure.error.clone());
-            } else {
-                let cooling = failure.at.elapsed() < self.config.cool_down();
-                let new_rejection = sent_at.is_some_and(|s| s > failure.at);
-                if cooling && !new_rejection {
-                    return Step::Failed(failure.error.clone());
-                }
+        if let Some(failure) = &st.failure {
+            let cooling = failure.at.elapsed() < self.config.cool_down();
+            let new_rejection = sent_at.is_some_and(|s| s > failure.at);
+            if cooling && (!new_rejection || failure.error.needs_reauthorization()) {
+                return Step::Failed(failure.error.clone());
             }
         }
         let timeout = self
@@ -223,9 +366,17 @@ impl Inner {
             .configured_timeout()
             .or(st.client_timeout)
             .unwrap_or(DEFAULT_TOKEN_TIMEOUT);
+        let rejected = st
+            .rejected
+            .then(|| {
+                st.current
+                    .as_ref()
+                    .map(|c| c.value.tokens.access_token.clone())
+            })
+            .flatten();
         st.started += 1;
         let id = st.started;
-        let task = Arc::clone(self).run(id, st.tokens.clone(), timeout, dead);
+        let task = Arc::clone(self).run(id, rejected, timeout);
         let refresh = match tokio::runtime::Handle::try_current() {
             Ok(runtime) => {
                 let handle = runtime.spawn(task);
@@ -252,97 +403,259 @@ impl Inner {
         Step::Wait(refresh)
     }
 
-    /// The refresh task: newer tokens from the store if another process saved some, else one
-    /// call to the token endpoint; saves what it got, then publishes the outcome.
-    async fn run(
-        self: Arc<Self>,
-        id: u64,
-        current: TokenSet,
-        timeout: Duration,
-        dead: Option<OAuthError>,
-    ) -> Outcome {
-        let mut fresh = false;
-        // Other processes sharing the store wait while this one refreshes (and then load its
-        // tokens); the wait is bounded like the token call.
-        let started = Instant::now();
-        let lock = match tokio::time::timeout(timeout / 2, self.store.lock()).await {
-            Ok(Ok(lock)) => Some(lock),
-            Ok(Err(e)) => {
-                tracing::warn!(error = %e, "the token store could not be locked: refreshing without it");
-                None
-            }
-            Err(_) => {
-                tracing::warn!("the token store stayed locked: refreshing without the lock");
-                None
-            }
-        };
-        let outcome = match (self.newer_in_store(&current), dead) {
-            (Some(saved), _) => Ok(saved),
-            (None, Some(error)) => Err(error),
-            (None, None) => {
-                tracing::debug!("refreshing the OAuth access token");
-                // The lock's wait and the call together stay within one timeout.
-                let left = timeout.saturating_sub(started.elapsed());
-                match self.config.refresh_within(&current, left).await {
-                    Ok(tokens) => {
-                        fresh = true;
-                        Ok(tokens)
-                    }
-                    // Another process may have refreshed meanwhile (and used up the same
-                    // refresh token): its tokens serve, whatever this attempt's failure.
-                    Err(e) => self.newer_in_store(&current).ok_or(e),
-                }
-            }
-        };
-        if fresh && let Ok(tokens) = &outcome {
-            // Saved before the next refresh can start: the store never goes back in time.
-            if let Err(e) = self.store.save(tokens) {
-                // The refresh worked; a failed save only costs a consent after a restart.
-                tracing::warn!(error = %e, "the token store could not save refreshed tokens");
-            }
-        }
-        drop(lock);
+    /// The refresh task (see the module's docs), then publishing its outcome.
+    async fn run(self: Arc<Self>, id: u64, rejected: Option<Secret>, timeout: Duration) -> Outcome {
+        let outcome = self.obtain(rejected.as_ref(), timeout).await;
         let mut st = self.lock();
         if st.in_flight.as_ref().is_some_and(|(i, _)| *i == id) {
             st.in_flight = None;
         }
         match &outcome {
-            Ok(tokens) => {
-                st.tokens = tokens.clone();
-                st.rejected = false;
+            Ok(record) => {
+                let newer = st
+                    .current
+                    .as_ref()
+                    .is_none_or(|c| c.version <= record.version);
+                if newer {
+                    st.current = Some(record.clone());
+                    st.rejected = false;
+                }
                 st.failure = None;
             }
             Err(error) => {
-                if fresh_failure(&st.failure, error, &current) {
-                    tracing::warn!(error = %error, "the OAuth refresh failed");
+                let news = st.failure.as_ref().is_none_or(|f| f.error != *error);
+                if news {
+                    tracing::warn!(connection = %self.connection, error = %error, "the OAuth refresh failed");
+                }
+                if let (OAuthError::ReauthorizationRequired { error: code }, Some(current)) =
+                    (error, st.current.as_mut())
+                {
+                    current.value.state = ConnectionState::NeedsConsent {
+                        error: code.clone(),
+                        since: SystemTime::now(),
+                    };
                 }
                 st.failure = Some(Failure {
                     at: Instant::now(),
                     error: error.clone(),
-                    refresh_token: current.refresh_token.clone(),
                 });
             }
         }
         outcome
     }
 
-    /// Tokens another writer (a process sharing the store) saved since `current`, if they
-    /// can be used.
-    fn newer_in_store(&self, current: &TokenSet) -> Option<TokenSet> {
-        let saved = self.store.load()?;
-        // Issued later than ours (so it expires later), and good for more than the margin.
-        let newer = saved.access_token != current.access_token
-            && saved.expires_at > current.expires_at
-            && !saved.expires_within(REFRESH_MARGIN);
-        if newer {
-            tracing::debug!("using the tokens another process saved");
+    async fn load(&self) -> Result<Record, OAuthError> {
+        match self.store.load(&self.connection).await {
+            Ok(Some(record)) => Ok(record),
+            Ok(None) => Err(OAuthError::Store(StoreError::UnknownConnection(
+                self.connection.clone(),
+            ))),
+            Err(e) => Err(OAuthError::Store(e)),
         }
-        newer.then_some(saved)
+    }
+
+    /// Tokens that can be used: loaded, or refreshed under the lease.
+    async fn obtain(&self, rejected: Option<&Secret>, timeout: Duration) -> Outcome {
+        let loaded = self.load().await?;
+        if usable(&loaded, rejected) {
+            return Ok(loaded);
+        }
+        if let ConnectionState::NeedsConsent { error, .. } = &loaded.value.state {
+            return Err(OAuthError::ReauthorizationRequired {
+                error: error.clone(),
+            });
+        }
+        let ttl = self.config.lease_ttl(timeout);
+        let lease = match self.lease(ttl, rejected).await? {
+            Held::Lease(lease) => lease,
+            Held::Adopted(record) => return Ok(record),
+        };
+        let outcome = self.under_lease(&lease, ttl, rejected, timeout).await;
+        if let Err(e) = self.store.release_lease(&self.connection, &lease).await {
+            // It lapses by itself within `ttl`.
+            tracing::debug!(connection = %self.connection, error = %e, "the lease could not be released");
+        }
+        outcome
+    }
+
+    /// Takes the lease, or (while waiting for it) tokens another holder saved.
+    async fn lease(&self, ttl: Duration, rejected: Option<&Secret>) -> Result<Held, OAuthError> {
+        let started = Instant::now();
+        let wait = self.config.lease_wait();
+        let mut tries = 0u32;
+        loop {
+            if let Some(lease) = self
+                .store
+                .try_lease(&self.connection, ttl)
+                .await
+                .map_err(OAuthError::Store)?
+            {
+                return Ok(Held::Lease(lease));
+            }
+            tries += 1;
+            // Another process refreshes: its tokens usually end the wait.
+            if tries.is_multiple_of(4) || started.elapsed() >= wait {
+                let loaded = self.load().await?;
+                if usable(&loaded, rejected) {
+                    return Ok(Held::Adopted(loaded));
+                }
+                if started.elapsed() >= wait {
+                    return Err(OAuthError::LeaseBusy {
+                        connection: self.connection.to_string(),
+                        waited: started.elapsed(),
+                    });
+                }
+            }
+            let pause =
+                Duration::from_millis(50) + crate::random::jitter(Duration::from_millis(25));
+            tokio::time::sleep(pause.min(wait.saturating_sub(started.elapsed()))).await;
+        }
+    }
+
+    /// Steps 3 and 4, with the lease held.
+    async fn under_lease(
+        &self,
+        lease: &Lease,
+        ttl: Duration,
+        rejected: Option<&Secret>,
+        timeout: Duration,
+    ) -> Outcome {
+        let loaded = self.load().await?;
+        if usable(&loaded, rejected) {
+            return Ok(loaded);
+        }
+        if let ConnectionState::NeedsConsent { error, .. } = &loaded.value.state {
+            return Err(OAuthError::ReauthorizationRequired {
+                error: error.clone(),
+            });
+        }
+        let lost = Arc::new(AtomicBool::new(false));
+        let watchdog = self.watchdog(lease, ttl, Arc::clone(&lost));
+        let refresh = async {
+            if lost.load(Ordering::SeqCst) {
+                return Err(OAuthError::LeaseLost {
+                    connection: self.connection.to_string(),
+                });
+            }
+            tracing::debug!(connection = %self.connection, "refreshing the OAuth access token");
+            match self
+                .config
+                .refresh_within(&loaded.value.tokens, timeout)
+                .await
+            {
+                Ok(tokens) => self.save(&loaded, ConnectionRecord::active(tokens)).await,
+                Err(OAuthError::ReauthorizationRequired { error }) => {
+                    // Tokens saved meanwhile (by a writer outside the lease) still serve.
+                    if let Ok(now) = self.load().await
+                        && usable(&now, rejected)
+                        && now.version != loaded.version
+                    {
+                        return Ok(now);
+                    }
+                    self.needs_consent(&loaded, &error).await;
+                    Err(OAuthError::ReauthorizationRequired { error })
+                }
+                Err(e) => Err(e),
+            }
+        };
+        // The refresh is polled first; the watchdog only while it runs.
+        match futures_util::future::select(std::pin::pin!(refresh), std::pin::pin!(watchdog)).await
+        {
+            futures_util::future::Either::Left((outcome, _)) => outcome,
+            futures_util::future::Either::Right(((), _)) => {
+                unreachable!("the watchdog runs until dropped")
+            }
+        }
+    }
+
+    /// Renews the lease every third of its life until dropped; a failed renewal sets `lost`
+    /// (checked before the token call; a call already sent finishes and is saved by
+    /// version, so nothing newer is overwritten).
+    async fn watchdog(&self, lease: &Lease, ttl: Duration, lost: Arc<AtomicBool>) {
+        loop {
+            tokio::time::sleep(ttl / 3).await;
+            match self.store.renew_lease(&self.connection, lease, ttl).await {
+                Ok(true) => {}
+                Ok(false) => {
+                    lost.store(true, Ordering::SeqCst);
+                    tracing::warn!(connection = %self.connection, "the refresh lease lapsed");
+                }
+                Err(e) => {
+                    lost.store(true, Ordering::SeqCst);
+                    tracing::warn!(connection = %self.connection, error = %e, "the refresh lease could not be renewed");
+                }
+            }
+        }
+    }
+
+    /// Saves refreshed tokens over `loaded`. A store that fails is retried (the lease is
+    /// renewed meanwhile); a conflict with a record whose refresh token is still the one just
+    /// spent (only its state changed) is saved over; newer tokens in the store win.
+    async fn save(&self, loaded: &Record, record: ConnectionRecord) -> Outcome {
+        let started = Instant::now();
+        let mut expected = Some(loaded.version);
+        let mut pause = Duration::from_millis(50);
+        loop {
+            match self
+                .store
+                .compare_and_swap(&self.connection, expected, &record)
+                .await
+            {
+                Ok(Swap::Saved(version)) => {
+                    return Ok(Versioned {
+                        version,
+                        value: record,
+                    });
+                }
+                Ok(Swap::Conflict(Some(now)))
+                    if now.value.tokens.refresh_token != loaded.value.tokens.refresh_token
+                        && !now.value.needs_consent() =>
+                {
+                    tracing::debug!(connection = %self.connection, "newer tokens were saved meanwhile: using them");
+                    return Ok(now);
+                }
+                Ok(Swap::Conflict(now)) => expected = now.map(|n| n.version),
+                Err(e) if e.is_retryable() && started.elapsed() < SAVE_PATIENCE => {
+                    tracing::warn!(connection = %self.connection, error = %e, "saving refreshed tokens failed: trying again");
+                    tokio::time::sleep(pause).await;
+                    pause = (pause * 2).min(Duration::from_secs(2));
+                }
+                Err(e) => {
+                    tracing::error!(connection = %self.connection, error = %e, "refreshed tokens could not be saved: kept in this process only");
+                    return Ok(Versioned {
+                        version: loaded.version,
+                        value: record,
+                    });
+                }
+            }
+        }
+    }
+
+    /// Marks the connection as needing consent in the store (tokens kept), unless newer
+    /// tokens were saved meanwhile.
+    async fn needs_consent(&self, loaded: &Record, error: &str) {
+        let mut marked = loaded.value.clone();
+        marked.state = ConnectionState::NeedsConsent {
+            error: error.to_owned(),
+            since: SystemTime::now(),
+        };
+        match self
+            .store
+            .compare_and_swap(&self.connection, Some(loaded.version), &marked)
+            .await
+        {
+            Ok(Swap::Saved(_)) => {
+                tracing::warn!(connection = %self.connection, "the refresh token was rejected: the connection needs a new consent");
+            }
+            Ok(Swap::Conflict(_)) => {}
+            Err(e) => {
+                tracing::warn!(connection = %self.connection, error = %e, "could not mark the connection as needing consent");
+            }
+        }
     }
 }
 
-/// Whether `error` is news (not the same failure of the same refresh token again).
-fn fresh_failure(last: &Option<Failure>, error: &OAuthError, current: &TokenSet) -> bool {
-    last.as_ref()
-        .is_none_or(|f| f.error != *error || f.refresh_token != current.refresh_token)
+enum Held {
+    Lease(Lease),
+    Adopted(Record),
 }

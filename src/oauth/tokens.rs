@@ -2,7 +2,6 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
 
 pub use crate::secret::Secret;
@@ -143,80 +142,5 @@ impl TokenSet {
         self.expires_at
             .duration_since(SystemTime::now())
             .map_or(true, |left| left <= margin)
-    }
-}
-
-/// Where a session keeps its tokens, so that a restarted process resumes without a new
-/// consent, and processes that share the tokens see each other's refreshes.
-///
-/// A session calls [`save`](Self::save) after every refresh, from its refresh task (whether
-/// or not a caller still waits), before the next refresh can start. It calls
-/// [`load`](Self::load) before each refresh and after a failed one, and uses the loaded
-/// tokens instead when they are newer than its own (another process refreshed first). Both
-/// are called from async code: keep them short (a small file, a local database).
-pub trait TokenStore: Send + Sync + fmt::Debug {
-    /// Saves the newest tokens.
-    ///
-    /// # Errors
-    ///
-    /// A message saying why they could not be saved (the refresh still counts).
-    fn save(&self, tokens: &TokenSet) -> Result<(), String>;
-
-    /// The saved tokens, if any.
-    fn load(&self) -> Option<TokenSet>;
-
-    /// Keeps other processes that share this store from refreshing until the returned
-    /// [`RefreshLock`] is dropped. A session holds it around each refresh (loading, the call to
-    /// the token endpoint, saving), so that of several processes whose token expired at once,
-    /// one refreshes and the others load its tokens, instead of sending the same (single-use)
-    /// refresh token and being told to sign in again.
-    ///
-    /// The wait for it is bounded by the token endpoint's timeout; past it, or on an error,
-    /// the session refreshes without it. The default locks nothing (a store that only this
-    /// process uses).
-    fn lock(&self) -> futures_util::future::BoxFuture<'_, Result<RefreshLock, String>> {
-        Box::pin(std::future::ready(Ok(RefreshLock::none())))
-    }
-}
-
-/// A lock on a [`TokenStore`], held until dropped (see [`TokenStore::lock`]).
-#[must_use = "the lock is released when dropped"]
-pub struct RefreshLock(Option<Box<dyn Send + Sync>>);
-
-impl RefreshLock {
-    /// A lock that `guard` holds until it is dropped (a locked file, a database
-    /// transaction, ...).
-    pub fn new(guard: impl Send + Sync + 'static) -> Self {
-        Self(Some(Box::new(guard)))
-    }
-
-    /// No lock.
-    pub fn none() -> Self {
-        Self(None)
-    }
-}
-
-impl fmt::Debug for RefreshLock {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(if self.0.is_some() {
-            "RefreshLock(held)"
-        } else {
-            "RefreshLock(none)"
-        })
-    }
-}
-
-/// A [`TokenStore`] in memory (lost with the process).
-#[derive(Debug, Default)]
-pub struct MemoryTokenStore(Mutex<Option<TokenSet>>);
-
-impl TokenStore for MemoryTokenStore {
-    fn save(&self, tokens: &TokenSet) -> Result<(), String> {
-        *self.0.lock().unwrap_or_else(|e| e.into_inner()) = Some(tokens.clone());
-        Ok(())
-    }
-
-    fn load(&self) -> Option<TokenSet> {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 }
