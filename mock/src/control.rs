@@ -262,3 +262,22 @@ fn faults_from(form: &[(String, String)]) -> Result<Faults, String> {
         .drops(number("drops")?)
         .truncations(number("truncations")?))
 }
+
+/// `POST /mock/accounts`: `name` (1 to 64 letters, digits, `-`, `_`). Answers
+/// `{"account_id", "name", "token"}`: a new account with its API token and its own chat,
+/// which can also sign in through the OAuth consent route (`mock_user=<name>`).
+pub(crate) async fn create_account(State(shared): State<AppState>, body: Bytes) -> Response {
+    let form = form(&body);
+    let Some(name) = field(&form, "name").map(str::to_owned) else {
+        return error(StatusCode::BAD_REQUEST, "Parameter 'name' is required");
+    };
+    let result = shared
+        .transact(|inner| {
+            inner
+                .world
+                .add_account(&name)
+                .map(|(id, token)| json!({"account_id": id, "name": name, "token": token}))
+        })
+        .await;
+    json_answer(result)
+}

@@ -76,7 +76,7 @@ use axum::routing::{get, put};
 use tokio::sync::mpsc;
 
 pub use faults::{Fault, Faults};
-pub use oauth::ACCESS_TOKEN_LIFETIME_SECS;
+pub use oauth::{ACCESS_TOKEN_LIFETIME_SECS, TokenStats};
 use webhooks::Outgoing;
 pub use webhooks::{
     DELIVERY_TIMEOUT, Delivery, DeliveryOutcome, MAX_ANSWER_BYTES, MAX_WEBHOOKS_PER_ACCOUNT,
@@ -100,6 +100,8 @@ struct Inner {
     /// API requests since the faults were set: the input of [`Faults::decide`].
     fault_seq: u64,
     deliveries: Vec<Delivery>,
+    /// How many more token requests hang ([`MockServer::hang_token_requests`]).
+    token_hangs: u32,
 }
 
 struct Shared {
@@ -257,6 +259,7 @@ impl MockBuilder {
                 faults: self.faults,
                 fault_seq: 0,
                 deliveries: Vec::new(),
+                token_hangs: 0,
             }),
             outbox,
             file,
@@ -520,6 +523,47 @@ impl MockServer {
         }
     }
 
+    /// Adds an account named `name` (1 to 64 letters, digits, `-`, `_`) with its own chat;
+    /// returns its ID and API token. It can sign in through the OAuth consent route with
+    /// `mock_user=<name>` (lower case).
+    ///
+    /// # Errors
+    ///
+    /// A name that is invalid or taken, or a state file that fails.
+    pub fn create_account(&self, name: &str) -> Result<(i64, String), String> {
+        self.shared
+            .transact_blocking(|inner| inner.world.add_account(name))
+            .map_err(|e| e.to_string())?
+            .map_err(|a| match a {
+                Answer::Error(_, message) => message,
+                _ => String::new(),
+            })
+    }
+
+    /// What the OAuth token endpoint did so far.
+    pub fn token_stats(&self) -> TokenStats {
+        self.shared
+            .transact_blocking(|inner| inner.world.oauth.stats)
+            .unwrap_or_else(|_| self.shared.lock().world.oauth.stats)
+    }
+
+    /// The next `n` requests to the token endpoint hang (for 10 minutes, or until the client
+    /// gives up) without being applied: their refresh tokens stay valid.
+    pub fn hang_token_requests(&self, n: u32) {
+        self.shared.lock().token_hangs = n;
+    }
+
+    /// Whether a used refresh token keeps working (off by default: single-use, as the
+    /// strictest reading of Chatwork's documentation has it).
+    ///
+    /// # Errors
+    ///
+    /// When the state file cannot be read or written.
+    pub fn reuse_refresh_tokens(&self, reuse: bool) -> std::io::Result<()> {
+        self.shared
+            .transact_blocking(|inner| inner.world.oauth.reuse_refresh_tokens = reuse)
+    }
+
     /// Replaces the faults; their sequence starts again from request 0.
     pub fn set_faults(&self, faults: Faults) {
         let mut inner = self.shared.lock();
@@ -599,6 +643,12 @@ fn router(shared: AppState) -> Router {
         .route("/mock/state-file", get(control::state_file))
         .route("/mock/oauth/authorize", get(oauth::authorize))
         .route("/mock/oauth/token", axum::routing::post(oauth::token))
+        .route("/mock/oauth/settings", put(oauth::settings))
+        .route("/mock/oauth/stats", get(oauth::stats))
+        .route(
+            "/mock/accounts",
+            axum::routing::post(control::create_account),
+        )
         .fallback(handlers::not_found)
         // Bodies up to this size reach the handlers, so that an upload over Chatwork's 5 MB
         // gets the local Chatwork's own JSON refusal rather than the framework's 2 MiB limit.

@@ -62,6 +62,28 @@ pub(crate) struct OAuthState {
     /// Access token → grant.
     access: HashMap<String, Access>,
     next: u64,
+    /// Whether a refresh token still works after it was used (off: single-use, the strictest
+    /// reading of Chatwork's documentation, where a rotated token used again is
+    /// `invalid_grant`).
+    #[serde(default)]
+    pub(crate) reuse_refresh_tokens: bool,
+    /// What the token endpoint did.
+    #[serde(default)]
+    pub(crate) stats: TokenStats,
+}
+
+/// What the token endpoint did since the start (`GET /mock/oauth/stats`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct TokenStats {
+    /// Codes exchanged for tokens.
+    pub codes: u64,
+    /// Refresh grants that issued new tokens.
+    pub refreshes: u64,
+    /// Requests answered `invalid_grant`.
+    pub invalid_grants: u64,
+    /// Requests that hung (`hang_next`), never applied.
+    pub hung: u64,
 }
 
 impl OAuthState {
@@ -213,8 +235,29 @@ pub(crate) async fn token(
     let Some(client) = client_id(&headers, &form) else {
         return oauth_error(StatusCode::UNAUTHORIZED, "invalid_client", "no client ID");
     };
+    // A hanging endpoint: the request is never applied (its refresh token stays valid).
+    let hang = {
+        let mut inner = shared.lock();
+        let hang = inner.token_hangs > 0;
+        if hang {
+            inner.token_hangs -= 1;
+        }
+        hang
+    };
+    if hang {
+        let _ = shared
+            .transact(|inner| inner.world.oauth.stats.hung += 1)
+            .await;
+        tokio::time::sleep(std::time::Duration::from_secs(600)).await;
+    }
     let issued = shared
-        .transact(|inner| exchange(&mut inner.world, &client, &form))
+        .transact(|inner| {
+            let issued = exchange(&mut inner.world, &client, &form);
+            if matches!(issued, Err(("invalid_grant", _))) {
+                inner.world.oauth.stats.invalid_grants += 1;
+            }
+            issued
+        })
         .await;
     match issued {
         Ok(Ok(tokens)) => axum::Json(tokens).into_response(),
@@ -269,9 +312,16 @@ fn exchange(
             }
         }
         Some("refresh_token") => {
+            let reuse = oauth.reuse_refresh_tokens;
             let grant = field(form, "refresh_token")
-                .and_then(|r| oauth.refresh.remove(r))
-                .ok_or_else(|| invalid_grant("unknown refresh token"))?;
+                .and_then(|r| {
+                    if reuse {
+                        oauth.refresh.get(r).cloned()
+                    } else {
+                        oauth.refresh.remove(r)
+                    }
+                })
+                .ok_or_else(|| invalid_grant("unknown or used refresh token"))?;
             if now >= grant.expires_ms {
                 return Err(invalid_grant("the refresh token expired"));
             }
@@ -287,6 +337,10 @@ fn exchange(
             ));
         }
     };
+    match field(form, "grant_type") {
+        Some("refresh_token") => oauth.stats.refreshes += 1,
+        _ => oauth.stats.codes += 1,
+    }
     let access = oauth.fresh("access");
     let refresh = oauth.fresh("refresh");
     oauth.access.insert(
@@ -306,4 +360,50 @@ fn exchange(
         "refresh_token": refresh,
         "scope": scope,
     }))
+}
+
+/// `PUT /mock/oauth/settings`: `reuse_refresh_tokens=0|1` (single-use refresh tokens by
+/// default), `hang_next=N` (the next N token requests hang without being applied).
+pub(crate) async fn settings(State(shared): State<AppState>, body: Bytes) -> Response {
+    let form = crate::form::urlencoded(&body);
+    let reuse = match field(&form, "reuse_refresh_tokens") {
+        None => None,
+        Some("0") => Some(false),
+        Some("1") => Some(true),
+        Some(_) => {
+            return crate::handlers::error(
+                StatusCode::BAD_REQUEST,
+                "Parameter 'reuse_refresh_tokens' must be 0 or 1",
+            );
+        }
+    };
+    let hang = match field(&form, "hang_next").map(str::parse::<u32>) {
+        None => None,
+        Some(Ok(n)) => Some(n),
+        Some(Err(_)) => {
+            return crate::handlers::error(
+                StatusCode::BAD_REQUEST,
+                "Parameter 'hang_next' must be a whole number",
+            );
+        }
+    };
+    if let Some(n) = hang {
+        shared.lock().token_hangs = n;
+    }
+    if let Some(reuse) = reuse
+        && let Err(e) = shared
+            .transact(|inner| inner.world.oauth.reuse_refresh_tokens = reuse)
+            .await
+    {
+        return crate::handlers::state_file_failure(&e);
+    }
+    StatusCode::NO_CONTENT.into_response()
+}
+
+/// `GET /mock/oauth/stats`: [`TokenStats`] as JSON.
+pub(crate) async fn stats(State(shared): State<AppState>) -> Response {
+    match shared.transact(|inner| inner.world.oauth.stats).await {
+        Ok(stats) => axum::Json(stats).into_response(),
+        Err(e) => crate::handlers::state_file_failure(&e),
+    }
 }

@@ -114,6 +114,12 @@ impl OAuthConfig {
         self
     }
 
+    /// The lease's life for a session of this config whose clients set no shorter timeout:
+    /// the [`lease`](Self::lease) TTL, at least the token timeout and 5 seconds.
+    pub fn effective_lease_ttl(&self) -> Duration {
+        self.lease_ttl(self.timeout.unwrap_or(DEFAULT_TOKEN_TIMEOUT))
+    }
+
     pub(crate) fn lease_ttl(&self, token_timeout: Duration) -> Duration {
         self.lease_ttl.max(token_timeout + Duration::from_secs(5))
     }

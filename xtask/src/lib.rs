@@ -15,6 +15,7 @@ pub mod codegen;
 
 pub mod check;
 pub mod fixture;
+pub mod fleet;
 pub mod generate;
 pub mod modules;
 

@@ -6,6 +6,12 @@ use xtask::{Project, check, generate};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    // The fleet soak needs no project files.
+    match args.first().map(String::as_str) {
+        Some("fleet") => return xtask::fleet::run(&args[1..]),
+        Some("fleet-worker") => return xtask::fleet::worker(&args[1..]),
+        _ => {}
+    }
     let root = Project::default_root();
     let project = match Project::load(&root) {
         Ok(p) => p,
@@ -70,7 +76,9 @@ fn main() -> ExitCode {
             }
         }
         _ => {
-            eprintln!("usage: cargo xtask gen | cargo xtask check");
+            eprintln!(
+                "usage: cargo xtask gen | cargo xtask check | cargo xtask fleet [--connections N] [--workers N] [--expiries N]"
+            );
             ExitCode::from(2)
         }
     }
