@@ -34,6 +34,7 @@ pub struct Client {
     kind: &'static str,
     /// What a fleet's connection handle keeps alive (its session and limiter, shared by every
     /// handle of the connection in the process).
+    #[cfg_attr(not(feature = "oauth"), allow(dead_code))]
     anchor: Option<Arc<dyn std::any::Any + Send + Sync>>,
 }
 
@@ -316,6 +317,7 @@ pub(crate) struct Parts {
     limiting: Limiting,
     room_limit: Option<(usize, Duration)>,
     pub(crate) on_wait: Option<crate::policy::WaitObserver>,
+    #[cfg_attr(not(feature = "oauth"), allow(dead_code))]
     pub(crate) timeout: Option<Duration>,
 }
 
@@ -352,6 +354,7 @@ impl Client {
     }
 
     /// Keeps `anchor` alive as long as this client and its clones.
+    #[cfg_attr(not(feature = "oauth"), allow(dead_code))]
     pub(crate) fn anchored(mut self, anchor: Arc<dyn std::any::Any + Send + Sync>) -> Self {
         self.anchor = Some(anchor);
         self

@@ -143,19 +143,29 @@ impl RedisConnection {
 
     /// Runs `call` on the connection within the timeout; on any failure the connection is
     /// dropped (the next call makes a new one).
-    async fn call<T, F>(&self, call: impl FnOnce(MultiplexedConnection) -> F) -> Result<T, String>
+    async fn call<T, F>(&self, call: impl FnOnce(MultiplexedConnection) -> F) -> Result<T, Failure>
     where
         F: std::future::Future<Output = redis::RedisResult<T>>,
     {
+        let unreachable = |message| Failure {
+            unreachable: true,
+            message,
+        };
         let result = match self.connection().await {
-            Err(e) => Err(e),
+            Err(e) => Err(unreachable(e)),
             Ok(conn) => match tokio::time::timeout(self.0.timeout, call(conn)).await {
                 Ok(Ok(v)) => Ok(v),
-                Ok(Err(e)) => Err(format!("Redis failed: {}", describe(&e))),
-                Err(_) => Err(format!(
+                Ok(Err(e)) => Err(Failure {
+                    unreachable: e.is_io_error()
+                        || e.is_connection_dropped()
+                        || e.is_connection_refusal()
+                        || e.is_timeout(),
+                    message: format!("Redis failed: {}", describe(&e)),
+                }),
+                Err(_) => Err(unreachable(format!(
                     "Redis did not answer within {} ms",
                     self.0.timeout.as_millis()
-                )),
+                ))),
             },
         };
         match &result {
@@ -180,7 +190,7 @@ impl RedisConnection {
         script: &redis::Script,
         keys: &[&str],
         args: &[A],
-    ) -> Result<T, String> {
+    ) -> Result<T, Failure> {
         let mut invocation = script.prepare_invoke();
         for k in keys {
             invocation.key(*k);
@@ -197,7 +207,7 @@ impl RedisConnection {
     pub(crate) async fn command<T: redis::FromRedisValue>(
         &self,
         cmd: redis::Cmd,
-    ) -> Result<T, String> {
+    ) -> Result<T, Failure> {
         self.call(|mut conn| async move { cmd.query_async(&mut conn).await })
             .await
     }
@@ -207,4 +217,19 @@ impl RedisConnection {
 /// quote values in them).
 fn describe(e: &redis::RedisError) -> String {
     e.to_string()
+}
+
+/// Why a call to Redis failed.
+#[derive(Debug)]
+pub(crate) struct Failure {
+    /// Redis could not be reached (or the connection broke, or it did not answer in time),
+    /// rather than answering with an error.
+    pub(crate) unreachable: bool,
+    pub(crate) message: String,
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
 }

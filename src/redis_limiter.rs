@@ -271,7 +271,10 @@ impl RedisLimiter {
         args: &[i64],
     ) -> Result<T, String> {
         let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
-        self.redis.script(script, &keys, args).await
+        self.redis
+            .script(script, &keys, args)
+            .await
+            .map_err(|f| f.message)
     }
 
     /// Redis could not be asked: fall back, or fail.

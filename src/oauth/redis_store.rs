@@ -105,11 +105,11 @@ impl RedisTokenStore {
     }
 }
 
-fn unavailable(why: String) -> StoreError {
-    if why.starts_with("Redis failed") {
-        StoreError::Backend(why)
+fn unavailable(failure: crate::redis_conn::Failure) -> StoreError {
+    if failure.unreachable {
+        StoreError::Unavailable(failure.message)
     } else {
-        StoreError::Unavailable(why)
+        StoreError::Backend(failure.message)
     }
 }
 

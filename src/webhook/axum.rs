@@ -141,17 +141,16 @@ where
     /// The routes (one `POST /`; nest it where Chatwork should POST) and the handle that
     /// waits for accepted events at shutdown.
     pub fn build(self) -> (Router, WebhookHandle) {
-        let capacity = self.max_in_flight + self.queue;
-        let handle = WebhookHandle {
-            admitted: Arc::new(Semaphore::new(capacity)),
-            capacity,
-        };
+        let dispatch = Dispatch::new(
+            self.on_event,
+            self.max_in_flight,
+            self.queue,
+            self.await_handler,
+        );
+        let handle = dispatch.handle.clone();
         let state = Arc::new(Receiver {
             verifier: self.verifier,
-            on_event: self.on_event,
-            running: Arc::new(Semaphore::new(self.max_in_flight)),
-            handle: handle.clone(),
-            await_handler: self.await_handler,
+            dispatch: Arc::new(dispatch),
         });
         let router = Router::new()
             .route("/", post(receive::<F, Fut>))
@@ -200,23 +199,49 @@ where
 
 struct Receiver<F> {
     verifier: WebhookVerifier,
-    on_event: F,
-    running: Arc<Semaphore>,
-    handle: WebhookHandle,
-    await_handler: bool,
+    dispatch: Arc<Dispatch<F>>,
 }
 
-impl<F, Fut> Receiver<F>
-where
-    F: Fn(WebhookEvent) -> Fut + Send + Sync + 'static,
-    Fut: Future<Output = ()> + Send + 'static,
-{
-    /// Runs the handler once a slot is free; false if it panicked.
-    async fn handle(self: Arc<Self>, event: WebhookEvent) -> bool {
+/// Runs handlers after the answer (or before it, with `await_handler`): shared by this
+/// receiver and the fleet's ([`super::fleet`]).
+pub(super) struct Dispatch<F> {
+    pub(super) on_event: F,
+    pub(super) running: Arc<Semaphore>,
+    pub(super) handle: WebhookHandle,
+    pub(super) await_handler: bool,
+}
+
+impl<F> Dispatch<F> {
+    /// A dispatcher running at most `max_in_flight` handlers, with `queue` more events
+    /// waiting.
+    pub(super) fn new(
+        on_event: F,
+        max_in_flight: usize,
+        queue: usize,
+        await_handler: bool,
+    ) -> Self {
+        let capacity = max_in_flight + queue;
+        Self {
+            on_event,
+            running: Arc::new(Semaphore::new(max_in_flight)),
+            handle: WebhookHandle {
+                admitted: Arc::new(Semaphore::new(capacity)),
+                capacity,
+            },
+            await_handler,
+        }
+    }
+
+    /// Runs the handler on `input` once a slot is free; false if it panicked.
+    async fn run<T, Fut>(&self, input: T) -> bool
+    where
+        F: Fn(T) -> Fut,
+        Fut: Future<Output = ()>,
+    {
         let Ok(_running) = self.running.clone().acquire_owned().await else {
             return false;
         };
-        let outcome = AssertUnwindSafe((self.on_event)(event))
+        let outcome = AssertUnwindSafe((self.on_event)(input))
             .catch_unwind()
             .await;
         if outcome.is_err() {
@@ -224,6 +249,43 @@ where
         }
         outcome.is_ok()
     }
+
+    /// Accepts a verified event: waits for room in the queue (never drops it), then runs the
+    /// handler after the answer, or before it with `await_handler`. The answer's status.
+    pub(super) async fn accept<T, Fut>(self: Arc<Self>, input: T) -> StatusCode
+    where
+        F: Fn(T) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = ()> + Send + 'static,
+        T: Send + 'static,
+    {
+        let Ok(admitted) = self.handle.admitted.clone().acquire_owned().await else {
+            return StatusCode::SERVICE_UNAVAILABLE;
+        };
+        if self.await_handler {
+            let ok = self.run(input).await;
+            drop(admitted);
+            return if ok {
+                StatusCode::OK
+            } else {
+                StatusCode::INTERNAL_SERVER_ERROR
+            };
+        }
+        tokio::spawn(async move {
+            self.run(input).await;
+            drop(admitted);
+        });
+        StatusCode::OK
+    }
+}
+
+/// The signature of a delivery: the header, else the query parameter.
+pub(super) fn signature(headers: &HeaderMap, query: Option<&str>) -> String {
+    headers
+        .get(SIGNATURE_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
+        .or_else(|| query.and_then(signature_from_query))
+        .unwrap_or_default()
 }
 
 async fn receive<F, Fut>(
@@ -236,44 +298,29 @@ where
     F: Fn(WebhookEvent) -> Fut + Send + Sync + 'static,
     Fut: Future<Output = ()> + Send + 'static,
 {
-    let signature = headers
-        .get(SIGNATURE_HEADER)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned)
-        .or_else(|| query.as_deref().and_then(signature_from_query))
-        .unwrap_or_default();
+    let signature = signature(&headers, query.as_deref());
     let event = match receiver.verifier.verify_and_parse(&body, &signature) {
         Ok(event) => event,
-        Err(WebhookError::Duplicate) => {
-            tracing::debug!("duplicate webhook delivery dropped");
-            return StatusCode::OK;
-        }
-        Err(e @ (WebhookError::MissingSignature | WebhookError::BadSignature)) => {
-            tracing::debug!(error = %e, "webhook delivery rejected");
-            return StatusCode::UNAUTHORIZED;
-        }
-        Err(e) => {
-            tracing::debug!(error = %e, "webhook delivery rejected");
-            return StatusCode::BAD_REQUEST;
-        }
+        Err(e) => return rejection(&e),
     };
     tracing::debug!(event_type = %event.event_type(), "webhook event verified");
-    // Wait for room among the accepted events: slow down the answer, never drop the event.
-    let Ok(admitted) = receiver.handle.admitted.clone().acquire_owned().await else {
-        return StatusCode::SERVICE_UNAVAILABLE;
-    };
-    if receiver.await_handler {
-        let ok = receiver.clone().handle(event).await;
-        drop(admitted);
-        return if ok {
+    receiver.dispatch.clone().accept(event).await
+}
+
+/// The answer to a delivery that `verify_and_parse` refused.
+pub(super) fn rejection(e: &WebhookError) -> StatusCode {
+    match e {
+        WebhookError::Duplicate => {
+            tracing::debug!("duplicate webhook delivery dropped");
             StatusCode::OK
-        } else {
-            StatusCode::INTERNAL_SERVER_ERROR
-        };
+        }
+        WebhookError::MissingSignature | WebhookError::BadSignature => {
+            tracing::debug!(error = %e, "webhook delivery rejected");
+            StatusCode::UNAUTHORIZED
+        }
+        _ => {
+            tracing::debug!(error = %e, "webhook delivery rejected");
+            StatusCode::BAD_REQUEST
+        }
     }
-    tokio::spawn(async move {
-        receiver.handle(event).await;
-        drop(admitted);
-    });
-    StatusCode::OK
 }

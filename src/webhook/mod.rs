@@ -32,6 +32,9 @@ mod event;
 #[cfg(feature = "axum")]
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub mod axum;
+#[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+pub mod fleet;
 
 use std::collections::{HashSet, VecDeque};
 use std::fmt;
