@@ -74,6 +74,26 @@ fn handles(mock: &MockServer) {
     let existing_ns = started.elapsed().as_nanos() as f64 / N as f64;
     assert_eq!(fleet.live_connections(), N);
     black_box((&live, &again));
+    // The one-account way, for scale: a `Client` of its own per account.
+    const OWN: usize = 200;
+    let before_own = rss_bytes();
+    let started = Instant::now();
+    let own: Vec<_> = (0..OWN)
+        .map(|i| {
+            chatwork::Client::builder(chatwork::Credentials::oauth_access_token(format!("t{i}")))
+                .base_url(mock.base_url())
+                .build()
+                .unwrap()
+        })
+        .collect();
+    let own_ns = started.elapsed().as_nanos() as f64 / OWN as f64;
+    let own_grown = rss_bytes().saturating_sub(before_own);
+    black_box(&own);
+    println!(
+        "client per account (Client::builder().build(), {OWN} of them): {:.0} us, {:.1} KB resident each",
+        own_ns / 1000.0,
+        own_grown as f64 / OWN as f64 / 1024.0
+    );
     println!(
         "handle: floor (reqwest::Client clone + Arc) {floor_ns:.0} ns; new connection {new_ns:.0} ns ({:.1}x); existing connection {existing_ns:.0} ns ({:.1}x); resident memory {:.2} KB per live connection ({N} live)",
         new_ns / floor_ns,
