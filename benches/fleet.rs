@@ -192,7 +192,7 @@ async fn redis_latency(mock: &MockServer) {
     let mut ratios = Vec::new();
     let mut added = Vec::new();
     for round in 0..6 {
-        let mut time = |fleet: &Fleet| {
+        let time = |fleet: &Fleet| {
             let fleet = fleet.clone();
             let ids = &ids;
             async move {

@@ -277,6 +277,25 @@ async fn the_redis_store_swaps_by_version_and_leases_by_owner() {
             found: 7
         }
     );
+    // A consent does not overwrite a record it cannot read.
+    let f = Fleet::builder(
+        OAuthConfig::public("app", "http://127.0.0.1:9/cb"),
+        Arc::new(store.clone()),
+    )
+    .build()
+    .unwrap();
+    let e = f.connect(&bad, record("a", "r").tokens).await.unwrap_err();
+    assert!(matches!(e, OAuthError::Store(StoreError::UnknownFormat { .. })), "{e:?}");
+    // Redis answering an error (a key of another type) is `Backend`, not `Unavailable`.
+    let odd = id("t9:odd");
+    let _: () = redis::cmd("SET")
+        .arg(store.record_key(&odd))
+        .arg("x")
+        .query_async(&mut raw)
+        .await
+        .unwrap();
+    let e = store.load(&odd).await.unwrap_err();
+    assert!(matches!(e, StoreError::Backend(_)) && e.is_retryable(), "{e:?}");
     let stored: String = redis::cmd("HGET")
         .arg(&key)
         .arg("record")

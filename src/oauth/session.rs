@@ -162,16 +162,9 @@ impl OAuthSession {
         let record = ConnectionRecord::active(tokens);
         let mut expected = store.load(&connection).await.map(|r| r.map(|r| r.version));
         let version = loop {
-            let version = match expected {
-                Ok(v) => v,
-                // An unreadable old record is replaced by the consent.
-                Err(StoreError::Corrupt { .. } | StoreError::UnknownFormat { .. }) => {
-                    return Err(OAuthError::Store(StoreError::Backend(
-                        "the stored record cannot be read: delete the connection first".into(),
-                    )));
-                }
-                Err(e) => return Err(OAuthError::Store(e)),
-            };
+            // A record that cannot be read is not replaced blindly: the error names it, and
+            // `TokenStore::delete` clears it.
+            let version = expected.map_err(OAuthError::Store)?;
             match store
                 .compare_and_swap(&connection, version, &record)
                 .await
