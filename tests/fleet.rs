@@ -285,7 +285,10 @@ async fn the_redis_store_swaps_by_version_and_leases_by_owner() {
     .build()
     .unwrap();
     let e = f.connect(&bad, record("a", "r").tokens).await.unwrap_err();
-    assert!(matches!(e, OAuthError::Store(StoreError::UnknownFormat { .. })), "{e:?}");
+    assert!(
+        matches!(e, OAuthError::Store(StoreError::UnknownFormat { .. })),
+        "{e:?}"
+    );
     // Redis answering an error (a key of another type) is `Backend`, not `Unavailable`.
     let odd = id("t9:odd");
     let _: () = redis::cmd("SET")
@@ -295,7 +298,10 @@ async fn the_redis_store_swaps_by_version_and_leases_by_owner() {
         .await
         .unwrap();
     let e = store.load(&odd).await.unwrap_err();
-    assert!(matches!(e, StoreError::Backend(_)) && e.is_retryable(), "{e:?}");
+    assert!(
+        matches!(e, StoreError::Backend(_)) && e.is_retryable(),
+        "{e:?}"
+    );
     let stored: String = redis::cmd("HGET")
         .arg(&key)
         .arg("record")

@@ -13,7 +13,7 @@
 //! // 2. Chatwork redirects to the callback with `code` and `state`: check them, exchange the code.
 //! let tokens = pending.exchange(&config, callback_query).await?;
 //! // 3. A client that refreshes its access token (15 minutes) by itself and saves new tokens.
-//! let session = OAuthSession::new(config, tokens, Arc::new(MemoryTokenStore::default()));
+//! let session = OAuthSession::new(config, tokens, Arc::new(MemoryTokenStore::default())).await?;
 //! let client = chatwork::Client::builder(chatwork::Credentials::oauth_session(session)).build()?;
 //! println!("{}", client.get_me().send().await?.name);
 //! # Ok(()) }

@@ -439,11 +439,32 @@ impl Inner {
 
     async fn load(&self) -> Result<Record, OAuthError> {
         match self.store.load(&self.connection).await {
-            Ok(Some(record)) => Ok(record),
+            Ok(Some(record)) => {
+                self.remember(&record);
+                Ok(record)
+            }
             Ok(None) => Err(OAuthError::Store(StoreError::UnknownConnection(
                 self.connection.clone(),
             ))),
             Err(e) => Err(OAuthError::Store(e)),
+        }
+    }
+
+    /// Keeps a loaded record as the one in use when it is newer, so that [`OAuthSession::tokens`]
+    /// and [`OAuthSession::state`] show what the store holds even when a refresh then fails.
+    fn remember(&self, record: &Record) {
+        let mut st = self.lock();
+        let newer = st
+            .current
+            .as_ref()
+            .is_none_or(|c| c.version < record.version);
+        if newer {
+            let same_token = st
+                .current
+                .as_ref()
+                .is_some_and(|c| c.value.tokens.access_token == record.value.tokens.access_token);
+            st.current = Some(record.clone());
+            st.rejected &= same_token;
         }
     }
 

@@ -32,6 +32,7 @@
 //!         let found = match address {
 //!             WebhookAddress::Key(key) => self.0.get(key).cloned(),
 //!             WebhookAddress::Setting(id) => self.0.values().find(|r| r.setting_id.as_deref() == Some(id)).cloned(),
+//!             _ => None,
 //!         };
 //!         Box::pin(std::future::ready(Ok(found)))
 //!     }
