@@ -122,7 +122,7 @@ pub struct TokenSet {
 }
 
 impl TokenSet {
-    /// Tokens from their parts (for a [`TokenStore`] that loads saved ones).
+    /// Tokens from their parts (for a [`TokenStore`](super::TokenStore) that loads saved ones).
     pub fn new(
         access_token: Secret,
         refresh_token: Option<Secret>,
