@@ -119,6 +119,9 @@ compile_error!(
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
+#[rustfmt::skip]
+#[path = "../generated/catalog.rs"]
+pub mod catalog;
 mod client;
 mod contract;
 mod credentials;

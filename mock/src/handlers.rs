@@ -47,9 +47,12 @@ async fn serve(
         Ok(body) => (body, None),
         Err(rejection) => (Bytes::new(), Some(rejection.status())),
     };
+    // Then the parameters as the spec declares them; then the operation's behaviour.
     let f = move |w: &mut World, c: &Call| match too_large {
         Some(status) => Answer::Error(status.as_u16(), "Request Entity Too Large".into()),
-        None => f(w, c),
+        None => op
+            .and_then(|op| crate::validate::refusal(op, &c.query, &c.form, c.content_type))
+            .unwrap_or_else(|| f(w, c)),
     };
     let body = &body[..];
     let parse = form::urlencoded;
@@ -367,6 +370,36 @@ pub(crate) fn route(id: &str, f: MethodFilter) -> Option<MethodRouter<AppState>>
         "decline_incoming_request" => on(f, decline_incoming_request),
         _ => return None,
     })
+}
+
+/// The handler of an operation that has no behaviour yet: the spec's example answer (or 204,
+/// or 200 with `{}`), after the checks every operation shares.
+pub(crate) fn example(op: &'static Operation, f: MethodFilter) -> MethodRouter<AppState> {
+    on(
+        f,
+        move |State(shared): State<AppState>,
+              method: Method,
+              uri: axum::http::Uri,
+              RawQuery(query): RawQuery,
+              headers: HeaderMap,
+              body: Result<Bytes, BytesRejection>| async move {
+            serve(
+                &shared,
+                Some(op),
+                method,
+                uri.path(),
+                &headers,
+                query,
+                body,
+                |_, _| match op.example {
+                    Some(text) => Answer::Raw(text.as_bytes().to_vec()),
+                    None if op.may_be_empty => Answer::NoContent,
+                    None => Answer::Json(json!({})),
+                },
+            )
+            .await
+        },
+    )
 }
 
 macro_rules! handler {

@@ -681,6 +681,17 @@ pub fn check(project: &Project) -> Report {
     checker.check_replacements();
     checker.check_webhook_types();
     checker.check_unseen_properties(&ops);
+    if let Some(handlers) = project.surfaces.get("mock/src/handlers.rs") {
+        for op in &ops {
+            if !handlers.contains(&format!("{:?} => on(", op.id)) {
+                checker.error(format!(
+                    "the local Chatwork has no behaviour for {}: it is routed and validated, and \
+                     answers the spec's example until mock/src/handlers.rs routes it to the world",
+                    op.id
+                ));
+            }
+        }
+    }
     match generate::stale(project) {
         Ok(stale) => {
             for path in stale {

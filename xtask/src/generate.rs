@@ -38,57 +38,14 @@ pub fn operation_table(spec: &openapiv3::OpenAPI) -> String {
     out
 }
 
-/// The local Chatwork's operation table (`mock/src/operations.rs`): every operation's method,
-/// path and the OAuth scopes any one of which allows it, and every scope the spec declares.
-/// The mock routes and authorizes from this table, so an operation added to the spec cannot
-/// be forgotten by it.
+/// The local Chatwork's operation table (`mock/src/operations.rs`): the catalog (every
+/// operation's method, path, parameters and scopes) and every scope the spec declares. The
+/// mock routes, validates and authorizes from it, so an operation added to the spec cannot be
+/// forgotten by it.
 pub fn mock_operations(spec: &openapiv3::OpenAPI) -> Result<String, String> {
-    let mut out = String::from(
-        "// Written by `cargo xtask gen` from spec/chatwork.yaml; do not edit.\n\n\
-         //! Every operation of API v2, as the spec declares it.\n\n\
-         use crate::routes::Operation;\n\n\
-         /// Every operation: ID, method, path (under `/v2`) and the OAuth scopes any one of\n\
-         /// which allows it.\n\
-         pub(crate) const OPERATIONS: &[Operation] = &[\n",
-    );
-    for op in codegen::operation_facts(spec) {
-        let item = spec
-            .paths
-            .paths
-            .get(&op.path)
-            .and_then(|p| p.as_item())
-            .ok_or_else(|| format!("no path {}", op.path))?;
-        let operation = item
-            .iter()
-            .find(|(m, _)| m.eq_ignore_ascii_case(&op.method))
-            .map(|(_, o)| o)
-            .ok_or_else(|| format!("no {} {}", op.method, op.path))?;
-        let security = operation.security.as_ref().or(spec.security.as_ref());
-        let mut scopes: Vec<&str> = security
-            .into_iter()
-            .flatten()
-            .filter_map(|req| req.get("oauth2"))
-            .flatten()
-            .map(String::as_str)
-            .collect();
-        scopes.dedup();
-        if scopes.is_empty() {
-            return Err(format!("{} has no OAuth scope", op.operation_id));
-        }
-        out.push_str(&format!(
-            "    Operation {{\n        id: {:?},\n        method: {:?},\n        path: {:?},\n        scopes: &[{}],\n    }},\n",
-            op.operation_id,
-            op.method.to_ascii_uppercase(),
-            op.path,
-            scopes
-                .iter()
-                .map(|s| format!("{s:?}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
-    }
+    let mut out = crate::catalog::render(spec)?;
     out.push_str(
-        "];\n\n/// Every OAuth scope the spec declares.\npub(crate) const SCOPES: &[&str] = &[\n",
+        "\n/// Every OAuth scope the spec declares.\npub(crate) const SCOPES: &[&str] = &[\n",
     );
     let components = spec.components.as_ref().ok_or("no components")?;
     let scheme = components
@@ -141,6 +98,10 @@ pub fn render(project: &Project) -> Result<Vec<(String, String)>, String> {
         ("README.md".into(), readme),
         (".gitattributes".into(), GITATTRIBUTES.into()),
         ("mock/src/operations.rs".into(), mock_operations(&spec)?),
+        (
+            "generated/catalog.rs".into(),
+            crate::catalog::render(&spec)?,
+        ),
     ])
 }
 

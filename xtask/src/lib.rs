@@ -13,6 +13,7 @@
 #[allow(dead_code, clippy::all)]
 pub mod codegen;
 
+pub mod catalog;
 pub mod check;
 pub mod fixture;
 pub mod fleet;
@@ -44,7 +45,13 @@ pub struct Project {
     pub generated_files: BTreeMap<String, String>,
     /// Problems found while reading the fixtures.
     pub load_errors: Vec<String>,
+    /// The hand-written surfaces `check` looks into, by path ([`SURFACE_FILES`]).
+    pub surfaces: BTreeMap<String, String>,
 }
+
+/// The hand-written files that give an operation its behaviour: `check` names every operation
+/// of the spec one of them lacks.
+pub const SURFACE_FILES: &[&str] = &["mock/src/handlers.rs"];
 
 /// The files `cargo xtask gen` writes, relative to the repository root.
 pub const GENERATED_FILES: &[&str] = &[
@@ -53,6 +60,7 @@ pub const GENERATED_FILES: &[&str] = &[
     "README.md",
     ".gitattributes",
     "mock/src/operations.rs",
+    "generated/catalog.rs",
 ];
 
 impl Project {
@@ -73,6 +81,7 @@ impl Project {
             webhook_token: String::new(),
             generated_files: BTreeMap::new(),
             load_errors: Vec::new(),
+            surfaces: BTreeMap::new(),
         };
         let fixtures = root.join("spec/fixtures");
         let mut dirs: Vec<_> = fs::read_dir(&fixtures)
@@ -115,6 +124,11 @@ impl Project {
         for file in GENERATED_FILES {
             if let Ok(text) = fs::read_to_string(root.join(file)) {
                 project.generated_files.insert((*file).to_owned(), text);
+            }
+        }
+        for file in SURFACE_FILES {
+            if let Ok(text) = fs::read_to_string(root.join(file)) {
+                project.surfaces.insert((*file).to_owned(), text);
             }
         }
         Ok(project)

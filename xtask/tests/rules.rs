@@ -427,3 +427,81 @@ fn an_empty_error_body_is_accepted_only_where_the_spec_says_so() {
         "get_me: spec/fixtures/get_me/401.oauth-empty.http: content-type is not application/json",
     );
 }
+
+/// Adding an operation is one edit plus behaviour: a throwaway operation added to a copy of
+/// the spec reaches the catalog the local Chatwork routes and validates from and the SDK's
+/// `chatwork::catalog` (read by the CLI and the MCP server), with its parameters' types,
+/// enums and limits; `check` names what is stale and the behaviour still missing.
+#[test]
+fn a_throwaway_operation_reaches_every_derived_surface() {
+    let mut p = project();
+    edit_spec(&mut p, |doc| {
+        let op: Value = yaml_serde::from_str(
+            r##"
+get:
+  operationId: list_room_polls
+  tags: [rooms]
+  summary: List a chat's polls
+  description: Returns the chat's polls.
+  security:
+    - apiToken: []
+    - oauth2: [rooms.all:read]
+  parameters:
+    - $ref: "#/components/parameters/RoomIdPath"
+    - name: state
+      in: query
+      required: true
+      description: Which polls.
+      schema: { type: string, enum: [open, closed] }
+    - name: per_page
+      in: query
+      required: false
+      description: How many.
+      schema: { type: integer, minimum: 1, maximum: 50 }
+  responses:
+    "200":
+      description: The polls.
+      content:
+        application/json:
+          schema: { type: array, items: { type: object } }
+          example: [{ poll_id: 1 }]
+"##,
+        )
+        .unwrap();
+        doc["paths"]["/rooms/{room_id}/polls"] = op;
+    });
+    let rendered: std::collections::BTreeMap<_, _> =
+        generate::render(&p).unwrap().into_iter().collect();
+    for file in ["mock/src/operations.rs", "generated/catalog.rs"] {
+        let text = &rendered[file];
+        let at = text
+            .find("id: \"list_room_polls\"")
+            .unwrap_or_else(|| panic!("{file}"));
+        let entry = &text[at..text[at..].find("may_be_empty").unwrap() + at];
+        for needle in [
+            "tag: \"rooms\"",
+            "verb: \"list-polls\"",
+            "path: \"/rooms/{room_id}/polls\"",
+            "scopes: &[\"rooms.all:read\"]",
+            "kind: Kind::OneOf(&[\"open\", \"closed\"])",
+            "kind: Kind::Integer { min: Some(1), max: Some(50) }",
+            "location: Location::Path",
+            "example: Some(\"[{\\\"poll_id\\\":1}]\")",
+        ] {
+            assert!(entry.contains(needle), "{file} lacks {needle}:\n{entry}");
+        }
+    }
+    assert_error(
+        &p,
+        "the local Chatwork has no behaviour for list_room_polls",
+    );
+    assert_error(&p, "mock/src/operations.rs is out of date with the spec");
+    assert_error(&p, "generated/catalog.rs is out of date with the spec");
+    // The real project has behaviour for every operation.
+    let real = check(&project());
+    assert!(
+        !real.errors.iter().any(|e| e.contains("no behaviour")),
+        "{:?}",
+        real.errors
+    );
+}
