@@ -12,7 +12,8 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
 use crate::form::{field, urlencoded as form};
-use crate::handlers::{caller, error, state_file_failure};
+use crate::handlers::caller;
+use crate::refusal::{error, state_file_failure};
 use crate::world::Answer;
 use crate::{AppState, DeliveryOutcome, Faults, NewWebhook};
 

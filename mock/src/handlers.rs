@@ -12,7 +12,9 @@ use serde_json::json;
 
 use crate::faults::{self, Fault};
 use crate::form;
-use crate::routes::Operation;
+use crate::operations::Operation;
+use crate::refusal::error;
+pub(crate) use crate::refusal::state_file_failure;
 use crate::world::{Answer, Rate, World};
 use crate::{AppState, LoggedRequest, Shared};
 
@@ -218,19 +220,6 @@ fn with_rate(mut response: Response, rate: &Rate) -> Response {
     response
 }
 
-/// The answer when the state file cannot be read or written: 500, in Chatwork's shape.
-pub(crate) fn state_file_failure(e: &std::io::Error) -> Response {
-    error(
-        StatusCode::INTERNAL_SERVER_ERROR,
-        &format!("the local Chatwork cannot use its state file: {e}"),
-    )
-}
-
-/// A refusal in Chatwork's shape: `{"errors": [message]}`.
-pub(crate) fn error(status: StatusCode, message: &str) -> Response {
-    (status, axum::Json(json!({ "errors": [message] }))).into_response()
-}
-
 impl IntoResponse for Answer {
     fn into_response(self) -> Response {
         match self {
@@ -413,7 +402,7 @@ macro_rules! handler {
             headers: HeaderMap,
             body: Result<Bytes, BytesRejection>,
         ) -> Response {
-            let op = crate::routes::operation(stringify!($name));
+            let op = crate::operations::operation(stringify!($name));
             serve(&shared, op, method, uri.path(), &headers, query, body, |$w, $c| $body).await
         }
     };

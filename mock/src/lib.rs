@@ -58,6 +58,7 @@ mod webhooks;
 #[rustfmt::skip]
 #[allow(dead_code)]
 mod operations;
+mod refusal;
 mod routes;
 mod store;
 mod validate;

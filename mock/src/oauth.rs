@@ -6,15 +6,12 @@
 //! [`MockServer::advance_clock`](crate::MockServer::advance_clock)); refresh tokens last 14
 //! days (without `offline_access`) and codes one minute, as on Chatwork.
 
-use std::collections::HashMap;
-
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use base64::Engine as _;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
-use serde::{Deserialize, Serialize};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
@@ -22,6 +19,8 @@ use crate::AppState;
 use crate::form::field;
 use crate::operations::SCOPES;
 use crate::world::World;
+pub use crate::world::grants::TokenStats;
+use crate::world::grants::{Access, Grant};
 
 /// How long an issued access token lives (Chatwork: 15 minutes).
 pub const ACCESS_TOKEN_LIFETIME_SECS: u64 = 15 * 60;
@@ -31,88 +30,6 @@ pub const REFRESH_TOKEN_LIFETIME_SECS: u64 = 14 * 24 * 60 * 60;
 
 /// How long an authorization code can be exchanged (Chatwork: 1 minute).
 pub const CODE_LIFETIME_SECS: u64 = 60;
-
-/// A code waiting to be exchanged.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub(crate) struct Grant {
-    account: i64,
-    client_id: String,
-    redirect_uri: String,
-    challenge: String,
-    scope: String,
-    /// When the code or refresh token stops working (clock milliseconds; `u64::MAX`: never).
-    #[serde(default)]
-    expires_ms: u64,
-}
-
-/// An access token: whose, for what, until when.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-struct Access {
-    account: i64,
-    scope: String,
-    expires_ms: u64,
-}
-
-/// Issued codes and tokens.
-#[derive(Default, Debug, Serialize, Deserialize)]
-pub(crate) struct OAuthState {
-    codes: HashMap<String, Grant>,
-    /// Refresh token → grant.
-    refresh: HashMap<String, Grant>,
-    /// Access token → grant.
-    access: HashMap<String, Access>,
-    next: u64,
-    /// Whether a refresh token still works after it was used (off: single-use, the strictest
-    /// reading of Chatwork's documentation, where a rotated token used again is
-    /// `invalid_grant`).
-    #[serde(default)]
-    pub(crate) reuse_refresh_tokens: bool,
-    /// What the token endpoint did.
-    #[serde(default)]
-    pub(crate) stats: TokenStats,
-}
-
-/// What the token endpoint did since the start (`GET /mock/oauth/stats`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct TokenStats {
-    /// Codes exchanged for tokens.
-    pub codes: u64,
-    /// Refresh grants that issued new tokens.
-    pub refreshes: u64,
-    /// Requests answered `invalid_grant`.
-    pub invalid_grants: u64,
-    /// Requests that hung (`hang_next`), never applied.
-    pub hung: u64,
-}
-
-impl OAuthState {
-    fn fresh(&mut self, kind: &str) -> String {
-        self.next += 1;
-        let digest = Sha256::digest(format!(
-            "{kind}-{}-{:?}",
-            self.next,
-            std::time::SystemTime::now()
-        ));
-        format!("{kind}-{}", URL_SAFE_NO_PAD.encode(&digest[..18]))
-    }
-}
-
-impl World {
-    /// The account and scopes of an OAuth access token, or why it is refused (the
-    /// `error_description` of the `WWW-Authenticate` challenge).
-    pub(crate) fn bearer(&self, token: &str) -> Result<(i64, &str), &'static str> {
-        let access = self
-            .oauth
-            .access
-            .get(token)
-            .ok_or("The access token is invalid")?;
-        if self.clock_ms() >= access.expires_ms {
-            return Err("The access token expired");
-        }
-        Ok((access.account, access.scope.as_str()))
-    }
-}
 
 fn oauth_error(status: StatusCode, error: &str, description: &str) -> Response {
     (
@@ -371,7 +288,7 @@ pub(crate) async fn settings(State(shared): State<AppState>, body: Bytes) -> Res
         Some("0") => Some(false),
         Some("1") => Some(true),
         Some(_) => {
-            return crate::handlers::error(
+            return crate::refusal::error(
                 StatusCode::BAD_REQUEST,
                 "Parameter 'reuse_refresh_tokens' must be 0 or 1",
             );
@@ -381,7 +298,7 @@ pub(crate) async fn settings(State(shared): State<AppState>, body: Bytes) -> Res
         None => None,
         Some(Ok(n)) => Some(n),
         Some(Err(_)) => {
-            return crate::handlers::error(
+            return crate::refusal::error(
                 StatusCode::BAD_REQUEST,
                 "Parameter 'hang_next' must be a whole number",
             );
@@ -395,7 +312,7 @@ pub(crate) async fn settings(State(shared): State<AppState>, body: Bytes) -> Res
             .transact(|inner| inner.world.oauth.reuse_refresh_tokens = reuse)
             .await
     {
-        return crate::handlers::state_file_failure(&e);
+        return crate::refusal::state_file_failure(&e);
     }
     StatusCode::NO_CONTENT.into_response()
 }
@@ -404,6 +321,6 @@ pub(crate) async fn settings(State(shared): State<AppState>, body: Bytes) -> Res
 pub(crate) async fn stats(State(shared): State<AppState>) -> Response {
     match shared.transact(|inner| inner.world.oauth.stats).await {
         Ok(stats) => axum::Json(stats).into_response(),
-        Err(e) => crate::handlers::state_file_failure(&e),
+        Err(e) => crate::refusal::state_file_failure(&e),
     }
 }

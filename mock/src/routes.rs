@@ -10,8 +10,6 @@ use axum::routing::{MethodFilter, MethodRouter};
 use crate::AppState;
 use crate::operations::OPERATIONS;
 
-pub(crate) use crate::operations::{Operation, operation};
-
 fn filter(method: &str) -> Option<MethodFilter> {
     Some(match method {
         "GET" => MethodFilter::GET,

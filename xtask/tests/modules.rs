@@ -92,3 +92,18 @@ fn generated_code_reaches_the_crate_only_through_the_contract() {
         "generated code may use `crate::contract::..` (src/contract.rs) and itself only"
     );
 }
+
+/// The CLI and the local Chatwork have no import cycle either.
+#[test]
+fn the_cli_and_the_mock_have_no_import_cycle() {
+    for krate in ["cli", "mock"] {
+        let graph = ModuleGraph::load(&Project::default_root().join(krate)).unwrap();
+        assert!(graph.edges.len() > 5, "{krate}: {}", graph.render());
+        assert_eq!(
+            graph.cycles(),
+            Vec::<Vec<String>>::new(),
+            "{krate}:\n{}",
+            graph.render()
+        );
+    }
+}

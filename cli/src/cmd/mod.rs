@@ -42,9 +42,15 @@ pub struct Limit {
 /// chatwork)`): the rooms of the credential the environment gives (a token, the OAuth file, or
 /// the local Chatwork), asked within 3 seconds; nothing when that fails.
 pub fn complete_room(current: &std::ffi::OsStr) -> Vec<clap_complete::CompletionCandidate> {
-    use clap::Parser as _;
+    use clap::Parser;
+    /// The options the environment gives (no command line is read while completing).
+    #[derive(Parser)]
+    struct FromEnv {
+        #[command(flatten)]
+        globals: crate::context::Globals,
+    }
     let typed = current.to_string_lossy().into_owned();
-    let Ok(mut cli) = crate::args::Cli::try_parse_from(["chatwork", "me"]) else {
+    let Ok(mut cli) = FromEnv::try_parse_from(["chatwork"]) else {
         return Vec::new();
     };
     cli.globals.quiet = true;

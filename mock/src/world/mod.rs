@@ -5,6 +5,7 @@
 mod accounts;
 mod contacts;
 mod files;
+pub(crate) mod grants;
 mod links;
 mod messages;
 mod rooms;
@@ -256,7 +257,7 @@ pub(crate) struct World {
     next_webhook: i64,
     /// OAuth codes and tokens issued by the mock's OAuth routes.
     #[serde(default)]
-    pub(crate) oauth: crate::oauth::OAuthState,
+    pub(crate) oauth: grants::OAuthState,
     /// Message events not yet turned into webhook deliveries.
     #[serde(skip)]
     events: Vec<MessageEvent>,
