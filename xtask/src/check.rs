@@ -692,6 +692,24 @@ pub fn check(project: &Project) -> Report {
             }
         }
     }
+    let tools: Vec<&String> = project
+        .surfaces
+        .iter()
+        .filter(|(path, _)| path.starts_with(crate::MCP_TOOLS))
+        .map(|(_, text)| text)
+        .collect();
+    if !tools.is_empty() {
+        for op in &ops {
+            if !tools.iter().any(|t| t.contains(&format!("{:?},", op.id))) {
+                checker.error(format!(
+                    "the MCP server has no tool {}: add a ToolDef named by the operation's ID \
+                     in {}",
+                    op.id,
+                    crate::MCP_TOOLS
+                ));
+            }
+        }
+    }
     match generate::stale(project) {
         Ok(stale) => {
             for path in stale {

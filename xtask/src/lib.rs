@@ -53,6 +53,10 @@ pub struct Project {
 /// of the spec one of them lacks.
 pub const SURFACE_FILES: &[&str] = &["mock/src/handlers.rs"];
 
+/// The MCP server's tool definitions (every `.rs` file here): a tool is named by its
+/// operation's ID.
+pub const MCP_TOOLS: &str = "cli/src/mcp/catalog";
+
 /// The files `cargo xtask gen` writes, relative to the repository root.
 pub const GENERATED_FILES: &[&str] = &[
     "generated/chatwork.rs",
@@ -126,9 +130,19 @@ impl Project {
                 project.generated_files.insert((*file).to_owned(), text);
             }
         }
-        for file in SURFACE_FILES {
-            if let Ok(text) = fs::read_to_string(root.join(file)) {
-                project.surfaces.insert((*file).to_owned(), text);
+        let mut surfaces: Vec<String> = SURFACE_FILES.iter().map(|f| (*f).to_owned()).collect();
+        if let Ok(dir) = fs::read_dir(root.join(MCP_TOOLS)) {
+            let mut tools: Vec<String> = dir
+                .filter_map(Result::ok)
+                .map(|e| format!("{MCP_TOOLS}/{}", e.file_name().to_string_lossy()))
+                .filter(|p| p.ends_with(".rs"))
+                .collect();
+            tools.sort();
+            surfaces.extend(tools);
+        }
+        for file in surfaces {
+            if let Ok(text) = fs::read_to_string(root.join(&file)) {
+                project.surfaces.insert(file, text);
             }
         }
         Ok(project)

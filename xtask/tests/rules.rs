@@ -500,7 +500,10 @@ get:
     // The real project has behaviour for every operation.
     let real = check(&project());
     assert!(
-        !real.errors.iter().any(|e| e.contains("no behaviour")),
+        !real
+            .errors
+            .iter()
+            .any(|e| e.contains("no behaviour") || e.contains("has no tool")),
         "{:?}",
         real.errors
     );
