@@ -185,6 +185,42 @@ impl ToolDef {
         }
     }
 
+    /// A tool whose input schema is given (derived from the spec's catalog) and whose
+    /// arguments reach `call` as JSON; its output schema comes from `O`.
+    pub fn from_schema<O, F, Fut>(
+        name: &'static str,
+        title: &'static str,
+        description: &'static str,
+        effect: Effect,
+        input_schema: JsonObject,
+        call: F,
+    ) -> Self
+    where
+        O: Serialize + JsonSchema + 'static,
+        F: Fn(Call, serde_json::Value) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = Result<Done<O>, ToolError>> + Send + 'static,
+    {
+        let call = Arc::new(call);
+        let handler: Handler = Arc::new(move |ctx: Call, args: serde_json::Value| {
+            let call = call.clone();
+            Box::pin(async move {
+                match call(ctx, args).await {
+                    Ok(done) => success_result(done),
+                    Err(ToolError(message)) => error_result(format!("{name}: {message}")),
+                }
+            })
+        });
+        Self {
+            name,
+            title,
+            description,
+            effect,
+            input_schema: Arc::new(input_schema),
+            output_schema: schema::<O>(),
+            handler,
+        }
+    }
+
     /// The tool as listed to a client under `mode`.
     pub fn tool(&self, mode: Mode) -> Tool {
         Tool::new(self.name, self.description, self.input_schema.clone())

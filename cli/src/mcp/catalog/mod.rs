@@ -4,6 +4,7 @@
 mod account;
 mod api;
 mod contacts;
+mod derived;
 mod files;
 mod links;
 mod messages;
@@ -28,6 +29,9 @@ pub fn all() -> Vec<ToolDef> {
     tools.extend(contacts::tools());
     tools.extend(links::tools());
     tools.extend(api::tools());
+    // An operation of the spec without a tool above gets one derived from the catalog.
+    let derived = derived::missing(&tools);
+    tools.extend(derived);
     tools
 }
 
