@@ -85,19 +85,27 @@ async fn call_api(call: Call, a: ApiArgs) -> Result<Done<ApiAnswer>, ToolError> 
     for (k, v) in &a.form {
         req = req.form(k, v);
     }
-    let answer = req.send().await?;
-    let status = answer.status();
-    let bytes = answer.bytes();
-    let (json, text) = match serde_json::from_slice::<serde_json::Value>(bytes) {
-        Ok(v) => (Some(v), None),
-        Err(_) if bytes.is_empty() => (None, None),
-        Err(_) => (
-            None,
-            Some(crate::mcp::render::inert(&String::from_utf8_lossy(bytes))),
-        ),
-    };
+    let answer = ApiAnswer::of(&req.send().await?);
+    let status = answer.status;
     Ok(Done::new(
-        ApiAnswer { status, json, text },
+        answer,
         format!("{method} {} answered {status}.", a.path),
     ))
+}
+
+impl ApiAnswer {
+    /// A raw call's answer: its body as JSON when it is JSON, else as inert text.
+    pub fn of(answer: &chatwork::RawResponse) -> Self {
+        let status = answer.status();
+        let bytes = answer.bytes();
+        let (json, text) = match serde_json::from_slice::<serde_json::Value>(bytes) {
+            Ok(v) => (Some(v), None),
+            Err(_) if bytes.is_empty() => (None, None),
+            Err(_) => (
+                None,
+                Some(crate::mcp::render::inert(&String::from_utf8_lossy(bytes))),
+            ),
+        };
+        Self { status, json, text }
+    }
 }

@@ -47,21 +47,9 @@ pub fn tool(op: &'static Operation) -> ToolDef {
             for (k, v) in &request.form {
                 req = req.form(k, v);
             }
-            let answer = req.send().await?;
-            let status = answer.status();
-            let bytes = answer.bytes();
-            let (json, text) = match serde_json::from_slice::<Value>(bytes) {
-                Ok(v) => (Some(v), None),
-                Err(_) if bytes.is_empty() => (None, None),
-                Err(_) => (
-                    None,
-                    Some(crate::mcp::render::inert(&String::from_utf8_lossy(bytes))),
-                ),
-            };
-            Ok(Done::new(
-                ApiAnswer { status, json, text },
-                format!("{} answered {status}.", op.id),
-            ))
+            let answer = ApiAnswer::of(&req.send().await?);
+            let status = answer.status;
+            Ok(Done::new(answer, format!("{} answered {status}.", op.id)))
         },
     )
 }
