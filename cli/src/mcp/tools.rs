@@ -160,29 +160,15 @@ impl ToolDef {
         let handler: Handler = Arc::new(move |ctx: Call, args: serde_json::Value| {
             let call = call.clone();
             Box::pin(async move {
-                let args: A = match serde_json::from_value(args) {
-                    Ok(a) => a,
-                    Err(e) => {
-                        return error_result(format!(
-                            "invalid arguments for {name}: {e} (hint: the tool's input schema lists what it takes)"
-                        ));
-                    }
-                };
-                match call(ctx, args).await {
-                    Ok(done) => success_result(done),
-                    Err(ToolError(message)) => error_result(format!("{name}: {message}")),
+                match serde_json::from_value::<A>(args) {
+                    Ok(args) => finish(name, call(ctx, args).await),
+                    Err(e) => error_result(format!(
+                        "invalid arguments for {name}: {e} (hint: the tool's input schema lists what it takes)"
+                    )),
                 }
             })
         });
-        Self {
-            name,
-            title,
-            description,
-            effect,
-            input_schema: schema::<A>(),
-            output_schema: schema::<O>(),
-            handler,
-        }
+        Self::with_handler::<O>(name, title, description, effect, schema::<A>(), handler)
     }
 
     /// A tool whose input schema is given (derived from the spec's catalog) and whose
@@ -203,19 +189,33 @@ impl ToolDef {
         let call = Arc::new(call);
         let handler: Handler = Arc::new(move |ctx: Call, args: serde_json::Value| {
             let call = call.clone();
-            Box::pin(async move {
-                match call(ctx, args).await {
-                    Ok(done) => success_result(done),
-                    Err(ToolError(message)) => error_result(format!("{name}: {message}")),
-                }
-            })
+            Box::pin(async move { finish(name, call(ctx, args).await) })
         });
+        Self::with_handler::<O>(
+            name,
+            title,
+            description,
+            effect,
+            Arc::new(input_schema),
+            handler,
+        )
+    }
+
+    /// The tool of these parts; its output schema comes from `O`.
+    fn with_handler<O: JsonSchema + 'static>(
+        name: &'static str,
+        title: &'static str,
+        description: &'static str,
+        effect: Effect,
+        input_schema: Arc<JsonObject>,
+        handler: Handler,
+    ) -> Self {
         Self {
             name,
             title,
             description,
             effect,
-            input_schema: Arc::new(input_schema),
+            input_schema,
             output_schema: schema::<O>(),
             handler,
         }
@@ -283,6 +283,14 @@ fn strip_integer_formats(value: &mut serde_json::Value) {
         }
         serde_json::Value::Array(items) => items.iter_mut().for_each(strip_integer_formats),
         _ => {}
+    }
+}
+
+/// A call's outcome as a result: a failure's message after the tool's name.
+fn finish<O: Serialize>(name: &str, outcome: Result<Done<O>, ToolError>) -> CallToolResult {
+    match outcome {
+        Ok(done) => success_result(done),
+        Err(ToolError(message)) => error_result(format!("{name}: {message}")),
     }
 }
 

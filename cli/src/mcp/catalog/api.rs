@@ -78,19 +78,36 @@ async fn call_api(call: Call, a: ApiArgs) -> Result<Done<ApiAnswer>, ToolError> 
             }
         )));
     }
-    let mut req = call.client().raw(method, a.path.as_str());
-    for (k, v) in &a.query {
-        req = req.query(k, v);
-    }
-    for (k, v) in &a.form {
-        req = req.form(k, v);
-    }
-    let answer = ApiAnswer::of(&req.send().await?);
+    let pairs = |m: &'_ BTreeMap<String, String>| {
+        m.iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect::<Vec<_>>()
+    };
+    let answer = raw_call(&call, method, &a.path, &pairs(&a.query), &pairs(&a.form)).await?;
     let status = answer.status;
     Ok(Done::new(
         answer,
         format!("{method} {} answered {status}.", a.path),
     ))
+}
+
+/// One raw call through the SDK (its limits, pacing and retries): `query` for reads, `form`
+/// for writes.
+pub async fn raw_call(
+    call: &Call,
+    method: &str,
+    path: &str,
+    query: &[(String, String)],
+    form: &[(String, String)],
+) -> Result<ApiAnswer, ToolError> {
+    let mut req = call.client().raw(method, path);
+    for (k, v) in query {
+        req = req.query(k, v);
+    }
+    for (k, v) in form {
+        req = req.form(k, v);
+    }
+    Ok(ApiAnswer::of(&req.send().await?))
 }
 
 impl ApiAnswer {

@@ -10,7 +10,7 @@ use chatwork::catalog::{Body, Charset, Kind, Location, Operation};
 use rmcp::model::JsonObject;
 use serde_json::{Value, json};
 
-use super::api::ApiAnswer;
+use super::api::raw_call;
 use crate::mcp::Call;
 use crate::mcp::tools::{Done, Effect, ToolDef, ToolError};
 
@@ -40,14 +40,14 @@ pub fn tool(op: &'static Operation) -> ToolDef {
         input_schema(op),
         move |call: Call, args: Value| async move {
             let request = request(op, &args).map_err(ToolError::new)?;
-            let mut req = call.client().raw(op.method, request.path.as_str());
-            for (k, v) in &request.query {
-                req = req.query(k, v);
-            }
-            for (k, v) in &request.form {
-                req = req.form(k, v);
-            }
-            let answer = ApiAnswer::of(&req.send().await?);
+            let answer = raw_call(
+                &call,
+                op.method,
+                &request.path,
+                &request.query,
+                &request.form,
+            )
+            .await?;
             let status = answer.status;
             Ok(Done::new(answer, format!("{} answered {status}.", op.id)))
         },
