@@ -9,7 +9,7 @@ use crate::cmd::files::Files;
 use crate::cmd::links::Links;
 use crate::cmd::messages::Messages;
 use crate::cmd::rooms::{Members, Rooms};
-use crate::cmd::tasks::Tasks;
+use crate::cmd::tasks::{MyTasks, Tasks};
 use crate::context::Globals;
 use crate::hooks::Webhook;
 use crate::login::Login;
@@ -64,22 +64,28 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Your profile.
+    /// Your profile (`me`, or `me get`).
     #[command(after_help = "Examples:\n  chatwork me\n  chatwork --json me")]
-    Me,
-    /// Your unread, mention and task counts.
+    Me {
+        #[command(subcommand)]
+        get: Option<MeGet>,
+    },
+    /// Your status and your tasks: get-status, list-tasks.
+    #[command(subcommand)]
+    My(My),
+    /// Your unread, mention and task counts (also `my get-status`).
     #[command(after_help = "Example:\n  chatwork status")]
     Status,
-    /// Chats: list, get, create, update, leave, delete.
+    /// Chats: list, get, create, update, leave, delete, list-members, update-members.
     #[command(subcommand)]
     Rooms(Rooms),
     /// A chat's members: list, set.
     #[command(subcommand)]
     Members(Members),
-    /// Messages: list, get, post, edit, delete, read, unread, watch.
+    /// Messages: list, get, post, update, delete, mark-read, mark-unread, watch.
     #[command(subcommand)]
     Messages(Messages),
-    /// Tasks: list, mine, get, create, done, reopen.
+    /// Tasks: list-room, mine, get, create, update-status, done, reopen.
     #[command(subcommand)]
     Tasks(Tasks),
     /// Files: list, get, upload, download.
@@ -88,11 +94,11 @@ pub enum Command {
     /// Contacts: list.
     #[command(subcommand)]
     Contacts(Contacts),
-    /// Contact requests to you: list, approve, decline.
-    #[command(subcommand)]
+    /// Contact requests to you: list, accept, decline.
+    #[command(subcommand, name = "incoming-requests", visible_alias = "requests")]
     Requests(Requests),
     /// A group chat's invitation link: get, create, update, delete.
-    #[command(subcommand)]
+    #[command(subcommand, name = "invitation-links", visible_alias = "links")]
     Links(Links),
     /// Any API call: `chatwork api GET /rooms --query ...`.
     #[command(
@@ -126,6 +132,33 @@ pub enum Command {
     /// Print the manual page (roff), for `man`.
     #[command(after_help = "Example:\n  chatwork man > ~/.local/share/man/man1/chatwork.1")]
     Man,
+}
+
+/// `me get`: the same as `me`.
+#[derive(Subcommand, Debug)]
+pub enum MeGet {
+    /// Your profile.
+    #[command(after_help = "Example:\n  chatwork me get")]
+    Get,
+}
+
+/// `my ...`: your status and your tasks.
+#[derive(Subcommand, Debug)]
+pub enum My {
+    /// Your unread, mention and task counts (also `status`).
+    #[command(after_help = "Example:\n  chatwork my get-status")]
+    GetStatus,
+    /// Tasks assigned to you (also `tasks mine`).
+    #[command(
+        after_help = "Examples:\n  chatwork my list-tasks\n  chatwork my list-tasks --status done"
+    )]
+    ListTasks(MyTasks),
+}
+
+/// The whole command line: the hand-written commands, and a command derived from the spec's
+/// catalog for every operation without one (`cmd::derived`).
+pub fn command() -> clap::Command {
+    crate::cmd::derived::augment(<Cli as clap::CommandFactory>::command())
 }
 
 #[cfg(test)]
@@ -190,7 +223,7 @@ mod tests {
             }
         }
         let mut seen = 0;
-        walk(&Cli::command(), "chatwork", &mut seen);
+        walk(&command(), "chatwork", &mut seen);
         assert!(seen >= 50, "{seen} examples");
         // Every leaf command has one.
         fn leaves(cmd: &clap::Command, path: &str, out: &mut Vec<String>) {
@@ -208,7 +241,52 @@ mod tests {
             }
         }
         let mut without = Vec::new();
-        leaves(&Cli::command(), "chatwork", &mut without);
+        leaves(&command(), "chatwork", &mut without);
         assert!(without.is_empty(), "no example: {without:?}");
+    }
+
+    /// Every operation of the catalog is `chatwork <tag> <verb>`: hand-written for the ones
+    /// `cmd::derived::HAND_WRITTEN` lists (and found there in the hand-written tree), derived
+    /// for the others; today's names still parse (aliases).
+    #[test]
+    fn every_operation_is_a_command_named_by_its_tag_and_verb() {
+        use crate::cmd::derived::{HAND_WRITTEN, group};
+        let hand = Cli::command();
+        let all = command();
+        for op in chatwork::catalog::OPERATIONS {
+            let at = |tree: &clap::Command| {
+                tree.find_subcommand(group(op.tag))
+                    .and_then(|g| g.find_subcommand(op.verb))
+                    .is_some()
+            };
+            assert_eq!(
+                at(&hand),
+                HAND_WRITTEN.contains(&op.id),
+                "{}: chatwork {} {}",
+                op.id,
+                group(op.tag),
+                op.verb
+            );
+            assert!(at(&all), "{}", op.id);
+        }
+        for old in [
+            "me",
+            "status",
+            "members list 1",
+            "members set 1 --admin 2",
+            "messages edit 1 2 text",
+            "messages read 1",
+            "messages unread 1 --message 2",
+            "tasks list 1",
+            "tasks mine",
+            "requests list",
+            "requests approve 9",
+            "links get 1",
+        ] {
+            let line = format!("chatwork {old}");
+            if let Err(e) = Cli::try_parse_from(line.split(' ')) {
+                panic!("{line}: {e}");
+            }
+        }
     }
 }

@@ -12,12 +12,13 @@ mod hooks;
 mod input;
 mod login;
 mod mcp;
+mod operation;
 mod output;
 mod terminal;
 
-use clap::{CommandFactory, FromArgMatches};
+use clap::FromArgMatches;
 
-use args::{Cli, Command};
+use args::{Cli, Command, My};
 use auth::Auth;
 use cmd::{account, api, contacts, files, links, messages, rooms, tasks};
 use context::Ctx;
@@ -26,9 +27,19 @@ use output::Out;
 
 fn main() {
     // `source <(COMPLETE=bash chatwork)`: completions, room names included.
-    clap_complete::CompleteEnv::with_factory(Cli::command).complete();
-    let matches = Cli::command().get_matches();
-    let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    clap_complete::CompleteEnv::with_factory(args::command).complete();
+    let matches = args::command().get_matches();
+    // A command derived from the spec's catalog, or a hand-written one.
+    let (mut globals, chosen) = match cmd::derived::chosen(&matches) {
+        Some((op, args)) => (
+            context::Globals::from_arg_matches(&matches).unwrap_or_else(|e| e.exit()),
+            Chosen::Derived(op, args.clone()),
+        ),
+        None => {
+            let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+            (cli.globals, Chosen::Hand(cli.command))
+        }
+    };
     // The command's name, for every failure's message (`chatwork rooms get: ...`).
     let mut name = Vec::new();
     let mut level = &matches;
@@ -38,7 +49,7 @@ fn main() {
     }
     failure::set_command(name.join(" "));
     // Options of the local Chatwork given on the command line (not from the environment).
-    cli.globals.local_options = ["mock_user", "mock_state"]
+    globals.local_options = ["mock_user", "mock_state"]
         .into_iter()
         .filter(|id| matches.value_source(id) == Some(clap::parser::ValueSource::CommandLine))
         .map(|id| format!("--{}", id.replace('_', "-")))
@@ -53,7 +64,7 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let result = runtime.block_on(run(cli));
+    let result = runtime.block_on(run(&globals, chosen));
     // The local Chatwork (if any) writes its state when the context drops inside `run`.
     drop(runtime);
     if let Err(failure) = result {
@@ -62,12 +73,29 @@ fn main() {
     }
 }
 
+/// What the command line chose.
+enum Chosen {
+    /// A hand-written command.
+    Hand(Command),
+    /// A command derived from the catalog, and its arguments.
+    Derived(&'static chatwork::catalog::Operation, clap::ArgMatches),
+}
+
 /// Runs the command: the only place that matches on it.
-async fn run(cli: Cli) -> Result<()> {
-    let g = &cli.globals;
+async fn run(g: &context::Globals, chosen: Chosen) -> Result<()> {
     let out = Out { json: g.json };
-    match cli.command {
-        Command::Me => account::me(&Ctx::new(g).await?).await,
+    let command = match chosen {
+        Chosen::Hand(command) => command,
+        Chosen::Derived(op, args) => {
+            return cmd::derived::run(&Ctx::new(g).await?, op, &args).await;
+        }
+    };
+    match command {
+        Command::Me { .. } => account::me(&Ctx::new(g).await?).await,
+        Command::My(My::GetStatus) => account::status(&Ctx::new(g).await?).await,
+        Command::My(My::ListTasks(t)) => {
+            tasks::tasks(&Ctx::new(g).await?, tasks::Tasks::Mine(t)).await
+        }
         Command::Status => account::status(&Ctx::new(g).await?).await,
         Command::Rooms(c) => rooms::rooms(&Ctx::new(g).await?, c).await,
         Command::Members(c) => rooms::members(&Ctx::new(g).await?, c).await,
@@ -94,12 +122,12 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Logout => login::logout(g.oauth_file.as_deref(), out),
         Command::Completions { shell } => {
             let mut script = Vec::new();
-            clap_complete::generate(shell, &mut Cli::command(), "chatwork", &mut script);
+            clap_complete::generate(shell, &mut args::command(), "chatwork", &mut script);
             output::bytes(&script)
         }
         Command::Man => {
             let mut page = Vec::new();
-            clap_mangen::Man::new(Cli::command()).render(&mut page)?;
+            clap_mangen::Man::new(args::command()).render(&mut page)?;
             output::bytes(&page)
         }
     }

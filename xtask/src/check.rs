@@ -681,35 +681,17 @@ pub fn check(project: &Project) -> Report {
     checker.check_replacements();
     checker.check_webhook_types();
     checker.check_unseen_properties(&ops);
-    if let Some(handlers) = project.surfaces.get("mock/src/handlers.rs") {
-        for op in &ops {
-            if !handlers.contains(&format!("{:?} => on(", op.id)) {
-                checker.error(format!(
-                    "the local Chatwork has no behaviour for {}: it is routed and validated, and \
-                     answers the spec's example until mock/src/handlers.rs routes it to the world",
-                    op.id
-                ));
-            }
-        }
-    }
-    let tools: Vec<&String> = project
-        .surfaces
+    let surfaced: Vec<crate::surfaces::Surfaced<'_>> = ops
         .iter()
-        .filter(|(path, _)| path.starts_with(crate::MCP_TOOLS))
-        .map(|(_, text)| text)
+        .map(|o| crate::surfaces::Surfaced {
+            id: &o.id,
+            tag: o.op["tags"][0].as_str().unwrap_or_default(),
+            upload: !o.op["requestBody"]["content"]["multipart/form-data"].is_null(),
+        })
         .collect();
-    if !tools.is_empty() {
-        for op in &ops {
-            if !tools.iter().any(|t| t.contains(&format!("{:?},", op.id))) {
-                checker.error(format!(
-                    "the MCP server has no tool {}: add a ToolDef named by the operation's ID \
-                     in {}",
-                    op.id,
-                    crate::MCP_TOOLS
-                ));
-            }
-        }
-    }
+    let (errors, warnings) = crate::surfaces::check(&surfaced, &project.surfaces);
+    checker.report.errors.extend(errors);
+    checker.report.warnings.extend(warnings);
     match generate::stale(project) {
         Ok(stale) => {
             for path in stale {

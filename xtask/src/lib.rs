@@ -19,6 +19,7 @@ pub mod fixture;
 pub mod fleet;
 pub mod generate;
 pub mod modules;
+pub mod surfaces;
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -51,7 +52,7 @@ pub struct Project {
 
 /// The hand-written files that give an operation its behaviour: `check` names every operation
 /// of the spec one of them lacks.
-pub const SURFACE_FILES: &[&str] = &["mock/src/handlers.rs"];
+pub const SURFACE_FILES: &[&str] = &["mock/src/handlers.rs", surfaces::CLI_COMMANDS];
 
 /// The MCP server's tool definitions (every `.rs` file here): a tool is named by its
 /// operation's ID.

@@ -495,6 +495,28 @@ get:
         &p,
         "the local Chatwork has no behaviour for list_room_polls",
     );
+    // The CLI and the MCP server serve it with a command and a tool derived from the catalog,
+    // and say so; a hand-written entry for an operation the spec lost is stale.
+    let report = check(&p);
+    for needle in [
+        "`chatwork rooms list-polls` (list_room_polls) is a command derived from the catalog",
+        "the MCP tool list_room_polls is derived from the catalog",
+    ] {
+        assert!(
+            report.warnings.iter().any(|w| w.contains(needle)),
+            "{needle}: {:?}",
+            report.warnings
+        );
+    }
+    let mut lost = project();
+    edit_spec(&mut lost, |doc| {
+        let paths = doc["paths"].as_mapping_mut().unwrap();
+        paths.remove("/rooms/{room_id}/tasks/{task_id}/status");
+    });
+    assert_error(
+        &lost,
+        "cli/src/cmd/derived.rs lists update_task_status in HAND_WRITTEN, but the spec has no such operation",
+    );
     assert_error(&p, "mock/src/operations.rs is out of date with the spec");
     assert_error(&p, "generated/catalog.rs is out of date with the spec");
     // The real project has behaviour for every operation.

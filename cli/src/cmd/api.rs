@@ -124,14 +124,18 @@ pub async fn api(ctx: &Ctx, a: Api) -> Result<()> {
         req = req.body(bytes, content_type);
     }
     let response = req.send().await?;
-    let body = response.bytes();
+    eprintln!("HTTP {}", response.status());
+    print_body(response.bytes())
+}
+
+/// An answer's body on standard output: JSON pretty-printed, other text as it came; exact
+/// bytes for a pipe, nothing a terminal would obey on a terminal.
+pub fn print_body(body: &[u8]) -> Result<()> {
     let printed = match serde_json::from_slice::<serde_json::Value>(body) {
         Ok(v) if !body.is_empty() => serde_json::to_string_pretty(&v).unwrap_or_default(),
         _ => String::from_utf8_lossy(body).into_owned(),
     };
-    eprintln!("HTTP {}", response.status());
     if !printed.is_empty() {
-        // Exact bytes for a pipe; nothing a terminal would obey on a terminal.
         if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
             crate::output::human_line(&printed)?;
         } else {

@@ -23,7 +23,11 @@ pub enum Requests {
     #[command(after_help = "Example:\n  chatwork requests list")]
     List(#[command(flatten)] Limit),
     /// Approve one (the account becomes a contact).
-    #[command(after_help = "Example:\n  chatwork requests approve 9001")]
+    #[command(
+        name = "accept",
+        visible_alias = "approve",
+        after_help = "Examples:\n  chatwork incoming-requests accept 9001\n  chatwork requests approve 9001"
+    )]
     Approve {
         /// The contact request's ID (`chatwork requests list`).
         request: String,

@@ -55,6 +55,8 @@ pub enum Messages {
     },
     /// Edit one of your messages.
     #[command(
+        name = "update",
+        visible_alias = "edit",
         after_help = "Example:\n  chatwork messages edit Project 1928374655918273646 \"Build #42 passed (fixed)\""
     )]
     Edit {
@@ -79,6 +81,8 @@ pub enum Messages {
     },
     /// Mark messages read (all, or up to --message).
     #[command(
+        name = "mark-read",
+        visible_alias = "read",
         after_help = "Examples:\n  chatwork messages read Project\n  chatwork messages read Project --message 1928374655918273646"
     )]
     Read {
@@ -90,6 +94,8 @@ pub enum Messages {
     },
     /// Mark messages unread from --message on.
     #[command(
+        name = "mark-unread",
+        visible_alias = "unread",
         after_help = "Example:\n  chatwork messages unread Project --message 1928374655918273646"
     )]
     Unread {

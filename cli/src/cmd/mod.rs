@@ -3,6 +3,7 @@
 pub mod account;
 pub mod api;
 pub mod contacts;
+pub mod derived;
 pub mod files;
 pub mod links;
 pub mod messages;

@@ -1,8 +1,9 @@
-//! Chats and their members: `rooms ...`, `members ...`.
+//! Chats and their members: `rooms ...`, `members ...` (the same as `rooms list-members` and
+//! `rooms update-members`).
 
 use chatwork::model::AccountId;
 use chatwork::types::RoomActionType;
-use clap::Subcommand;
+use clap::{Args, Subcommand};
 use serde_json::json;
 
 use super::Limit;
@@ -80,34 +81,51 @@ pub enum Rooms {
         #[arg(add = clap_complete::ArgValueCompleter::new(super::complete_room))]
         room: String,
     },
+    /// A chat's members (also `members list`).
+    #[command(after_help = "Example:\n  chatwork rooms list-members Project")]
+    ListMembers(MemberList),
+    /// Replace a group chat's member list, asking first (also `members set`).
+    #[command(
+        after_help = "Example:\n  chatwork --yes rooms update-members Project --admin Alice --member Bob"
+    )]
+    UpdateMembers(MemberSet),
 }
 
+/// `members ...`: the same commands as `rooms list-members` and `rooms update-members`.
 #[derive(Subcommand, Debug)]
 pub enum Members {
-    /// A chat's members.
+    /// A chat's members (also `rooms list-members`).
     #[command(after_help = "Example:\n  chatwork members list Project")]
-    List {
-        /// The room: its ID, or its name (one exact match).
-        #[arg(add = clap_complete::ArgValueCompleter::new(super::complete_room))]
-        room: String,
-        #[command(flatten)]
-        limit: Limit,
-    },
-    /// Replace a group chat's member list (asks first).
+    List(MemberList),
+    /// Replace a group chat's member list, asking first (also `rooms update-members`).
     #[command(
         after_help = "Example:\n  chatwork --yes members set Project --admin Alice --member Bob --readonly Carol"
     )]
-    Set {
-        /// The room: its ID, or its name (one exact match).
-        #[arg(add = clap_complete::ArgValueCompleter::new(super::complete_room))]
-        room: String,
-        #[arg(long, value_delimiter = ',', required = true)]
-        admin: Vec<String>,
-        #[arg(long, value_delimiter = ',')]
-        member: Vec<String>,
-        #[arg(long, value_delimiter = ',')]
-        readonly: Vec<String>,
-    },
+    Set(MemberSet),
+}
+
+/// A chat's members: `rooms list-members`, `members list`.
+#[derive(Args, Debug)]
+pub struct MemberList {
+    /// The room: its ID, or its name (one exact match).
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::complete_room))]
+    room: String,
+    #[command(flatten)]
+    limit: Limit,
+}
+
+/// A chat's new member list: `rooms update-members`, `members set`.
+#[derive(Args, Debug)]
+pub struct MemberSet {
+    /// The room: its ID, or its name (one exact match).
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::complete_room))]
+    room: String,
+    #[arg(long, value_delimiter = ',', required = true)]
+    admin: Vec<String>,
+    #[arg(long, value_delimiter = ',')]
+    member: Vec<String>,
+    #[arg(long, value_delimiter = ',')]
+    readonly: Vec<String>,
 }
 
 pub async fn rooms(ctx: &Ctx, cmd: Rooms) -> Result<()> {
@@ -223,6 +241,8 @@ pub async fn rooms(ctx: &Ctx, cmd: Rooms) -> Result<()> {
         }
         Leave { room } => leave_or_delete(ctx, &room, false).await,
         Delete { room } => leave_or_delete(ctx, &room, true).await,
+        ListMembers(list) => members(ctx, Members::List(list)).await,
+        UpdateMembers(set) => members(ctx, Members::Set(set)).await,
     }
 }
 
@@ -255,7 +275,7 @@ async fn leave_or_delete(ctx: &Ctx, room: &str, delete: bool) -> Result<()> {
 
 pub async fn members(ctx: &Ctx, cmd: Members) -> Result<()> {
     match cmd {
-        Members::List { room, limit } => {
+        Members::List(MemberList { room, limit }) => {
             let (id, _) = ctx.room(&room).await?;
             let mut req = ctx.client.list_members().room_id(id);
             if let Some(n) = limit.limit {
@@ -277,12 +297,12 @@ pub async fn members(ctx: &Ctx, cmd: Members) -> Result<()> {
                 table(&["ID", "NAME", "ROLE", "ORGANIZATION"], &rows)
             })
         }
-        Members::Set {
+        Members::Set(MemberSet {
             room,
             admin,
             member,
             readonly,
-        } => {
+        }) => {
             let (id, name) = ctx.room(&room).await?;
             let admins = ctx.accounts(&admin).await?;
             let members = ctx.accounts(&member).await?;

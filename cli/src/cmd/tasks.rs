@@ -1,6 +1,6 @@
 //! Tasks: `tasks ...`.
 
-use clap::{Subcommand, ValueEnum};
+use clap::{Args, Subcommand, ValueEnum};
 
 use super::Limit;
 use super::{ids, label, parse_id};
@@ -17,10 +17,26 @@ pub enum Status {
     Done,
 }
 
+/// Tasks assigned to you: `my list-tasks`, `tasks mine`.
+#[derive(Args, Debug)]
+pub struct MyTasks {
+    /// Only open or only done tasks.
+    #[arg(long, value_enum)]
+    status: Option<Status>,
+    #[arg(long, value_name = "ACCOUNT")]
+    assigned_by: Option<String>,
+    #[command(flatten)]
+    limit: Limit,
+}
+
 #[derive(Subcommand, Debug)]
 pub enum Tasks {
     /// A chat's tasks.
-    #[command(after_help = "Example:\n  chatwork tasks list Project --status done --account Bob")]
+    #[command(
+        name = "list-room",
+        visible_alias = "list",
+        after_help = "Examples:\n  chatwork tasks list-room Project --status done --account Bob\n  chatwork tasks list Project"
+    )]
     List {
         /// The room: its ID, or its name (one exact match).
         #[arg(add = clap_complete::ArgValueCompleter::new(super::complete_room))]
@@ -36,18 +52,11 @@ pub enum Tasks {
         #[command(flatten)]
         limit: Limit,
     },
-    /// Tasks assigned to you.
+    /// Tasks assigned to you (also `my list-tasks`).
     #[command(
         after_help = "Examples:\n  chatwork tasks mine\n  chatwork tasks mine --status done --assigned-by Alice"
     )]
-    Mine {
-        #[arg(long, value_enum)]
-        status: Option<Status>,
-        #[arg(long, value_name = "ACCOUNT")]
-        assigned_by: Option<String>,
-        #[command(flatten)]
-        limit: Limit,
-    },
+    Mine(MyTasks),
     /// One task.
     #[command(after_help = "Example:\n  chatwork tasks get Project 501")]
     Get {
@@ -80,6 +89,18 @@ pub enum Tasks {
         #[arg(long, value_name = "WHEN", allow_hyphen_values = true)]
         due: Option<String>,
     },
+    /// Set a task's status: done, or open again (as `done` and `reopen` do).
+    #[command(after_help = "Example:\n  chatwork tasks update-status Project 501 --body done")]
+    UpdateStatus {
+        /// The room: its ID, or its name (one exact match).
+        #[arg(add = clap_complete::ArgValueCompleter::new(super::complete_room))]
+        room: String,
+        /// The task's ID.
+        task: String,
+        /// The new status.
+        #[arg(long, visible_alias = "status", value_enum)]
+        body: Status,
+    },
     /// Mark a task done.
     #[command(after_help = "Example:\n  chatwork tasks done Project 501")]
     Done {
@@ -100,11 +121,18 @@ pub enum Tasks {
     },
 }
 
+impl Status {
+    /// The status as Chatwork writes it.
+    fn wire(self) -> &'static str {
+        match self {
+            Status::Open => "open",
+            Status::Done => "done",
+        }
+    }
+}
+
 fn status_name(s: Option<Status>) -> Option<&'static str> {
-    s.map(|s| match s {
-        Status::Open => "open",
-        Status::Done => "done",
-    })
+    s.map(Status::wire)
 }
 
 /// A task as a table row: a room's tasks show the assignee, yours the room.
@@ -205,11 +233,11 @@ pub async fn tasks(ctx: &Ctx, cmd: Tasks) -> Result<()> {
             let tasks = req.send().await?;
             ctx.out.either(tasks.value(), || task_table("TO", &tasks))
         }
-        Mine {
+        Mine(MyTasks {
             status,
             assigned_by,
             limit,
-        } => {
+        }) => {
             let mut req = c.list_my_tasks();
             if let Some(s) = status_name(status) {
                 req = req.status(s);
@@ -280,6 +308,7 @@ pub async fn tasks(ctx: &Ctx, cmd: Tasks) -> Result<()> {
                 )
             })
         }
+        UpdateStatus { room, task, body } => task_status(ctx, &room, &task, body.wire()).await,
         Done { room, task } => task_status(ctx, &room, &task, "done").await,
         Reopen { room, task } => task_status(ctx, &room, &task, "open").await,
     }
