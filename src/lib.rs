@@ -109,6 +109,21 @@
 
 extern crate self as chatwork;
 
+// Where each decision lives (for contributors):
+// - what an operation is (path, parameters, limits, answers): `spec/chatwork.yaml`, compiled
+//   into `generated/` (the client, `catalog`); `contract` is the one door from generated code
+//   to this crate, `transport` runs the generated calls and decodes their answers;
+// - how a request is authenticated: `credentials` (API token, OAuth token or session);
+//   where a secret may be sent: `urls`; that it is never printed: `secret`;
+// - whether to wait, retry or give up after each attempt: `policy::decide` (a pure function);
+//   the loop that carries it out: `policy`; the budget and room pace: `limiter`
+//   (`redis_limiter` across processes);
+// - what an error is and whether it is retryable: `error`;
+// - OAuth (consent, token endpoint, the refreshing session, token stores): `oauth`; many
+//   connections in one process: `fleet`;
+// - webhooks (verify, parse, receive): `webhook`; message notation: `notation`;
+// - uploads: `upload`; custom calls: `raw`; polling: `poll`; the one random source: `random`.
+
 #[cfg(not(any(feature = "rustls", feature = "native-tls", feature = "plain-http")))]
 compile_error!(
     "chatwork-sdk needs a TLS feature to reach https://api.chatwork.com: `rustls` (the default) or `native-tls`; or `plain-http` for a local Chatwork on loopback only"

@@ -1,6 +1,17 @@
 //! `chatwork`: every Chatwork API v2 operation from a shell. See `chatwork --help`.
 #![forbid(unsafe_code)]
 
+// Where each decision lives:
+// - the command line: `args` (hand-written commands, clap derive) and `cmd::derived` (a
+//   command for every operation of the spec's catalog without one, and the list of those
+//   written by hand); what each command does: `cmd::*`, one module per group;
+// - the credential, the client and name resolution: `context`; OAuth sign-in and the token
+//   file: `login`, `auth`; the SDK client's settings: `client`;
+// - an operation's arguments checked and placed (shared by derived commands and tools):
+//   `operation`; reading input (bodies, due dates, confirmations): `input`;
+// - printing (tables, JSON, inert text): `output`, `terminal`; failures and exit codes:
+//   `failure`;
+// - webhooks: `hooks`; the MCP server: `mcp` (its tools under `mcp::catalog`).
 mod args;
 mod auth;
 mod client;

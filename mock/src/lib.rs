@@ -49,6 +49,16 @@
 //! From a shell: `cargo run -p chatwork-mock -- --port 9393 --seed demo --state state.json`
 //! prints the base URL and the tokens.
 
+// Where each decision lives (for contributors):
+// - which operations exist and what each parameter takes: `operations` (the catalog, written
+//   by `cargo xtask gen` from the spec); routing from it: `routes`; refusals from it, before
+//   any behaviour: `validate`, in Chatwork's words: `refusal`;
+// - what an operation does to the state: `world` (one module per kind of thing), reached from
+//   `handlers` (one line per operation) through `serve` (authentication, limits, the log);
+// - how a request's form, query or multipart body is read: `form`;
+// - OAuth (consent page, token endpoint, grants): `oauth` and `world::grants`;
+// - webhooks and their deliveries: `webhooks`; seeded faults: `faults`; the routes under
+//   `/mock/`: `control`; the state file shared between processes: `store`.
 mod faults;
 mod form;
 mod handlers;

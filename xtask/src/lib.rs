@@ -8,6 +8,12 @@
 //!
 //! Everything works on an in-memory [`Project`], so the tests can break a copy of the real
 //! spec or fixtures and watch a rule fail.
+//!
+//! Where each decision lives: what `gen` writes and whether it is stale, [`generate`] (the
+//! catalog's text, [`catalog`]; the typed client, `codegen`); what `check` finds in the spec
+//! and fixtures, [`mod@check`]; in the hand-written surfaces (the local Chatwork's behaviour, the
+//! CLI's and the MCP server's hand-written commands and tools), [`surfaces`]; the module graph
+//! and its cycles, [`modules`]; the fleet soak, [`fleet`].
 
 #[path = "../../codegen/mod.rs"]
 #[allow(dead_code, clippy::all)]

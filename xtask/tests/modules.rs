@@ -107,3 +107,48 @@ fn the_cli_and_the_mock_have_no_import_cycle() {
         );
     }
 }
+
+/// No hand-written Rust file of the workspace is over 500 lines of code (lines that are not
+/// blank and not comments); generated files (`generated/`, `mock/src/operations.rs`) are
+/// exempt.
+#[test]
+fn no_hand_written_file_is_over_500_lines_of_code() {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if path.is_dir() {
+                if !matches!(name.as_str(), "target" | "generated" | ".git" | "fuzz") {
+                    walk(&path, out);
+                }
+            } else if name.ends_with(".rs") {
+                out.push(path);
+            }
+        }
+    }
+    let root = Project::default_root();
+    let mut files = Vec::new();
+    walk(&root, &mut files);
+    assert!(files.len() > 100, "{} files", files.len());
+    let mut over = Vec::new();
+    for path in files {
+        let rel = path
+            .strip_prefix(&root)
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        if rel == "mock/src/operations.rs" {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let code = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with("//"))
+            .count();
+        if code > 500 {
+            over.push(format!("{rel}: {code}"));
+        }
+    }
+    assert!(over.is_empty(), "over 500 lines of code: {over:?}");
+}
