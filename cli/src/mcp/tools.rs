@@ -142,8 +142,28 @@ pub struct ToolDef {
 }
 
 impl ToolDef {
-    /// A tool taking `A` and answering `O`: both schemas come from the types.
+    /// The tool of an operation of the spec, named by its ID and titled by its summary
+    /// (`chatwork::catalog`), taking `A` and answering `O`: both schemas come from the types;
+    /// `description` is what an agent needs beyond the spec (names, notation, date forms).
     pub fn new<A, O, F, Fut>(
+        name: &'static str,
+        description: &'static str,
+        effect: Effect,
+        call: F,
+    ) -> Self
+    where
+        A: DeserializeOwned + JsonSchema + Send + 'static,
+        O: Serialize + JsonSchema + 'static,
+        F: Fn(Call, A) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = Result<Done<O>, ToolError>> + Send + 'static,
+    {
+        let title = chatwork::catalog::operation(name).map_or(name, |op| op.summary);
+        Self::titled(name, title, description, effect, call)
+    }
+
+    /// A tool that is not one operation of the spec (its title given), taking `A` and
+    /// answering `O`: both schemas come from the types.
+    pub fn titled<A, O, F, Fut>(
         name: &'static str,
         title: &'static str,
         description: &'static str,

@@ -9,14 +9,12 @@ pub fn tools() -> Vec<ToolDef> {
     vec![
         ToolDef::new(
             "get_me",
-            "Who am I",
             "Your Chatwork profile: account ID, name, organization, and the ID of your own \"my chat\".",
             Effect::Read,
             get_me,
         ),
         ToolDef::new(
             "get_my_status",
-            "My unread counts",
             "How many unread messages, mentions of you and open tasks you have, and in how many chats.",
             Effect::Read,
             get_my_status,

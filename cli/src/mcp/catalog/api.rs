@@ -9,7 +9,7 @@ use crate::mcp::Call;
 use crate::mcp::tools::{Done, Effect, ToolDef, ToolError};
 
 pub fn tools() -> Vec<ToolDef> {
-    vec![ToolDef::new(
+    vec![ToolDef::titled(
         "call_api",
         "Call the Chatwork API",
         "Calls any Chatwork API v2 endpoint by method and path (for example GET /rooms/123/members), with query or form parameters, under the same rate limits. Only Chatwork's API is reachable. GET is always allowed; POST and PUT unless the server is read-only; DELETE only when destructive tools are allowed.",

@@ -12,28 +12,24 @@ pub fn tools() -> Vec<ToolDef> {
     vec![
         ToolDef::new(
             "list_contacts",
-            "List my contacts",
             "Your contacts, with the ID of your direct chat with each.",
             Effect::Read,
             list_contacts,
         ),
         ToolDef::new(
             "list_incoming_requests",
-            "List contact requests",
             "Contact requests sent to you and not yet answered.",
             Effect::Read,
             list_incoming_requests,
         ),
         ToolDef::new(
             "accept_incoming_request",
-            "Approve a contact request",
             "Approves a contact request: the sender becomes your contact.",
             Effect::Create,
             accept_incoming_request,
         ),
         ToolDef::new(
             "decline_incoming_request",
-            "Decline a contact request",
             "Declines a contact request. Cannot be undone.",
             Effect::Destructive,
             decline_incoming_request,

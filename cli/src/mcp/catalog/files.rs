@@ -15,21 +15,18 @@ pub fn tools() -> Vec<ToolDef> {
     vec![
         ToolDef::new(
             "list_files",
-            "List a chat's files",
             "The files uploaded to a chat (at most 100, newest last), optionally only one member's.",
             Effect::Read,
             list_files,
         ),
         ToolDef::new(
             "get_file",
-            "Get a file",
             "One file's details; with download_url: true, also a download URL that works for 30 seconds only.",
             Effect::Read,
             get_file,
         ),
         ToolDef::new(
             "upload_file",
-            "Upload a file",
             "Uploads a file (at most 5 MB) to a chat, with an optional message. Give the content as text or as Base64 (content_base64), not both.",
             Effect::Create,
             upload_file,

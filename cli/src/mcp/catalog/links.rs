@@ -12,28 +12,24 @@ pub fn tools() -> Vec<ToolDef> {
     vec![
         ToolDef::new(
             "get_invitation_link",
-            "Get a chat's invitation link",
             "Whether the chat has an invitation link, and its URL.",
             Effect::Read,
             get_invitation_link,
         ),
         ToolDef::new(
             "create_invitation_link",
-            "Create an invitation link",
             "Creates the chat's invitation link (admins only): anyone with the URL can ask to join.",
             Effect::Create,
             create_invitation_link,
         ),
         ToolDef::new(
             "update_invitation_link",
-            "Change an invitation link",
             "Changes the chat's invitation link: its code, description, or whether joining needs approval.",
             Effect::Update,
             update_invitation_link,
         ),
         ToolDef::new(
             "delete_invitation_link",
-            "Delete an invitation link",
             "Turns the chat's invitation link off; its URL stops working.",
             Effect::Destructive,
             delete_invitation_link,

@@ -13,54 +13,47 @@ pub fn tools() -> Vec<ToolDef> {
     vec![
         ToolDef::new(
             "list_messages",
-            "Read a chat",
             "The latest messages of a chat (Chatwork keeps the latest 100 reachable), oldest first, each as written (notation) and as plain text. limit keeps the newest ones.",
             Effect::Read,
             list_messages,
         ),
         ToolDef::new(
             "get_message",
-            "Get a message",
             "One message, as written (notation) and as plain text.",
             Effect::Read,
             get_message,
         ),
         ToolDef::new(
             "post_message",
-            "Post a message",
             "Posts a message. text is sent as plain text (Chatwork markup in it is escaped, so it cannot mention anyone); mention people with mention_ids, everyone with mention_all, reply with reply_to_message_id. raw: true sends text as Chatwork notation, unescaped.",
             Effect::Create,
             post_message,
         ),
         ToolDef::new(
             "update_message",
-            "Edit a message",
             "Replaces the text of one of your messages (escaped unless raw: true).",
             Effect::Update,
             update_message,
         ),
         ToolDef::new(
             "delete_message",
-            "Delete a message",
             "Deletes one of your messages. Cannot be undone.",
             Effect::Destructive,
             delete_message,
         ),
         ToolDef::new(
             "mark_messages_read",
-            "Mark a chat read",
             "Marks the chat read up to a message (or all of it); answers the unread and mention counts left.",
             Effect::Update,
             mark_messages_read,
         ),
         ToolDef::new(
             "mark_messages_unread",
-            "Mark messages unread",
             "Marks the chat unread from a message on; answers the unread and mention counts.",
             Effect::Update,
             mark_messages_unread,
         ),
-        ToolDef::new(
+        ToolDef::titled(
             "wait_for_messages",
             "Wait for new messages",
             "Waits up to timeout_seconds for new messages in a chat and returns them as soon as there are any: those newer than after_message_id (at once if there already are some), or without it, those posted from about the time of this call (give after_message_id to be exact). Use it to follow a conversation.",

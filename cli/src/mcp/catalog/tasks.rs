@@ -12,35 +12,30 @@ pub fn tools() -> Vec<ToolDef> {
     vec![
         ToolDef::new(
             "list_my_tasks",
-            "List my tasks",
             "Tasks assigned to you, in every chat (open ones unless status says otherwise).",
             Effect::Read,
             list_my_tasks,
         ),
         ToolDef::new(
             "list_room_tasks",
-            "List a chat's tasks",
             "A chat's tasks (open ones unless status says otherwise), optionally only those of one assignee or assigner.",
             Effect::Read,
             list_room_tasks,
         ),
         ToolDef::new(
             "get_task",
-            "Get a task",
             "One task: text, assignee, who assigned it, status and due date.",
             Effect::Read,
             get_task,
         ),
         ToolDef::new(
             "create_task",
-            "Create a task",
             "Creates a task in a chat for one or more members (one task each), with an optional due date.",
             Effect::Create,
             create_task,
         ),
         ToolDef::new(
             "update_task_status",
-            "Complete or reopen a task",
             "Sets a task's status to done or open (its assignee or the one who assigned it).",
             Effect::Update,
             update_task_status,
