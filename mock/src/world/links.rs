@@ -34,17 +34,8 @@ impl World {
         room: Option<i64>,
     ) -> Result<(Option<&'f str>, Option<bool>), Answer> {
         let code = field(form, code_name);
+        // Its form (1 to 50 of `A-Za-z0-9_-`) is checked before, by `validate`.
         if let Some(c) = code {
-            if c.is_empty()
-                || c.len() > 50
-                || !c
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-            {
-                return Err(bad(format!(
-                    "Parameter '{code_name}' must be 1 to 50 letters, digits, '_' or '-'"
-                )));
-            }
             // Link codes are URLs on Chatwork's site: one room each.
             if self
                 .rooms

@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use super::{Answer, Message, Role, World, bad, flag, forbidden, not_found, now};
+use super::{Answer, Message, Role, World, bad, flag, forbidden, not_found, now, required};
 use crate::form::field;
 
 impl World {
@@ -57,12 +57,9 @@ impl World {
         room: &str,
         form: &[(String, String)],
     ) -> Answer {
-        let body = match field(form, "body") {
-            None => return bad("Parameter 'body' is required"),
-            Some(b) if b.is_empty() || b.chars().count() > 65_535 => {
-                return bad("Parameter 'body' must be 1 to 65535 characters");
-            }
-            Some(b) => b.to_owned(),
+        let body = match required(form, "body") {
+            Ok(b) => b.to_owned(),
+            Err(e) => return e,
         };
         let self_unread = match flag(form, "self_unread") {
             Ok(f) => f,
@@ -126,8 +123,9 @@ impl World {
             Ok(x) => x,
             Err(e) => return e,
         };
-        let Some(body) = field(form, "body").filter(|b| !b.is_empty()) else {
-            return bad("Parameter 'body' is required");
+        let body = match required(form, "body") {
+            Ok(b) => b,
+            Err(e) => return e,
         };
         let Some(r) = self.rooms.get_mut(&room) else {
             return not_found();

@@ -325,6 +325,12 @@ pub(super) fn ids(text: &str) -> Result<Vec<i64>, Answer> {
         .map_err(|_| bad("Invalid account ID list"))
 }
 
+/// A parameter the catalog requires: `validate` refuses a request without it before any
+/// behaviour runs, so this is the world's typed access, not a check of its own.
+pub(super) fn required<'f>(form: &'f [(String, String)], name: &str) -> Result<&'f str, Answer> {
+    field(form, name).ok_or_else(|| bad(format!("Parameter '{name}' is required")))
+}
+
 pub(super) fn flag(form: &[(String, String)], name: &str) -> Result<bool, Answer> {
     match field(form, name) {
         None | Some("0") => Ok(false),

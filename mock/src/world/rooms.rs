@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::{Answer, Link, Role, Room, World, bad, flag, forbidden, ids, now};
+use super::{Answer, Link, Role, Room, World, bad, flag, forbidden, ids, now, required};
 use crate::form::field;
 
 /// A room in an answer.
@@ -85,32 +85,6 @@ impl World {
         }
     }
 
-    /// Chatwork's preset chat icons.
-    const ICON_PRESETS: [&'static str; 17] = [
-        "group", "check", "document", "meeting", "event", "project", "business", "study",
-        "security", "star", "idea", "heart", "magcup", "beer", "music", "sports", "travel",
-    ];
-
-    pub(super) fn check_icon(form: &[(String, String)]) -> Result<(), Answer> {
-        match field(form, "icon_preset") {
-            Some(icon) if !Self::ICON_PRESETS.contains(&icon) => Err(bad(format!(
-                "Parameter 'icon_preset' must be one of {}",
-                Self::ICON_PRESETS.join(", ")
-            ))),
-            _ => Ok(()),
-        }
-    }
-
-    pub(super) fn check_name(name: Option<&str>, required: bool) -> Result<(), Answer> {
-        match name {
-            None if required => Err(bad("Parameter 'name' is required")),
-            Some(n) if n.is_empty() || n.chars().count() > 255 => {
-                Err(bad("Parameter 'name' must be 1 to 255 characters"))
-            }
-            _ => Ok(()),
-        }
-    }
-
     /// The member list of `members_admin_ids` (required), `members_member_ids` and
     /// `members_readonly_ids`, every account checked: only `account` itself, its contacts and
     /// those already in `room` can be members (Chatwork also allows people of one's
@@ -126,9 +100,7 @@ impl World {
             .get(&account)
             .map(Vec::as_slice)
             .unwrap_or(&[]);
-        if field(form, "members_admin_ids").is_none() {
-            return Err(bad("Parameter 'members_admin_ids' is required"));
-        }
+        required(form, "members_admin_ids")?;
         let mut members = BTreeMap::new();
         for (key, role) in [
             ("members_admin_ids", Role::Admin),
@@ -154,10 +126,10 @@ impl World {
     }
 
     pub(crate) fn create_room(&mut self, account: i64, form: &[(String, String)]) -> Answer {
-        let name = field(form, "name");
-        if let Err(e) = Self::check_name(name, true).and(Self::check_icon(form)) {
-            return e;
-        }
+        let name = match required(form, "name") {
+            Ok(n) => n,
+            Err(e) => return e,
+        };
         let members = match self.members_from(account, form, None) {
             Ok(m) => m,
             Err(e) => return e,
@@ -174,7 +146,7 @@ impl World {
             Ok(fields) => fields,
             Err(e) => return e,
         };
-        let id = self.add_room("group", name.unwrap_or_default(), members);
+        let id = self.add_room("group", name, members);
         if let Some(r) = self.rooms.get_mut(&id) {
             r.description = field(form, "description").unwrap_or_default().into();
             if let Some(icon) = field(form, "icon_preset") {
@@ -216,9 +188,6 @@ impl World {
         }
         if r.kind != "group" {
             return bad("Only group chats can be changed");
-        }
-        if let Err(e) = Self::check_name(field(form, "name"), false).and(Self::check_icon(form)) {
-            return e;
         }
         if let Some(n) = field(form, "name") {
             r.name = n.into();
@@ -277,8 +246,8 @@ impl World {
                 self.rooms.remove(&id);
                 Answer::NoContent
             }
-            Some(_) => bad("Parameter 'action_type' must be leave or delete"),
-            None => bad("Parameter 'action_type' is required"),
+            // Refused before: `validate` checks the form against the catalog.
+            _ => bad("Parameter 'action_type' must be leave or delete"),
         }
     }
 

@@ -2,7 +2,9 @@
 
 use serde_json::{Value, json};
 
-use super::{Answer, Message, Role, Room, Task, World, bad, forbidden, ids, not_found, now};
+use super::{
+    Answer, Message, Role, Room, Task, World, bad, forbidden, ids, not_found, now, required,
+};
 use crate::form::field;
 
 impl World {
@@ -28,11 +30,8 @@ impl World {
     /// The `status` filter of the task lists: `open` unless given (Chatwork's documented
     /// default for both `GET /my/tasks` and `GET /rooms/{id}/tasks`).
     pub(super) fn status_filter(query: &[(String, String)]) -> Result<Option<bool>, Answer> {
-        match field(query, "status") {
-            None | Some("open") => Ok(Some(false)),
-            Some("done") => Ok(Some(true)),
-            Some(_) => Err(bad("Parameter 'status' must be open or done")),
-        }
+        // Any other value is refused before: `validate` checks against the catalog.
+        Ok(Some(field(query, "status") == Some("done")))
     }
 
     pub(crate) fn list_room_tasks(
@@ -89,12 +88,9 @@ impl World {
         room: &str,
         form: &[(String, String)],
     ) -> Answer {
-        let body = match field(form, "body") {
-            Some(b) if !b.is_empty() && b.chars().count() <= 65_535 => b.to_owned(),
-            _ => return bad("Parameter 'body' is required (1 to 65535 characters)"),
-        };
-        let Some(to) = field(form, "to_ids") else {
-            return bad("Parameter 'to_ids' is required");
+        let (body, to) = match (required(form, "body"), required(form, "to_ids")) {
+            (Ok(b), Ok(t)) => (b.to_owned(), t),
+            (Err(e), _) | (_, Err(e)) => return e,
         };
         let to = match ids(to) {
             Ok(t) => t,
@@ -108,8 +104,8 @@ impl World {
         let limit_type = match field(form, "limit_type") {
             None if limit_time == 0 => "none",
             None => "time",
-            Some(t @ ("none" | "date" | "time")) => t,
-            Some(_) => return bad("Parameter 'limit_type' must be none, date or time"),
+            // One of none, date or time: `validate` refuses any other.
+            Some(t) => t,
         }
         .to_owned();
         let r = match self.room_of(account, room) {
@@ -184,11 +180,10 @@ impl World {
         task: &str,
         form: &[(String, String)],
     ) -> Answer {
-        let done = match field(form, "body") {
-            Some("done") => true,
-            Some("open") => false,
-            Some(_) => return bad("Parameter 'body' must be open or done"),
-            None => return bad("Parameter 'body' is required"),
+        // `open` or `done`: `validate` refuses anything else.
+        let done = match required(form, "body") {
+            Ok(b) => b == "done",
+            Err(e) => return e,
         };
         let (room, i) = match self.task_index(account, room, task) {
             Ok(x) => x,
