@@ -96,9 +96,15 @@ pub fn chosen(matches: &ArgMatches) -> Option<(&'static Operation, &ArgMatches)>
     Some((op, args))
 }
 
-/// The order path parameters appear in the path.
-fn path_order(op: &Operation, p: &Param) -> usize {
-    op.path.find(&format!("{{{}}}", p.name)).unwrap_or(0)
+/// The path parameters, in the order they appear in the path.
+fn path_params(op: &'static Operation) -> Vec<&'static Param> {
+    let mut path: Vec<&'static Param> = op
+        .params
+        .iter()
+        .filter(|p| p.location == Location::Path)
+        .collect();
+    path.sort_by_key(|p| op.path.find(&format!("{{{}}}", p.name)).unwrap_or(0));
+    path
 }
 
 /// The derived command of one operation.
@@ -119,13 +125,7 @@ pub fn command(op: &'static Operation) -> Command {
         .about(op.summary.trim_end_matches('.').to_owned())
         .long_about(long)
         .after_help(format!("Example:\n  {}", example(op)));
-    let mut path: Vec<&'static Param> = op
-        .params
-        .iter()
-        .filter(|p| p.location == Location::Path)
-        .collect();
-    path.sort_by_key(|p| path_order(op, p));
-    for p in path {
+    for p in path_params(op) {
         cmd = cmd.arg(arg(p).required(true).value_name(p.name.to_uppercase()));
     }
     for p in op
@@ -162,7 +162,7 @@ fn arg(p: &'static Param) -> Arg {
 }
 
 /// An example command line: the required parameters with a value they take.
-fn example(op: &Operation) -> String {
+fn example(op: &'static Operation) -> String {
     let mut line = format!("chatwork {} {}", group(op.tag), op.verb);
     let sample = |p: &Param| match p.kind {
         Kind::Integer { min, .. } => min.map_or(1, |m| m.max(1)).to_string(),
@@ -173,13 +173,7 @@ fn example(op: &Operation) -> String {
         } => "1".to_owned(),
         _ => "\"text\"".to_owned(),
     };
-    let mut path: Vec<&Param> = op
-        .params
-        .iter()
-        .filter(|p| p.location == Location::Path)
-        .collect();
-    path.sort_by_key(|p| path_order(op, p));
-    for p in path {
+    for p in path_params(op) {
         line.push(' ');
         line.push_str(&sample(p));
     }

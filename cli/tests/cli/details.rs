@@ -109,7 +109,7 @@ async fn every_help_and_readme_example_runs() {
         .map(str::to_owned)
         .collect();
     assert!(examples.len() >= 5, "{help}");
-    let readme = include_str!("../../README.md");
+    let readme = include_str!("../../../README.md");
     let shell = readme
         .split("## Try it from a shell")
         .nth(1)
