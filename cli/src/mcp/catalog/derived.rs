@@ -144,4 +144,83 @@ mod tests {
             );
         }
     }
+
+    /// A hand-written tool may name its arguments for agents (`assigned_by_id`), but an
+    /// argument that has the name of one of the operation's parameters takes what the spec says
+    /// it takes: the same enum, and no integer outside the spec's range.
+    #[test]
+    fn hand_written_tools_agree_with_the_spec_on_the_parameters_they_share() {
+        let mut disagreements = Vec::new();
+        let mut enums_compared = 0;
+        for tool in super::super::all() {
+            let Some(op) = chatwork::catalog::operation(tool.name) else {
+                continue;
+            };
+            let derived = input_schema(op);
+
+            let (Some(Value::Object(hand)), Some(Value::Object(spec))) = (
+                tool.input_schema.get("properties"),
+                derived.get("properties"),
+            ) else {
+                continue;
+            };
+            for (name, h) in hand {
+                let Some(d) = spec.get(name) else { continue };
+                // An enum given in place, behind a `$ref` to the schema's `$defs`, or as one
+                // branch of an `anyOf` (an optional argument).
+                let defs = tool.input_schema.get("$defs");
+                let enums = |v: &Value| {
+                    let resolve = |v: &Value| match v.get("$ref").and_then(Value::as_str) {
+                        Some(r) => defs
+                            .and_then(|d| d.get(r.trim_start_matches("#/$defs/")))
+                            .cloned()
+                            .unwrap_or(Value::Null),
+                        None => v.clone(),
+                    };
+                    let mut branches = vec![resolve(v)];
+                    if let Some(Value::Array(any)) = v.get("anyOf") {
+                        branches.extend(any.iter().map(resolve));
+                    }
+                    let mut e: Vec<String> = branches
+                        .iter()
+                        .filter_map(|b| b.get("enum").and_then(Value::as_array))
+                        .flatten()
+                        .filter_map(|x| x.as_str().map(str::to_owned))
+                        .collect();
+                    e.sort();
+                    e
+                };
+                if !enums(d).is_empty() && !enums(h).is_empty() {
+                    enums_compared += 1;
+                }
+                if !enums(d).is_empty() && !enums(h).is_empty() && enums(d) != enums(h) {
+                    disagreements.push(format!(
+                        "{}.{name}: enum {:?} vs the spec's {:?}",
+                        tool.name,
+                        enums(h),
+                        enums(d)
+                    ));
+                }
+                for (bound, outside) in [("minimum", -1.0), ("maximum", 1.0)] {
+                    let (Some(dv), hv) = (
+                        d.get(bound).and_then(Value::as_f64),
+                        h.get(bound).and_then(Value::as_f64),
+                    ) else {
+                        continue;
+                    };
+                    if hv.is_none_or(|hv| (hv - dv) * outside > 0.0) {
+                        disagreements.push(format!(
+                            "{}.{name}: {bound} {hv:?} vs the spec's {dv}",
+                            tool.name
+                        ));
+                    }
+                }
+            }
+        }
+        assert!(disagreements.is_empty(), "{disagreements:#?}");
+        assert!(
+            enums_compared >= 2,
+            "the shared enums were not all compared"
+        );
+    }
 }
