@@ -15,51 +15,42 @@ pub(crate) fn urlencoded(s: &[u8]) -> Vec<(String, String)> {
     serde_urlencoded::from_bytes::<Vec<(String, String)>>(s).unwrap_or_default()
 }
 
-/// The parts of a `multipart/form-data` body: (name, filename, content type, bytes).
-type Parts = Vec<(String, Option<String>, Option<String>, Vec<u8>)>;
+/// One part of a `multipart/form-data` body.
+pub(crate) struct Part {
+    /// The part's field name (`file`, `message`).
+    pub(crate) name: String,
+    /// The file name as sent, if the part is a file.
+    pub(crate) filename: Option<String>,
+    /// The part's bytes.
+    pub(crate) data: Vec<u8>,
+}
 
-/// Parses a `multipart/form-data` body (RFC 7578) with the boundary of its content type.
-pub(crate) fn multipart(content_type: &str, body: &[u8]) -> Option<Parts> {
-    let boundary = content_type
-        .split(';')
-        .map(str::trim)
-        .find_map(|p| p.strip_prefix("boundary="))?
-        .trim_matches('"');
-    let delimiter = format!("--{boundary}").into_bytes();
-    let find = |hay: &[u8], needle: &[u8], from: usize| {
-        hay.get(from..)?
-            .windows(needle.len())
-            .position(|w| w == needle)
-            .map(|p| p + from)
-    };
-    let mut parts = Vec::new();
-    let mut at = find(body, &delimiter, 0)? + delimiter.len();
-    loop {
-        if body.get(at..at + 2) == Some(b"--") {
-            return Some(parts);
+/// Parses a `multipart/form-data` body (RFC 7578) with the boundary of its content type,
+/// with multer. `None` if the content type has no boundary or the body is not well formed.
+///
+/// The body is already in memory, so the parse never waits: multer's future is polled once.
+pub(crate) fn multipart(content_type: &str, body: &[u8]) -> Option<Vec<Part>> {
+    use futures_util::FutureExt;
+    let boundary = multer::parse_boundary(content_type).ok()?;
+    let chunk = axum::body::Bytes::copy_from_slice(body);
+    let stream = futures_util::stream::once(async move { Ok::<_, std::io::Error>(chunk) });
+    let mut parts = multer::Multipart::new(stream, boundary);
+    async move {
+        let mut out = Vec::new();
+        while let Some(field) = parts.next_field().await.ok()? {
+            let name = field.name().unwrap_or_default().to_owned();
+            let filename = field.file_name().map(str::to_owned);
+            let data = field.bytes().await.ok()?.to_vec();
+            out.push(Part { name, filename, data });
         }
-        at += 2; // CRLF after the delimiter
-        let headers_end = find(body, b"\r\n\r\n", at)?;
-        let headers = String::from_utf8_lossy(&body[at..headers_end]).into_owned();
-        let content_start = headers_end + 4;
-        let next = find(body, &delimiter, content_start)?;
-        let content = body.get(content_start..next.checked_sub(2)?)?.to_vec();
-        let (mut name, mut filename, mut ctype) = (String::new(), None, None);
-        for line in headers.split("\r\n") {
-            let lower = line.to_ascii_lowercase();
-            if lower.starts_with("content-disposition:") {
-                for param in line.split(';').map(str::trim) {
-                    if let Some(v) = param.strip_prefix("name=") {
-                        name = v.trim_matches('"').to_owned();
-                    } else if let Some(v) = param.strip_prefix("filename=") {
-                        filename = Some(v.trim_matches('"').to_owned());
-                    }
-                }
-            } else if lower.starts_with("content-type:") {
-                ctype = line.split_once(':').map(|(_, v)| v.trim().to_owned());
-            }
-        }
-        parts.push((name, filename, ctype, content));
-        at = next + delimiter.len();
+        Some(out)
     }
+    .now_or_never()
+    .flatten()
+}
+
+/// The base name of a file name sent with a path (`../../etc/passwd` → `passwd`,
+/// `C:\x\y.txt` → `y.txt`), as browsers and Chatwork keep it.
+pub(crate) fn base_name(filename: &str) -> &str {
+    filename.rsplit(['/', '\\']).next().unwrap_or(filename)
 }

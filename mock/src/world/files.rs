@@ -5,7 +5,7 @@ use std::time::Duration;
 use serde_json::{Value, json};
 
 use super::{Answer, Message, Role, StoredFile, World, bad, flag, forbidden, now};
-use crate::form::{field, multipart};
+use crate::form::{base_name, field, multipart};
 
 /// The largest upload Chatwork accepts: 5 MB (read as 5 MiB).
 pub const MAX_UPLOAD_BYTES: usize = 5 * 1024 * 1024;
@@ -35,20 +35,21 @@ impl World {
         let Some(parts) = multipart(content_type, body) else {
             return bad("The body is not multipart/form-data");
         };
-        let Some((_, filename, _, data)) = parts.iter().find(|p| p.0 == "file") else {
+        let Some(file) = parts.iter().find(|p| p.name == "file") else {
             return bad("Parameter 'file' is required");
         };
+        let data = &file.data;
         if data.len() > MAX_UPLOAD_BYTES {
             return bad("The file is larger than 5 MB");
         }
-        let filename = filename.clone().unwrap_or_default();
-        if filename.is_empty() {
+        let filename = base_name(file.filename.as_deref().unwrap_or_default()).to_owned();
+        if filename.is_empty() || filename == "." || filename == ".." {
             return bad("The file has no name");
         }
         let message = parts
             .iter()
-            .find(|p| p.0 == "message")
-            .map(|p| String::from_utf8_lossy(&p.3).into_owned());
+            .find(|p| p.name == "message")
+            .map(|p| String::from_utf8_lossy(&p.data).into_owned());
         let r = match self.room_mut(account, room) {
             Ok(r) => r,
             Err(e) => return e,

@@ -66,3 +66,4 @@ fn assert_chatwork_refusal(answer: &Answer, status: u16, message: &str) {
 
 mod refusals;
 mod world;
+mod uploads;
