@@ -28,14 +28,20 @@ impl World {
         }
         let id = self.accounts.iter().map(|a| a.id).max().unwrap_or(1000) + 1;
         let token = format!("{}-token-{id}", name.to_lowercase());
+        self.push_account(id, name, token.clone());
+        Ok((id, token))
+    }
+
+    /// The one way an account comes to be, seeded or added: with its own "my chat", as every
+    /// Chatwork account has.
+    pub(super) fn push_account(&mut self, id: i64, name: &str, token: String) {
         let my_room = self.add_room("my", name, [(id, super::Role::Admin)]);
         self.accounts.push(Account {
             id,
             name: name.to_owned(),
-            token: token.clone(),
+            token,
             my_room,
         });
-        Ok((id, token))
     }
 
     pub(crate) fn account_by_token(&self, token: &str) -> Option<i64> {

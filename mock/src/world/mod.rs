@@ -363,13 +363,7 @@ impl World {
             blobs: Blobs::default(),
         };
         for (id, name, token) in seed.accounts {
-            let my_room = w.add_room("my", name, [(id, Role::Admin)]);
-            w.accounts.push(Account {
-                id,
-                name: name.into(),
-                token,
-                my_room,
-            });
+            w.push_account(id, name, token);
         }
         let ids: Vec<i64> = w.accounts.iter().map(|a| a.id).collect();
         if let [alice, rest @ ..] = ids.as_slice() {
@@ -388,12 +382,7 @@ impl World {
             }
             w.add_room("group", "Project", members);
             // Dave asks Alice to be a contact.
-            w.accounts.push(Account {
-                id: 1004,
-                name: "Dave".into(),
-                token: "dave-token-0004".into(),
-                my_room: 0,
-            });
+            w.push_account(1004, "Dave", "dave-token-0004".into());
             w.requests.push(Request {
                 id: 9001,
                 from: 1004,

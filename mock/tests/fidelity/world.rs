@@ -403,3 +403,50 @@ async fn only_contacts_can_be_added_to_a_room() {
         )
     );
 }
+
+/// `GET /me`'s `room_id` for `token`, and the IDs of that token's rooms of type `my`.
+async fn my_chat(mock: &MockServer, token: &str) -> (i64, Vec<i64>) {
+    let get = |path: &str| {
+        reqwest::Client::new()
+            .get(format!("{}{path}", mock.base_url()))
+            .header("x-chatworktoken", token)
+            .send()
+    };
+    let me: Value = get("/me").await.unwrap().json().await.unwrap();
+    let rooms: Value = get("/rooms").await.unwrap().json().await.unwrap();
+    let mine = rooms
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["type"] == "my")
+        .map(|r| r["room_id"].as_i64().unwrap())
+        .collect();
+    (me["room_id"].as_i64().unwrap(), mine)
+}
+
+#[tokio::test]
+async fn every_account_seeded_or_added_has_its_own_my_chat() {
+    let mock = MockServer::start().await;
+    let added: Value = reqwest::Client::new()
+        .post(format!("{}/mock/accounts", mock.origin()))
+        .form(&[("name", "Erin")])
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let mut tokens: Vec<String> = ["alice", "bob", "carol", "dave"]
+        .iter()
+        .map(|who| mock.token(who))
+        .collect();
+    tokens.push(added["token"].as_str().unwrap().to_owned());
+    let mut seen = Vec::new();
+    for token in &tokens {
+        let (room_id, mine) = my_chat(&mock, token).await;
+        assert!(room_id > 0, "{token}: /me says room_id {room_id}");
+        assert_eq!(mine, [room_id], "{token}: one my chat, the one /me names");
+        assert!(!seen.contains(&room_id), "{token} shares a my chat");
+        seen.push(room_id);
+    }
+}
