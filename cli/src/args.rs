@@ -22,10 +22,10 @@ Chatwork on this machine (its state kept in a file between runs; see --mock-stat
 Rooms and accounts are IDs or names; a name must match exactly one room or account.
 
 Exit codes:
-  0  success
+  0  success; also when the reader of standard output leaves early (`| head`), quietly
   1  other failure (a server error, an answer that cannot be read, a local file)
   2  usage: bad arguments or values, an ambiguous or unknown name, refused by Chatwork (400),
-     or a destructive command not confirmed
+     a destructive command not confirmed, or a --mock-state file that cannot be used
   3  authentication: no token, the token was refused (401), or the OAuth sign-in ended
      (run `chatwork login`); `chatwork auth status` shows the credential in use
   4  permission: not allowed in this room (403)

@@ -167,9 +167,7 @@ impl Ctx {
                                 .state_file(&state)
                                 .start()
                                 .await
-                                .map_err(|e| {
-                                    Failure::other(format!("cannot start the local Chatwork: {e}"))
-                                })?;
+                                .map_err(|e| not_started(&e))?;
                             let token = mock.token(&cli.mock_user);
                             if token.is_empty() {
                                 return Err(unknown_user());
@@ -372,4 +370,17 @@ pub fn parse_wait(text: &str) -> Result<std::time::Duration, String> {
         .parse()
         .map_err(|_| format!("{text:?} is not a duration like 30s, 2m or 1h30m"))?;
     std::time::Duration::try_from(d).map_err(|_| format!("{text:?} is negative"))
+}
+
+/// Why the local Chatwork did not start. A state file that cannot be used (a directory, a
+/// file that cannot be read or is not a state) is the command line's or the configuration's
+/// fault: the usage exit code, and the file is left as it is.
+fn not_started(e: &std::io::Error) -> Failure {
+    use std::io::ErrorKind::{InvalidData, IsADirectory, NotADirectory, PermissionDenied};
+    let message = format!("cannot start the local Chatwork: {e}");
+    match e.kind() {
+        InvalidData | IsADirectory | NotADirectory | PermissionDenied => Failure::usage(message)
+            .hint("give --mock-state a state file chatwork-mock wrote, or a new path; the file was not changed"),
+        _ => Failure::other(message),
+    }
 }

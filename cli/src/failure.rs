@@ -32,6 +32,9 @@ pub struct Failure {
     pub exit: Exit,
     pub message: String,
     pub hint: Option<String>,
+    /// The reader of standard output left (`| head`): not a failure. The command ends with
+    /// status 0 and says nothing, as `cat` does, after the local Chatwork's state is kept.
+    pub reader_left: bool,
 }
 
 impl Failure {
@@ -40,6 +43,15 @@ impl Failure {
             exit,
             message: message.into(),
             hint: None,
+            reader_left: false,
+        }
+    }
+
+    /// Standard output's reader closed the pipe.
+    pub fn reader_left() -> Self {
+        Self {
+            reader_left: true,
+            ..Self::other("standard output was closed")
         }
     }
 
@@ -77,7 +89,10 @@ impl fmt::Display for Failure {
 
 impl From<std::io::Error> for Failure {
     fn from(e: std::io::Error) -> Self {
-        Failure::other(e.to_string())
+        match e.kind() {
+            std::io::ErrorKind::BrokenPipe => Failure::reader_left(),
+            _ => Failure::other(e.to_string()),
+        }
     }
 }
 

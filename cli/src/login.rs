@@ -376,10 +376,10 @@ pub async fn login(args: Login, file: &Path) -> Result<(String, String)> {
         Err(e) => return Err(Failure::other(e.to_string())),
     };
     let pending = config.authorize(scopes);
-    println!(
+    crate::output::line(&format!(
         "Open this URL, sign in and click \"Allow\":\n\n{}\n",
         pending.url()
-    );
+    ))?;
     let signed_in = |e: chatwork::oauth::OAuthError| {
         let exit = match e {
             chatwork::oauth::OAuthError::RedirectTimeout(_) => Exit::Other,
@@ -401,8 +401,7 @@ pub async fn login(args: Login, file: &Path) -> Result<(String, String)> {
             config.exchange_code(&code, pending.verifier()).await
         }
         None => {
-            println!("Then paste the address your browser was sent to:");
-            std::io::stdout().flush()?;
+            crate::output::line("Then paste the address your browser was sent to:")?;
             let mut line = String::new();
             std::io::stdin().read_line(&mut line)?;
             pending.exchange(&config, line.trim()).await

@@ -79,6 +79,9 @@ fn main() {
     // The local Chatwork (if any) writes its state when the context drops inside `run`.
     drop(runtime);
     if let Err(failure) = result {
+        if failure.reader_left {
+            return;
+        }
         eprintln!("{failure}");
         std::process::exit(failure.exit as i32);
     }

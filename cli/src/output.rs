@@ -54,18 +54,16 @@ pub fn bytes(data: &[u8]) -> Result<()> {
     write_out(&[data])
 }
 
-/// Writes the parts to stdout and flushes; a closed pipe (`| head`) ends the process quietly.
+/// Writes the parts to stdout and flushes; a closed pipe (`| head`) is
+/// [`Failure::reader_left`](crate::failure::Failure::reader_left), which ends the command
+/// quietly with status 0.
 fn write_out(parts: &[&[u8]]) -> Result<()> {
     let mut out = std::io::stdout().lock();
-    let written = parts
+    parts
         .iter()
         .try_for_each(|p| out.write_all(p))
-        .and_then(|()| out.flush());
-    match written {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
-        Err(e) => Err(e.into()),
-    }
+        .and_then(|()| out.flush())
+        .map_err(Into::into)
 }
 
 /// The terminal's width in columns when standard output is a terminal (`COLUMNS` first);

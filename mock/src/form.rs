@@ -41,7 +41,11 @@ pub(crate) fn multipart(content_type: &str, body: &[u8]) -> Option<Vec<Part>> {
             let name = field.name().unwrap_or_default().to_owned();
             let filename = field.file_name().map(str::to_owned);
             let data = field.bytes().await.ok()?.to_vec();
-            out.push(Part { name, filename, data });
+            out.push(Part {
+                name,
+                filename,
+                data,
+            });
         }
         Some(out)
     }

@@ -36,15 +36,31 @@ const LOCK_RETRY: Duration = Duration::from_millis(1);
 
 impl StateFile {
     /// The state file at `path`; creates its directory (owner only) and its lock file.
+    ///
+    /// Every error names the path it is about; a path that is a directory is refused before
+    /// anything is written beside it.
     pub(crate) fn open(path: &Path) -> io::Result<Self> {
+        if path.is_dir() {
+            return Err(io::Error::new(
+                io::ErrorKind::IsADirectory,
+                format!("{} is a directory, not a state file", path.display()),
+            ));
+        }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            create_private_dir(dir)?;
+            if dir.exists() && !dir.is_dir() {
+                return Err(io::Error::new(
+                    io::ErrorKind::NotADirectory,
+                    format!("{} is not a directory", dir.display()),
+                ));
+            }
+            create_private_dir(dir).map_err(|e| named(e, "cannot make the directory", dir))?;
         }
         let lock_path = sibling(path, ".lock");
         private_options()
             .create(true)
             .truncate(false)
-            .open(&lock_path)?;
+            .open(&lock_path)
+            .map_err(|e| named(e, "cannot open the lock file", &lock_path))?;
         Ok(Self {
             path: path.to_owned(),
             lock_path,
@@ -92,7 +108,7 @@ impl StateFile {
         let bytes = match std::fs::read(&self.path) {
             Ok(b) => b,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(e),
+            Err(e) => return Err(named(e, "cannot read the state file", &self.path)),
         };
         let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
         if *last == bytes {
@@ -108,7 +124,8 @@ impl StateFile {
         if *last == bytes {
             return Ok(());
         }
-        write_atomically(&self.path, &bytes)?;
+        write_atomically(&self.path, &bytes)
+            .map_err(|e| named(e, "cannot write the state file", &self.path))?;
         *last = bytes;
         Ok(())
     }
@@ -158,6 +175,11 @@ impl Blobs {
             Blobs::Dir(_) => None,
         }
     }
+}
+
+/// `e`, of the same kind, with the path it is about: "cannot read the state file F: ...".
+fn named(e: io::Error, what: &str, path: &Path) -> io::Error {
+    io::Error::new(e.kind(), format!("{what} {}: {e}", path.display()))
 }
 
 fn sibling(path: &Path, suffix: &str) -> PathBuf {

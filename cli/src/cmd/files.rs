@@ -1,6 +1,6 @@
 //! Files: `files ...`.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -258,10 +258,7 @@ pub async fn files(ctx: &Ctx, cmd: Files) -> Result<()> {
             }
             bar.finish_and_clear();
             if to_stdout {
-                let mut out = std::io::stdout().lock();
-                out.write_all(&bytes)?;
-                out.flush()?;
-                return Ok(());
+                return crate::output::bytes(&bytes);
             }
             std::fs::write(&target, &bytes)?;
             ctx.out.either(

@@ -159,4 +159,5 @@ mod commands;
 mod credentials;
 mod details;
 mod groups;
+mod pipes;
 mod running;

@@ -65,5 +65,5 @@ fn assert_chatwork_refusal(answer: &Answer, status: u16, message: &str) {
 }
 
 mod refusals;
-mod world;
 mod uploads;
+mod world;

@@ -17,7 +17,14 @@ async fn upload_raw(mock: &MockServer, body: &str) -> (u16, String, Vec<String>)
     let status = sent.status().as_u16();
     let answer = sent.text().await.unwrap();
     // Chatwork answers an empty list with 204 and no body.
-    let files = send(mock, Method::GET, &format!("/rooms/{room}/files"), "alice", &[]).await;
+    let files = send(
+        mock,
+        Method::GET,
+        &format!("/rooms/{room}/files"),
+        "alice",
+        &[],
+    )
+    .await;
     let files = match files.status {
         204 => json!([]),
         _ => files.json(),
