@@ -8,7 +8,8 @@
 // - the credential, the client and name resolution: `context`; OAuth sign-in and the token
 //   file: `login`, `auth`; the SDK client's settings: `client`;
 // - an operation's arguments checked and placed (shared by derived commands and tools):
-//   `operation`; reading input (bodies, due dates, confirmations): `input`;
+//   `operation`; reading input (bodies, confirmations): `input`; due dates in every form
+//   people write them (CLI and MCP alike): `due`;
 // - printing (tables, JSON, inert text): `output`, `terminal`; failures and exit codes:
 //   `failure`;
 // - webhooks: `hooks`; the MCP server: `mcp` (its tools under `mcp::catalog`).
@@ -18,6 +19,7 @@ mod client;
 mod clock;
 mod cmd;
 mod context;
+mod due;
 mod failure;
 mod hooks;
 mod input;

@@ -7,7 +7,6 @@ use super::{ids, label, parse_id};
 use crate::clock::time;
 use crate::context::Ctx;
 use crate::failure::Result;
-use crate::input;
 use crate::input::Body;
 use crate::output::{fields, one_line, table};
 
@@ -84,9 +83,8 @@ pub enum Tasks {
             value_name = "ACCOUNT"
         )]
         assignees: Vec<String>,
-        /// Due: RFC 3339 (`2026-12-01T17:00:00+09:00`), a date (`2026-12-01`), or from now
-        /// (`+2d`, `+3h`, `+30m`, `+1w`).
-        #[arg(long, value_name = "WHEN", allow_hyphen_values = true)]
+        /// When it is due (see --help for every form).
+        #[arg(long, value_name = "WHEN", allow_hyphen_values = true, long_help = crate::due::help())]
         due: Option<String>,
     },
     /// Set a task's status: done, or open again (as `done` and `reopen` do).
@@ -199,7 +197,7 @@ fn due_text(limit_time: i64, limit_type: &chatwork::model::TaskLimitType) -> Str
         "none" => "-".to_owned(),
         // The date Chatwork keeps, in Japan.
         "date" => jiff::Timestamp::from_second(limit_time)
-            .map(|t| t.to_zoned(crate::input::japan()).date().to_string())
+            .map(|t| t.to_zoned(crate::due::japan()).date().to_string())
             .unwrap_or_else(|_| limit_time.to_string()),
         _ => time(limit_time),
     }
@@ -291,7 +289,7 @@ pub async fn tasks(ctx: &Ctx, cmd: Tasks) -> Result<()> {
             let mut req = c.create_task().room_id(id).body(text).to_ids(ids(&to));
             if let Some(d) = due {
                 let (at, kind) =
-                    input::due(&d, jiff::Timestamp::now(), &jiff::tz::TimeZone::system())?;
+                    crate::due::due(&d, jiff::Timestamp::now(), &jiff::tz::TimeZone::system())?;
                 req = req.deadline(at).deadline_type(kind);
             }
             let made = req.send().await?;

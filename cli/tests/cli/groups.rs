@@ -122,20 +122,74 @@ async fn tasks_with_due_dates_mine_done_and_reopen() {
             .await
             .ok();
     }
-    let bad = cw(
-        &mock,
-        "alice",
-        &[
-            "tasks", "create", &room, "x", "--assign", "Bob", "--due", "tomorrow",
-        ],
-        None,
-    )
-    .await;
-    assert_eq!(bad.code, 2);
-    assert!(
-        bad.stderr
-            .starts_with("chatwork tasks create: cannot read the due date \"tomorrow\"")
-    );
+    // Unix seconds and RFC 2822, as the seed's task module and Chatwork's own `limit` take.
+    for (due, at) in [
+        ("1796621096", 1_796_621_096),
+        ("Tue, 1 Dec 2026 17:00:00 +0900", 1_796_112_000),
+    ] {
+        let made = cw(
+            &mock,
+            "alice",
+            &[
+                "--json", "tasks", "create", &room, "x", "--assign", "Bob", "--due", due,
+            ],
+            None,
+        )
+        .await
+        .ok()
+        .json();
+        let id = made["task_ids"][0].to_string();
+        let got = cw(
+            &mock,
+            "alice",
+            &["--json", "tasks", "get", &room, &id],
+            None,
+        )
+        .await
+        .ok()
+        .json();
+        assert_eq!(
+            (got["limit_time"].as_i64(), got["limit_type"].as_str()),
+            (Some(at), Some("time")),
+            "{due}"
+        );
+        cw(&mock, "bob", &["tasks", "done", &room, &id], None)
+            .await
+            .ok();
+    }
+    for due in ["13/13/2026", "2026-02-30"] {
+        let bad = cw(
+            &mock,
+            "alice",
+            &[
+                "tasks", "create", &room, "x", "--assign", "Bob", "--due", due,
+            ],
+            None,
+        )
+        .await;
+        assert_eq!(bad.code, 2);
+        assert!(
+            bad.stderr.starts_with(&format!(
+                "chatwork tasks create: cannot read the due date {due:?}"
+            )) && bad.stderr.contains("Unix seconds (1796621096)")
+                && bad.stderr.contains("RFC 2822"),
+            "{}",
+            bad.stderr
+        );
+    }
+    let help = cw(&mock, "alice", &["tasks", "create", "--help"], None)
+        .await
+        .ok()
+        .stdout;
+    for form in [
+        "Unix seconds (1796621096)",
+        "RFC 2822",
+        "RFC 3339",
+        "2026/12/01",
+        "tomorrow",
+    ] {
+        assert!(help.contains(form), "{form}: {help}");
+    }
 
     let mine = cw(&mock, "bob", &["tasks", "mine"], None).await.ok().stdout;
     assert_eq!(

@@ -268,5 +268,6 @@ async fn project(sdk: &chatwork::Client) -> i64 {
         .get()
 }
 
+mod dates;
 mod serving;
 mod tools;

@@ -30,7 +30,11 @@ pub fn tools() -> Vec<ToolDef> {
         ),
         ToolDef::new(
             "create_task",
-            "Creates a task in a chat for one or more members (one task each), with an optional due date.",
+            concat!(
+                "Creates a task in a chat for one or more members (one task each), with an optional due date. `due` takes: ",
+                crate::due::forms!(),
+                ". A date without a time is due that day; an impossible or ambiguous date (2026-02-30, 12/01/2026) is refused."
+            ),
             Effect::Create,
             create_task,
         ),
@@ -186,9 +190,18 @@ pub struct CreateTaskArgs {
     /// Who does it: members' account IDs (one task each).
     #[schemars(length(min = 1))]
     pub assignee_ids: Vec<i64>,
-    /// When it is due: an RFC 3339 time (`2026-12-01T17:00:00+09:00`), a date
-    /// (`2026-12-01`: a due date without a time), or from now (`+2d`, `+3h`, `+30m`, `+1w`).
-    pub due: Option<String>,
+    /// When it is due: Unix seconds as a number or a string, or any of the forms the tool's
+    /// description lists.
+    #[schemars(description = concat!("When it is due: ", crate::due::forms!(), "."))]
+    pub due: Option<Due>,
+}
+
+/// A due date as an agent sends it: Unix seconds as a JSON number, or text in any form.
+#[derive(Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Due {
+    Seconds(i64),
+    Text(String),
 }
 
 async fn create_task(call: Call, a: CreateTaskArgs) -> Result<Done<Changed>, ToolError> {
@@ -199,8 +212,12 @@ async fn create_task(call: Call, a: CreateTaskArgs) -> Result<Done<Changed>, Too
         .body(a.text)
         .to_ids(a.assignee_ids);
     if let Some(due) = &a.due {
+        let text = match due {
+            Due::Seconds(s) => s.to_string(),
+            Due::Text(t) => t.clone(),
+        };
         let (at, kind) =
-            crate::input::due(due, jiff::Timestamp::now(), &jiff::tz::TimeZone::system())?;
+            crate::due::due(&text, jiff::Timestamp::now(), &jiff::tz::TimeZone::system())?;
         req = req.deadline(at).deadline_type(kind);
     }
     let ids: Vec<i64> = req
