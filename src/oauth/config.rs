@@ -86,8 +86,10 @@ impl OAuthConfig {
     }
 
     /// How long one call to the token endpoint may take, connection included. Without it, a
-    /// session takes the timeout of the [`Client`](crate::Client) built from it (the shortest
-    /// one, when several clients share the session), else [`DEFAULT_TOKEN_TIMEOUT`].
+    /// session takes [`DEFAULT_TOKEN_TIMEOUT`] (30 s), or the timeout of the
+    /// [`Client`](crate::Client) built from it when that is shorter (the shortest one, when
+    /// several clients share the session). Every call waiting on one refresh shares its one
+    /// attempt: against an endpoint that never answers, all fail together within this time.
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
         self

@@ -66,8 +66,9 @@ pub const DEFAULT_CONNECTION: &str = "default";
 /// A caller that is dropped or times out mid-refresh does not cancel it, and new tokens are
 /// saved with a compare-and-swap, so a stale writer never overwrites newer ones. A refresh
 /// that fails while the access token is still valid does not fail the call. A call to the
-/// token endpoint never takes longer than the [`OAuthConfig::timeout`] (else the client's
-/// timeout), and the lease outlives it.
+/// token endpoint never takes longer than the [`OAuthConfig::timeout`] (else
+/// [`DEFAULT_TOKEN_TIMEOUT`], or the client's timeout where that is shorter), and the lease
+/// outlives it.
 pub struct OAuthSession {
     inner: Arc<Inner>,
 }
@@ -308,6 +309,16 @@ impl OAuthSession {
     }
 }
 
+/// How long one call to the token endpoint may take: the config's timeout; without one,
+/// [`DEFAULT_TOKEN_TIMEOUT`], or the shortest client timeout when that is shorter (a client
+/// that gives up after 300 ms is not kept waiting 30 s). A client's longer timeout (60 s by
+/// default) never lengthens it: every waiter on a hanging endpoint fails within the token
+/// timeout, together.
+fn token_timeout(configured: Option<Duration>, client: Option<Duration>) -> Duration {
+    configured
+        .unwrap_or_else(|| client.map_or(DEFAULT_TOKEN_TIMEOUT, |c| c.min(DEFAULT_TOKEN_TIMEOUT)))
+}
+
 fn default_connection() -> ConnectionId {
     ConnectionId::new(DEFAULT_CONNECTION).expect("a valid ID")
 }
@@ -354,11 +365,7 @@ impl Inner {
                 return Step::Failed(failure.error.clone());
             }
         }
-        let timeout = self
-            .config
-            .configured_timeout()
-            .or(st.client_timeout)
-            .unwrap_or(DEFAULT_TOKEN_TIMEOUT);
+        let timeout = token_timeout(self.config.configured_timeout(), st.client_timeout);
         let rejected = st
             .rejected
             .then(|| {

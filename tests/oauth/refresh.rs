@@ -436,3 +436,51 @@ fn endpoints_must_be_urls_and_https_unless_loopback() {
     assert_eq!(ok.token_url(), "http://127.0.0.1:2/t");
     assert!(ok.authorize([]).url().starts_with("http://localhost:1/a?"));
 }
+
+/// A token endpoint that accepts connections and never answers; counts them.
+async fn silent_endpoint() -> (String, Arc<std::sync::atomic::AtomicUsize>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/token", listener.local_addr().unwrap());
+    let accepted = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counted = Arc::clone(&accepted);
+    tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((socket, _)) = listener.accept().await {
+            counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            held.push(socket);
+        }
+    });
+    (url, accepted)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn with_the_default_timeouts_every_waiter_on_a_silent_endpoint_fails_within_30_s() {
+    // The client's own timeout (60 s by default) must not lengthen the token call.
+    let server = MockServer::start_async().await;
+    let (token_url, accepted) = silent_endpoint().await;
+    let config = OAuthConfig::confidential("client-ID", "client-SECRET-xyz", REDIRECT)
+        .endpoints(server.url("/authorize"), token_url)
+        .unwrap();
+    let session = OAuthSession::new(
+        config,
+        tokens("at1", "rt1", Duration::ZERO),
+        Arc::new(MemoryTokenStore::default()),
+    )
+    .await
+    .unwrap();
+    let c = client(&server, session);
+    let started = std::time::Instant::now();
+    let results = concurrent_me(&c, 6).await;
+    let took = started.elapsed();
+    for r in &results {
+        assert!(
+            matches!(oauth_error(r), OAuthError::Transport(m) if m == "no answer within 30000 ms"),
+            "{r:?}"
+        );
+    }
+    assert!(
+        took >= Duration::from_secs(30) && took < Duration::from_secs(32),
+        "{took:?}"
+    );
+    assert_eq!(accepted.load(std::sync::atomic::Ordering::SeqCst), 1);
+}
