@@ -25,8 +25,8 @@ pub enum Credentials {
     /// A signed-in OAuth session: the client sends its access token, refreshes it shortly
     /// before it expires and once after a 401 `invalid_token` (one refresh, run by the
     /// session, for all concurrent requests and clones), and saves new tokens to the session's
-    /// store. The client's [`timeout`](crate::ClientBuilder::timeout) bounds the session's
-    /// calls to the token endpoint unless its `OAuthConfig` sets one.
+    /// store. A call to the token endpoint takes at most the `OAuthConfig`'s timeout; without
+    /// one, 30 s, or the client's [`timeout`](crate::ClientBuilder::timeout) when shorter.
     #[cfg(feature = "oauth")]
     #[cfg_attr(docsrs, doc(cfg(feature = "oauth")))]
     OAuthSession(Arc<crate::oauth::OAuthSession>),

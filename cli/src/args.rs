@@ -108,14 +108,16 @@ pub enum Command {
     /// Webhooks: receive and verify (`listen`), or sign a body for testing (`sign`).
     #[command(subcommand)]
     Webhook(Webhook),
-    /// Sign in with OAuth 2.0: Chatwork's consent screen, then "Allow".
+    /// Sign in with OAuth 2.0: Chatwork's consent screen, then "Allow" (`--profile NAME`
+    /// keeps it as a profile; `--with-token` keeps an API token instead).
     Login(Login),
     /// Serve Chatwork to AI agents over the Model Context Protocol (stdio, or HTTP).
     #[command(
         after_help = "MCP client configuration (stdio): {\"command\": \"chatwork\", \"args\": [\"mcp\"]}\n\nExamples:\n  chatwork mcp\n  chatwork mcp --read-only\n  chatwork mcp --http 127.0.0.1:8765\n  chatwork mcp --list-tools"
     )]
     Mcp(crate::mcp::Mcp),
-    /// Forget the OAuth tokens (delete the OAuth file).
+    /// Forget the OAuth tokens (delete the OAuth file); with `--profile NAME`, forget that
+    /// profile's credential.
     #[command(after_help = "Example:\n  chatwork logout")]
     Logout,
     /// The credential in use: `chatwork auth status`.

@@ -12,6 +12,25 @@ use crate::context::{Ctx, Source};
 use crate::failure::{Failure, Result};
 use crate::output::{fields, one_line};
 
+/// `chatwork auth status`. When the profile chosen cannot be used, the profiles there are
+/// are still listed before the error.
+pub async fn run(g: &crate::context::Globals) -> Result<()> {
+    match Ctx::new(g).await {
+        Ok(ctx) => status(&ctx).await,
+        Err(e) if !g.profile.is_empty() => {
+            let listed = profiles(None);
+            if !listed.is_empty() {
+                let out = crate::output::Out { json: g.json };
+                out.either(&json!({"profiles": listed_json(&listed)}), || {
+                    format!("profiles:\n{}", listed_table(&listed))
+                })?;
+            }
+            Err(e)
+        }
+        Err(e) => Err(e),
+    }
+}
+
 /// Prints the credential in use (never the secret itself), then checks it with one call.
 /// A credential that does not work is still described, and the command fails with its
 /// exit code.
@@ -104,11 +123,98 @@ pub async fn status(ctx: &Ctx) -> Result<()> {
             },
         ));
     }
-    ctx.out.either(&doc, || fields(&pairs))?;
+    let profiles = profiles(Some(ctx));
+    if !profiles.is_empty() {
+        doc["profiles"] = listed_json(&profiles);
+    }
+    ctx.out.either(&doc, || {
+        let mut text = fields(&pairs);
+        if !profiles.is_empty() {
+            text.push_str("\nprofiles (* in use):\n");
+            text.push_str(&listed_table(&profiles));
+        }
+        text
+    })?;
     match failure {
         Some(f) => Err(f),
         None => Ok(()),
     }
+}
+
+/// One profile as `auth status` lists it.
+struct Listed {
+    name: String,
+    credential: &'static str,
+    account: Option<crate::profile::Identity>,
+    state: String,
+    in_use: bool,
+}
+
+fn listed_json(listed: &[Listed]) -> serde_json::Value {
+    json!(
+        listed
+            .iter()
+            .map(|p| json!({
+                "profile": p.name,
+                "credential": match p.credential { "OAuth" => "oauth", _ => "api_token" },
+                "account_id": p.account.as_ref().map(|a| a.account_id),
+                "name": p.account.as_ref().map(|a| a.name.clone()),
+                "state": p.state,
+                "in_use": p.in_use,
+            }))
+            .collect::<Vec<_>>()
+    )
+}
+
+fn listed_table(listed: &[Listed]) -> String {
+    let rows: Vec<Vec<String>> = listed
+        .iter()
+        .map(|p| {
+            vec![
+                format!("{}{}", p.name, if p.in_use { " *" } else { "" }),
+                p.credential.to_owned(),
+                p.account.as_ref().map_or("-".to_owned(), |a| {
+                    format!("{} ({})", one_line(&a.name, 40), a.account_id)
+                }),
+                p.state.clone(),
+            ]
+        })
+        .collect();
+    crate::output::table(&["PROFILE", "CREDENTIAL", "ACCOUNT", "STATE"], &rows)
+}
+
+/// Every profile with a credential, from its files (no call is made for the others): what it
+/// holds, whose account it was checked to be, and whether its sign-in still stands.
+fn profiles(ctx: Option<&Ctx>) -> Vec<Listed> {
+    use crate::profile::{Kind, Profile};
+    let in_use = |p: &Profile| match ctx.map(|c| &c.source) {
+        Some(Source::OAuthFile(path) | Source::TokenFile(path)) => {
+            *path == p.oauth_file() || *path == p.token_file()
+        }
+        _ => false,
+    };
+    Profile::all()
+        .into_iter()
+        .map(|p| {
+            let (credential, state) = match p.kind() {
+                Some(Kind::OAuth) => (
+                    "OAuth",
+                    match crate::login::ended(&p.oauth_file()) {
+                        Some(why) => format!("ended ({why}): run `{}`", p.login_command()),
+                        None => "signed in".to_owned(),
+                    },
+                ),
+                _ => ("API token", "kept".to_owned()),
+            };
+            Listed {
+                in_use: in_use(&p),
+                account: p.identity(),
+                credential,
+                state,
+                name: p.name,
+            }
+        })
+        .collect()
 }
 
 fn minutes(secs: u64) -> String {
@@ -123,7 +229,9 @@ fn minutes(secs: u64) -> String {
 pub enum Auth {
     /// Which credential is in use (API token, token file, OAuth sign-in or the local
     /// Chatwork), whose account it is and, for OAuth, when the access token expires. Never
-    /// prints a secret. Fails with exit 3 when the credential is not accepted.
+    /// prints a secret. Then every profile (`chatwork login --profile NAME`): what it holds,
+    /// whose account, and whether its sign-in stands. Fails with exit 3 when the credential
+    /// is not accepted.
     #[command(after_help = "Example:\n  chatwork auth status")]
     Status,
 }

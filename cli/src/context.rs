@@ -11,6 +11,7 @@ use chatwork_mock::MockServer;
 
 use crate::failure::{Exit, Failure, Result};
 use crate::output::Out;
+use crate::profile::{Kind, Profile};
 use clap::Args;
 
 pub struct Ctx {
@@ -25,6 +26,8 @@ pub struct Ctx {
     pub base_url: Option<String>,
     /// With the local Chatwork: each of its users and their token (local, not secret).
     pub local_tokens: Vec<(String, String)>,
+    /// The profile whose credential this is, when one was chosen (`--profile`).
+    pub profile: Option<Profile>,
     /// Keeps the local Chatwork running (and writes its state when dropped).
     _mock: Option<MockServer>,
 }
@@ -83,6 +86,9 @@ pub fn read_credential(path: &std::path::Path, what: &str) -> Result<String> {
 
 impl Ctx {
     pub async fn new(cli: &Globals) -> Result<Self> {
+        if let Some(profile) = cli.one_profile()? {
+            return Self::of_profile(cli, profile).await;
+        }
         let out = Out { json: cli.json };
         let token = match std::env::var("CHATWORK_API_TOKEN") {
             Ok(t) if !t.trim().is_empty() => Some((t.trim().to_owned(), Source::Env)),
@@ -121,6 +127,7 @@ impl Ctx {
                 session: Some(session),
                 base_url: cli.base_url.clone(),
                 local_tokens: Vec::new(),
+                profile: None,
                 _mock: None,
             });
         }
@@ -202,7 +209,72 @@ impl Ctx {
             session: None,
             base_url,
             local_tokens,
+            profile: None,
             _mock: mock,
+        })
+    }
+
+    /// The client of `profile`'s credential, and only of it: another credential named too
+    /// (`CHATWORK_API_TOKEN`, a token or OAuth file, the local Chatwork) is refused rather
+    /// than one silently winning. A profile that holds nothing, or whose sign-in has ended,
+    /// is named in the error with the command that fixes it.
+    async fn of_profile(cli: &Globals, profile: Profile) -> Result<Self> {
+        let env_token = std::env::var("CHATWORK_API_TOKEN").is_ok_and(|t| !t.trim().is_empty());
+        let other = if env_token {
+            Some("CHATWORK_API_TOKEN")
+        } else if cli.token_file.is_some() {
+            Some("--token-file (or CHATWORK_TOKEN_FILE)")
+        } else if cli.oauth_file.is_some() {
+            Some("--oauth-file (or CHATWORK_OAUTH_FILE)")
+        } else if cli.mock || !cli.local_options.is_empty() {
+            Some("the local Chatwork (--mock, --mock-user, --mock-state)")
+        } else {
+            None
+        };
+        if let Some(other) = other {
+            return Err(Failure::usage(format!(
+                "--profile {} and {other} both choose a credential",
+                profile.name
+            ))
+            .hint("give one of them"));
+        }
+        let base_url = cli
+            .base_url
+            .clone()
+            .or_else(|| profile.identity().and_then(|i| i.base_url));
+        let (credentials, source, session) = match profile.kind() {
+            None => return Err(profile.missing()),
+            Some(Kind::OAuth) => {
+                let path = profile.oauth_file();
+                if let Some(why) = crate::login::ended(&path) {
+                    return Err(profile.ended(&why));
+                }
+                let session = crate::login::session(&path)?.ok_or_else(|| profile.missing())?;
+                (
+                    Credentials::oauth_session(session.clone()),
+                    Source::OAuthFile(path),
+                    Some(session),
+                )
+            }
+            Some(Kind::Token) => {
+                let path = profile.token_file();
+                let token = read_credential(&path, "token")?;
+                (Credentials::api_token(token), Source::TokenFile(path), None)
+            }
+        };
+        let builder = Client::builder(credentials);
+        let client =
+            crate::client::configure(builder, base_url.as_deref(), cli.max_wait).build()?;
+        Ok(Self {
+            client,
+            out: Out { json: cli.json },
+            yes: cli.yes,
+            source,
+            session,
+            base_url,
+            local_tokens: Vec::new(),
+            profile: Some(profile),
+            _mock: None,
         })
     }
 
@@ -351,6 +423,19 @@ pub struct Globals {
     /// Waits over 2 s are announced on stderr.
     #[arg(long, global = true, help_heading = "Global options", env = "CHATWORK_MAX_WAIT", value_name = "DURATION", value_parser = parse_wait, hide_env_values = true)]
     pub max_wait: Option<std::time::Duration>,
+    /// The profile whose credential to use (`chatwork login --profile NAME` makes one;
+    /// `chatwork auth status` lists them). `chatwork mcp` takes several (repeated or
+    /// comma-separated) and serves each.
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        env = "CHATWORK_PROFILE",
+        value_name = "NAME",
+        value_delimiter = ',',
+        hide_env_values = true
+    )]
+    pub profile: Vec<String>,
     /// Do not ask before destructive commands.
     #[arg(long, short = 'y', global = true, help_heading = "Global options")]
     pub yes: bool,
@@ -362,6 +447,30 @@ pub struct Globals {
     /// Says nothing on stderr (shell completion runs the command on each tab press).
     #[arg(skip)]
     pub quiet: bool,
+}
+
+impl Globals {
+    /// The one profile chosen, if any: more than one is for `chatwork mcp` only.
+    pub fn one_profile(&self) -> Result<Option<Profile>> {
+        match self.profile.as_slice() {
+            [] => Ok(None),
+            [one] => Profile::named(one).map(Some),
+            many => Err(Failure::usage(format!(
+                "{} profiles given ({}): this command uses one",
+                many.len(),
+                many.join(", ")
+            ))
+            .hint("only `chatwork mcp` serves several profiles")),
+        }
+    }
+
+    /// These options with only `profile` chosen.
+    pub fn with_profile(&self, profile: &str) -> Self {
+        Self {
+            profile: vec![profile.to_owned()],
+            ..self.clone()
+        }
+    }
 }
 
 /// A duration like `90s`, `2m` or `1h30m` (not negative).

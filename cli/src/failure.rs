@@ -15,6 +15,14 @@ fn command() -> &'static str {
     COMMAND.get().map_or("", String::as_str)
 }
 
+/// The profile in use (`--profile`), named in the hint of a sign-in that has ended.
+static PROFILE: OnceLock<String> = OnceLock::new();
+
+/// Records the profile in use.
+pub fn set_profile(name: String) {
+    let _ = PROFILE.set(name);
+}
+
 /// The documented exit codes (`chatwork --help`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Exit {
@@ -107,13 +115,18 @@ impl From<chatwork::Error> for Failure {
                 use chatwork::oauth::OAuthError;
                 match **o {
                     OAuthError::ReauthorizationRequired { .. } => {
-                        Failure::new(Exit::Auth, e.to_string())
-                            .hint("the sign-in has ended: run `chatwork login` again")
+                        Failure::new(Exit::Auth, e.to_string()).hint(format!(
+                            "the sign-in has ended: run `{}` again",
+                            crate::profile::login_command(PROFILE.get().map(String::as_str))
+                        ))
                     }
                     OAuthError::Transport(_) => Failure::new(Exit::Network, e.to_string())
                         .hint("the OAuth token endpoint did not answer; try again"),
                     OAuthError::Endpoint { .. } => Failure::new(Exit::Auth, e.to_string()).hint(
-                        "the token endpoint refused the client: check its ID and secret, then run `chatwork login`",
+                        format!(
+                            "the token endpoint refused the client: check its ID and secret, then run `{}`",
+                            crate::profile::login_command(PROFILE.get().map(String::as_str))
+                        ),
                     ),
                     _ => Failure::new(Exit::Auth, e.to_string())
                         .hint("`chatwork auth status` shows the credential in use"),

@@ -111,7 +111,7 @@ pub fn state_dir() -> Option<PathBuf> {
 }
 
 /// Writes `text` readable by the owner only (on Unix), through a temporary file.
-fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
+pub fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
@@ -304,6 +304,19 @@ pub fn lock_path(file: &Path) -> PathBuf {
     PathBuf::from(path)
 }
 
+/// Why the sign-in kept in `path` can no longer be used, if it cannot: Chatwork refused its
+/// refresh token, or its access token expired and there is no refresh token.
+pub fn ended(path: &Path) -> Option<String> {
+    let saved: Saved = serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
+    if let Some(error) = &saved.needs_consent {
+        return Some(format!("Chatwork refused its refresh token ({error})"));
+    }
+    let expired =
+        UNIX_EPOCH + Duration::from_secs(saved.expires_at) <= std::time::SystemTime::now();
+    (expired && saved.refresh_token.is_none())
+        .then(|| "its access token expired and there is no refresh token".to_owned())
+}
+
 /// The signed-in session from the OAuth file, if there is one.
 pub fn session(path: &Path) -> Result<Option<Arc<OAuthSession>>> {
     if !path.exists() {
@@ -355,9 +368,9 @@ pub async fn login(args: Login, file: &Path) -> Result<(String, String)> {
         args.scope.iter().map(|s| Scope::new(s.as_str())).collect()
     };
     let saved = Saved {
-        client_id: args.client_id.clone(),
+        client_id: args.client_id.clone().unwrap_or_default(),
         client_secret: secret,
-        redirect_uri: args.redirect_uri.clone(),
+        redirect_uri: args.redirect_uri.clone().unwrap_or_default(),
         authorize_url: args.authorize_url.clone(),
         token_url: args.token_url.clone(),
         access_token: String::new(),
@@ -370,7 +383,7 @@ pub async fn login(args: Login, file: &Path) -> Result<(String, String)> {
     let config = saved.config()?;
     // A loopback redirect URI is received here: listen before the browser is sent off. The
     // receiver decides which URIs it takes; any other is pasted.
-    let receiver = match RedirectReceiver::bind(&args.redirect_uri).await {
+    let receiver = match RedirectReceiver::bind(&saved.redirect_uri).await {
         Ok(receiver) => Some(receiver),
         Err(chatwork::oauth::OAuthError::InvalidConfig(_)) => None,
         Err(e) => return Err(Failure::other(e.to_string())),
@@ -423,37 +436,98 @@ pub async fn login(args: Login, file: &Path) -> Result<(String, String)> {
 /// How long `login` waits for the browser's redirect.
 const LOGIN_TIMEOUT: Duration = Duration::from_secs(300);
 
-/// `chatwork login`: signs in, keeps the tokens, and checks them with one call.
-pub async fn run(
-    oauth_file: Option<&Path>,
-    base_url: Option<&str>,
-    max_wait: Option<Duration>,
-    out: Out,
-    args: Login,
-) -> Result<()> {
-    let file =
-        path(oauth_file).ok_or_else(|| Failure::usage("no home directory: give --oauth-file"))?;
-    let (token, scope) = login(args, &file).await?;
-    let builder = chatwork::Client::builder(chatwork::Credentials::oauth_access_token(token));
-    let builder = crate::client::configure(builder, base_url, max_wait);
-    let me = builder.build()?.get_me().send().await?;
-    out.either(
-        &serde_json::json!({"account_id": me.account_id, "name": me.name, "scope": scope, "oauth_file": file}),
-        || {
-            format!(
-                "signed in as {} ({}); tokens kept in {}",
-                me.name,
-                me.account_id,
-                file.display()
-            )
-        },
-    )
+/// `chatwork login`: signs in (or, with `--with-token`, reads an API token from standard
+/// input), keeps the credential in the profile's files, and checks it with one call.
+pub async fn run(g: &crate::context::Globals, out: Out, args: Login) -> Result<()> {
+    let profile = g.one_profile()?;
+    let file = match (&profile, g.oauth_file.as_deref()) {
+        (Some(p), Some(_)) => {
+            return Err(Failure::usage(format!(
+                "--profile {} and --oauth-file (or CHATWORK_OAUTH_FILE) both say where the sign-in goes",
+                p.name
+            ))
+            .hint("give one of them"));
+        }
+        (Some(p), None) => p.oauth_file(),
+        (None, given) => {
+            path(given).ok_or_else(|| Failure::usage("no home directory: give --oauth-file"))?
+        }
+    };
+    let base_url = g.base_url.as_deref();
+    let (credentials, scope) = if args.with_token {
+        let mut token = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut token)?;
+        let token = token.trim().to_owned();
+        if token.is_empty() {
+            return Err(Failure::usage("no API token on standard input")
+                .hint("`chatwork login --with-token < token.txt`"));
+        }
+        (chatwork::Credentials::api_token(token), None)
+    } else {
+        let (token, scope) = login(args, &file).await?;
+        (
+            chatwork::Credentials::oauth_access_token(token),
+            Some(scope),
+        )
+    };
+    let builder = chatwork::Client::builder(credentials.clone());
+    let me = crate::client::configure(builder, base_url, g.max_wait)
+        .build()?
+        .get_me()
+        .send()
+        .await?;
+    let identity = crate::profile::Identity {
+        account_id: me.account_id.get(),
+        name: me.name.clone(),
+        base_url: base_url.map(str::to_owned),
+    };
+    let named = profile.is_some();
+    let profile = profile.unwrap_or(crate::profile::Profile::named(crate::profile::DEFAULT)?);
+    let (key, kept) = match scope {
+        // The token is kept only once it was accepted; the profile then holds it alone.
+        None => ("token_file", profile.save_token(&credentials)?),
+        Some(_) => {
+            let _ = std::fs::remove_file(profile.token_file());
+            ("oauth_file", file.clone())
+        }
+    };
+    profile.save_identity(&identity)?;
+    let mut doc = serde_json::json!({"account_id": me.account_id, "name": me.name, "scope": scope, "profile": profile.name});
+    doc[key] = serde_json::json!(kept);
+    out.either(&doc, || {
+        let profile = match named {
+            true => format!(" in profile {}", profile.name),
+            false => String::new(),
+        };
+        let what = if key == "oauth_file" {
+            "tokens"
+        } else {
+            "the token"
+        };
+        format!(
+            "signed in as {} ({}){profile}; {what} kept in {}",
+            me.name,
+            me.account_id,
+            kept.display()
+        )
+    })
 }
 
-/// `chatwork logout`: forgets the tokens.
-pub fn logout(oauth_file: Option<&Path>, out: Out) -> Result<()> {
-    let file =
-        path(oauth_file).ok_or_else(|| Failure::usage("no home directory: give --oauth-file"))?;
+/// `chatwork logout`: forgets the profile's credential.
+pub fn logout(g: &crate::context::Globals, out: Out) -> Result<()> {
+    if let Some(profile) = g.one_profile()? {
+        let removed = profile.forget()?;
+        return out.either(
+            &serde_json::json!({"profile": profile.name, "removed": removed}),
+            || match removed {
+                true => format!("signed out of profile {}", profile.name),
+                false => format!("profile {} was not signed in", profile.name),
+            },
+        );
+    }
+    // Without a profile: the OAuth file only (a token file is the user's own).
+    let file = path(g.oauth_file.as_deref())
+        .ok_or_else(|| Failure::usage("no home directory: give --oauth-file"))?;
     let _ = std::fs::remove_file(lock_path(&file));
     match std::fs::remove_file(&file) {
         Ok(()) => out.either(&serde_json::json!({"removed": file}), || {
@@ -480,11 +554,25 @@ Example:
   CHATWORK_CLIENT_SECRET=... chatwork login --client-id abc --redirect-uri https://bot.example/cb")]
 pub struct Login {
     /// The OAuth client ID.
-    #[arg(long, env = "CHATWORK_CLIENT_ID", hide_env_values = true)]
-    pub client_id: String,
+    #[arg(
+        long,
+        env = "CHATWORK_CLIENT_ID",
+        hide_env_values = true,
+        required_unless_present = "with_token"
+    )]
+    pub client_id: Option<String>,
     /// The redirect URI registered for the client.
-    #[arg(long, env = "CHATWORK_REDIRECT_URI", hide_env_values = true)]
-    pub redirect_uri: String,
+    #[arg(
+        long,
+        env = "CHATWORK_REDIRECT_URI",
+        hide_env_values = true,
+        required_unless_present = "with_token"
+    )]
+    pub redirect_uri: Option<String>,
+    /// Keep an API token read from standard input instead of signing in with OAuth (checked
+    /// with one call first).
+    #[arg(long, conflicts_with_all = ["client_id", "redirect_uri", "scope", "client_secret_file"])]
+    pub with_token: bool,
     /// A scope to ask for; repeatable (default: users.all:read rooms.all:read_write
     /// contacts.all:read_write offline_access).
     #[arg(long)]

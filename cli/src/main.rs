@@ -27,6 +27,7 @@ mod login;
 mod mcp;
 mod operation;
 mod output;
+mod profile;
 mod terminal;
 
 use clap::FromArgMatches;
@@ -61,6 +62,9 @@ fn main() {
         level = deeper;
     }
     failure::set_command(name.join(" "));
+    if let [profile] = globals.profile.as_slice() {
+        failure::set_profile(profile.clone());
+    }
     // Options of the local Chatwork given on the command line (not from the environment).
     globals.local_options = ["mock_user", "mock_state"]
         .into_iter()
@@ -122,20 +126,11 @@ async fn run(g: &context::Globals, chosen: Chosen) -> Result<()> {
         Command::Requests(c) => contacts::requests(&Ctx::new(g).await?, c).await,
         Command::Links(c) => links::links(&Ctx::new(g).await?, c).await,
         Command::Api(a) => api::api(&Ctx::new(g).await?, a).await,
-        Command::Auth(Auth::Status) => auth::status(&Ctx::new(g).await?).await,
+        Command::Auth(Auth::Status) => auth::run(g).await,
         Command::Webhook(c) => hooks::run(out, c).await,
-        Command::Login(args) => {
-            login::run(
-                g.oauth_file.as_deref(),
-                g.base_url.as_deref(),
-                g.max_wait,
-                out,
-                args,
-            )
-            .await
-        }
+        Command::Login(args) => login::run(g, out, args).await,
         Command::Mcp(args) => mcp::run(g, args).await,
-        Command::Logout => login::logout(g.oauth_file.as_deref(), out),
+        Command::Logout => login::logout(g, out),
         Command::Completions { shell } => {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut args::command(), "chatwork", &mut script);

@@ -12,6 +12,7 @@
 mod catalog;
 mod http;
 mod model;
+mod profiles;
 mod render;
 mod server;
 mod tools;
@@ -48,11 +49,13 @@ pub struct Mcp {
     pub allowed_host: Vec<String>,
     /// Offer the destructive tools too: delete or leave a chat, delete a message, replace
     /// members, decline a contact request, delete an invitation link, DELETE in call_api.
-    #[arg(long, conflicts_with = "read_only")]
-    pub allow_destructive: bool,
-    /// Offer the reading tools only (and GET in call_api).
-    #[arg(long)]
-    pub read_only: bool,
+    /// With several profiles, `--allow-destructive=work` allows them for those named only.
+    #[arg(long, value_name = "PROFILE", num_args = 0..=1, require_equals = true, default_missing_value = profiles::EVERY, value_delimiter = ',')]
+    pub allow_destructive: Vec<String>,
+    /// Offer the reading tools only (and GET in call_api). With several profiles,
+    /// `--read-only=home` makes those named read-only.
+    #[arg(long, value_name = "PROFILE", num_args = 0..=1, require_equals = true, default_missing_value = profiles::EVERY, value_delimiter = ',')]
+    pub read_only: Vec<String>,
     /// How often a room is polled for new messages while someone waits on it or subscribes
     /// to it (each poll is one request of the 300 per 5 minutes).
     #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = crate::context::parse_wait)]
@@ -138,28 +141,56 @@ impl Call {
 
 /// Runs `chatwork mcp`.
 pub async fn run(globals: &Globals, args: Mcp) -> Result<()> {
-    let mode = Mode {
-        read_only: args.read_only,
-        allow_destructive: args.allow_destructive,
-    };
+    let mut names: Vec<String> = Vec::new();
+    for n in &globals.profile {
+        if !names.contains(n) {
+            names.push(n.clone());
+        }
+    }
+    let modes = profiles::modes(&names, &args.read_only, &args.allow_destructive)?;
+    let several = names.len() > 1;
+    if several && args.http.is_some() {
+        return Err(Failure::usage(
+            "--http serves the token each client sends: several profiles are for stdio",
+        ));
+    }
+    let mode = profiles::union(&modes);
     if args.list_tools {
         return crate::output::line(&server::tool_table(mode));
     }
     let max_wait = globals.max_wait.unwrap_or(DEFAULT_MAX_WAIT);
     let mut globals = globals.clone();
     globals.max_wait = Some(max_wait);
+    let served = match several {
+        true => {
+            let mut served = Vec::new();
+            for (name, mode) in names.iter().zip(&modes) {
+                let ctx = Ctx::new(&globals.with_profile(name)).await?;
+                served.push(profiles::Served {
+                    profile: ctx.profile.clone().expect("a profile was chosen"),
+                    account: Account::new(ctx.client.clone(), args.poll_every),
+                    mode: *mode,
+                    session: ctx.session.clone(),
+                });
+            }
+            Some(profiles::Profiles(served))
+        }
+        false => None,
+    };
     let settings = server::Settings {
         mode,
         default_limit: usize::from(args.list_limit),
     };
     match args.http {
         None => {
-            let ctx = Ctx::new(&globals).await?;
-            let server = Server::new(
-                settings,
-                server::Connector::Fixed(Account::new(ctx.client.clone(), args.poll_every)),
-            );
-            server::serve_stdio(server).await
+            let connector = match served {
+                Some(profiles) => server::Connector::Profiles(profiles),
+                None => {
+                    let ctx = Ctx::new(&globals).await?;
+                    server::Connector::Fixed(Account::new(ctx.client.clone(), args.poll_every))
+                }
+            };
+            server::serve_stdio(Server::new(settings, connector)).await
         }
         // HTTP clients bring their own tokens: the server needs none, only where to send
         // them (the base URL given, Chatwork's, or the local Chatwork when no credential is

@@ -16,6 +16,7 @@ use rmcp::service::{RequestContext, RoleServer, SubscriptionContext};
 use rmcp::{ErrorData, ServerHandler, ServiceExt as _};
 
 use super::catalog;
+use super::profiles::{Profiles, Served};
 use super::tools::{Mode, ToolDef};
 use super::watch::Event;
 use super::{Account, Call};
@@ -39,6 +40,8 @@ pub enum Connector {
         every: Duration,
         accounts: Mutex<HashMap<String, Arc<Account>>>,
     },
+    /// Several profiles (stdio): each call names the one it acts for.
+    Profiles(Profiles),
 }
 
 /// The header an HTTP client sends its Chatwork API token in (Chatwork's own name for it).
@@ -61,6 +64,7 @@ impl Connector {
     fn account(&self, extensions: &rmcp::model::Extensions) -> Result<Arc<Account>, String> {
         match self {
             Connector::Fixed(account) => Ok(account.clone()),
+            Connector::Profiles(profiles) => Ok(profiles.first().account.clone()),
             Connector::PerToken {
                 base_url,
                 max_wait,
@@ -176,6 +180,34 @@ impl Server {
         })
     }
 
+    /// A tool call's account, mode and profile: with several profiles, the one the
+    /// arguments name (taken out of them).
+    fn call_for(
+        &self,
+        extensions: &rmcp::model::Extensions,
+        args: &mut rmcp::model::JsonObject,
+    ) -> Result<(Call, Option<&Served>), String> {
+        let Connector::Profiles(profiles) = &self.shared.connector else {
+            return self.call(extensions).map(|c| (c, None));
+        };
+        let served = profiles.pick(args)?;
+        let call = Call {
+            account: served.account.clone(),
+            mode: served.mode,
+            default_limit: self.shared.settings.default_limit,
+        };
+        Ok((call, Some(served)))
+    }
+
+    /// A tool as listed: with several profiles, its input takes `profile`.
+    fn listed(&self, tool: &ToolDef) -> rmcp::model::Tool {
+        let mut listed = tool.tool(self.shared.settings.mode);
+        if let Connector::Profiles(profiles) = &self.shared.connector {
+            listed.input_schema = Arc::new(profiles.schema(&listed.input_schema));
+        }
+        listed
+    }
+
     fn offered(&self) -> impl Iterator<Item = &ToolDef> {
         let mode = self.shared.settings.mode;
         self.shared
@@ -279,17 +311,15 @@ impl ServerHandler for Server {
         _request: Option<PaginatedRequestParams>,
         _context: RequestContext<RoleServer>,
     ) -> Result<ListToolsResult, ErrorData> {
-        let mode = self.shared.settings.mode;
         Ok(ListToolsResult::with_all_items(
-            self.offered().map(|t| t.tool(mode)).collect(),
+            self.offered().map(|t| self.listed(t)).collect(),
         ))
     }
 
     fn get_tool(&self, name: &str) -> Option<rmcp::model::Tool> {
-        let mode = self.shared.settings.mode;
         self.offered()
             .find(|t| t.name == name)
-            .map(|t| t.tool(mode))
+            .map(|t| self.listed(t))
     }
 
     async fn call_tool(
@@ -304,26 +334,38 @@ impl ServerHandler for Server {
                 None,
             ));
         };
-        let mode = self.shared.settings.mode;
-        if !mode.offers(tool.effect) {
-            let why = if mode.read_only {
-                "this server is read-only"
-            } else {
-                "it is destructive: start the server with --allow-destructive to offer it"
-            };
-            return Ok(CallToolResult::error(vec![ContentBlock::text(format!(
-                "{name} is not offered: {why}"
-            ))])
-            .into());
-        }
-        let call = match self.call(&context.extensions) {
+        let refuse = |why: String| Ok(CallToolResult::error(vec![ContentBlock::text(why)]).into());
+        let mut args = request.arguments.unwrap_or_default();
+        let (call, served) = match self.call_for(&context.extensions, &mut args) {
             Ok(c) => c,
-            Err(why) => {
-                return Ok(CallToolResult::error(vec![ContentBlock::text(why)]).into());
-            }
+            Err(why) => return refuse(why),
         };
-        let args = serde_json::Value::Object(request.arguments.unwrap_or_default());
-        Ok(tool.call(call, args).await.into())
+        if !call.mode.offers(tool.effect) {
+            let whose = served.map_or(String::new(), |s| {
+                format!(" for profile {}", s.profile.name)
+            });
+            let flag = served.map_or(String::new(), |s| format!("={}", s.profile.name));
+            let why = if call.mode.read_only {
+                format!("this server is read-only{whose}")
+            } else {
+                format!(
+                    "it is destructive: start the server with --allow-destructive{flag} to offer it{whose}"
+                )
+            };
+            return refuse(format!("{name} is not offered{whose}: {why}"));
+        }
+        if let Some(why) = served.and_then(Profiles::ended) {
+            return refuse(why);
+        }
+        let result = tool.call(call, serde_json::Value::Object(args)).await;
+        // A sign-in that ended during the call is named with the command that renews it.
+        match served
+            .filter(|_| result.is_error == Some(true))
+            .and_then(Profiles::ended)
+        {
+            Some(why) => refuse(why),
+            None => Ok(result.into()),
+        }
     }
 
     async fn list_resource_templates(

@@ -269,5 +269,6 @@ async fn project(sdk: &chatwork::Client) -> i64 {
 }
 
 mod dates;
+mod profiles;
 mod serving;
 mod tools;
