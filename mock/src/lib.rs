@@ -56,7 +56,8 @@
 // - what an operation does to the state: `world` (one module per kind of thing), reached from
 //   `handlers` (one line per operation) through `serve` (authentication, limits, the log);
 // - how a request's form, query or multipart body is read: `form`;
-// - OAuth (consent page, token endpoint, grants): `oauth` and `world::grants`;
+// - OAuth (what the consent screen decides, the token endpoint, grants): `oauth` and
+//   `world::grants`; the consent screen's page: `consent`;
 // - webhooks and their deliveries: `webhooks`; seeded faults: `faults`; the routes under
 //   `/mock/`: `control`; the state file shared between processes: `store`.
 mod faults;
@@ -74,6 +75,7 @@ mod store;
 mod validate;
 mod world;
 
+mod consent;
 mod control;
 
 use std::collections::{HashMap, VecDeque};
@@ -655,7 +657,10 @@ fn router(shared: AppState) -> Router {
         .route("/mock/faults", put(control::set_faults))
         .route("/mock/clock", put(control::advance_clock))
         .route("/mock/state-file", get(control::state_file))
-        .route("/mock/oauth/authorize", get(oauth::authorize))
+        .route(
+            "/mock/oauth/authorize",
+            get(oauth::authorize).post(oauth::decide),
+        )
         .route("/mock/oauth/token", axum::routing::post(oauth::token))
         .route("/mock/oauth/settings", put(oauth::settings))
         .route("/mock/oauth/stats", get(oauth::stats))

@@ -1,6 +1,7 @@
 //! OAuth 2.0 as Chatwork offers it (authorization code with PKCE, refresh tokens), on the
-//! mock's own routes: `GET /mock/oauth/authorize` stands for the consent screen with "Allow"
-//! already clicked (by Alice, or `mock_user=bob`), and `POST /mock/oauth/token` is the token
+//! mock's own routes: `GET /mock/oauth/authorize` is the consent screen (a page: the app, the
+//! scopes in words, an account chooser, "Allow" and "Deny", answered by `POST` to the same
+//! route), or with `mock_user=bob` "Allow" clicked at once, and `POST /mock/oauth/token` is the token
 //! endpoint. The access tokens it issues work as bearer tokens on API v2, for the operations
 //! their scopes allow, for 15 minutes of the local Chatwork's clock (see
 //! [`MockServer::advance_clock`](crate::MockServer::advance_clock)); refresh tokens last 14
@@ -39,95 +40,204 @@ fn oauth_error(status: StatusCode, error: &str, description: &str) -> Response {
         .into_response()
 }
 
-/// The consent screen, "Allow" clicked: redirects to `redirect_uri` with a code and the state.
+/// Why an authorization request is refused: RFC 6749's error code and its description.
+pub(crate) struct Refused(&'static str, String);
+
+impl Refused {
+    fn response(self) -> Response {
+        oauth_error(StatusCode::BAD_REQUEST, self.0, &self.1)
+    }
+}
+
+/// An authorization request, checked as Chatwork checks it before showing its consent
+/// screen.
+pub(crate) struct Asked {
+    pub(crate) client_id: String,
+    pub(crate) redirect_uri: String,
+    pub(crate) challenge: String,
+    pub(crate) scope: String,
+    pub(crate) state: Option<String>,
+}
+
+impl Asked {
+    /// The request's parameters (a query, or the consent form's fields).
+    fn of(q: &[(String, String)]) -> Result<Self, Refused> {
+        let (Some(client_id), Some(redirect_uri), Some(challenge)) = (
+            field(q, "client_id"),
+            field(q, "redirect_uri"),
+            field(q, "code_challenge"),
+        ) else {
+            return Err(Refused(
+                "invalid_request",
+                "client_id, redirect_uri and code_challenge are required".to_string(),
+            ));
+        };
+        if field(q, "response_type") != Some("code")
+            || field(q, "code_challenge_method") != Some("S256")
+        {
+            return Err(Refused(
+                "invalid_request",
+                "response_type=code and code_challenge_method=S256 are required".to_string(),
+            ));
+        }
+        let scope = field(q, "scope").unwrap_or_default();
+        if scope.split_ascii_whitespace().next().is_none() {
+            return Err(Refused("invalid_scope", "scope is required".to_string()));
+        }
+        if let Some(unknown) = scope
+            .split_ascii_whitespace()
+            .find(|s| !SCOPES.iter().any(|(name, _)| name == s))
+        {
+            return Err(Refused(
+                "invalid_scope",
+                format!("unknown scope {unknown:?}"),
+            ));
+        }
+        Ok(Self {
+            client_id: client_id.to_owned(),
+            redirect_uri: redirect_uri.to_owned(),
+            challenge: challenge.to_owned(),
+            scope: scope.to_owned(),
+            state: field(q, "state").map(str::to_owned),
+        })
+    }
+
+    /// The redirect back to the client with `params` and the state, with `status` (302 for
+    /// the query flag, 303 after the consent form).
+    fn back(&self, status: StatusCode, params: &[(&str, &str)]) -> Response {
+        let mut back = params.to_vec();
+        if let Some(state) = &self.state {
+            back.push(("state", state));
+        }
+        let separator = if self.redirect_uri.contains('?') {
+            '&'
+        } else {
+            '?'
+        };
+        let location = format!(
+            "{}{separator}{}",
+            self.redirect_uri,
+            serde_urlencoded::to_string(&back).unwrap_or_default()
+        );
+        (status, [("location", location)]).into_response()
+    }
+}
+
+/// `GET /mock/oauth/authorize`: the consent screen (a page with an account chooser, "Allow"
+/// and "Deny"), or, with the query flag `mock_user=<name>` (for scripts), "Allow" clicked at
+/// once by that account.
 pub(crate) async fn authorize(
     State(shared): State<AppState>,
     RawQuery(query): RawQuery,
 ) -> Response {
     let q: Vec<(String, String)> =
         crate::form::urlencoded(query.as_deref().unwrap_or_default().as_bytes());
-    let (Some(client_id), Some(redirect_uri), Some(challenge)) = (
-        field(&q, "client_id"),
-        field(&q, "redirect_uri"),
-        field(&q, "code_challenge"),
-    ) else {
-        return oauth_error(
-            StatusCode::BAD_REQUEST,
-            "invalid_request",
-            "client_id, redirect_uri and code_challenge are required",
-        );
+    let asked = match Asked::of(&q) {
+        Ok(asked) => asked,
+        Err(refused) => return refused.response(),
     };
-    if field(&q, "response_type") != Some("code")
-        || field(&q, "code_challenge_method") != Some("S256")
-    {
-        return oauth_error(
+    let Some(who) = field(&q, "mock_user") else {
+        return match shared.transact(|inner| inner.world.people()).await {
+            Ok(people) => crate::consent::page(&asked, &people, SCOPES),
+            Err(e) => oauth_error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "server_error",
+                &e.to_string(),
+            ),
+        };
+    };
+    let account = shared
+        .transact(|inner| inner.world.account_by_name(who))
+        .await;
+    match account {
+        Ok(Some(account)) => issue(&shared, &asked, account, StatusCode::FOUND).await,
+        Ok(None) => oauth_error(
             StatusCode::BAD_REQUEST,
             "invalid_request",
-            "response_type=code and code_challenge_method=S256 are required",
-        );
+            "no such mock_user",
+        ),
+        Err(e) => oauth_error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "server_error",
+            &e.to_string(),
+        ),
     }
-    let scope = field(&q, "scope").unwrap_or_default();
-    if scope.split_ascii_whitespace().next().is_none() {
-        return oauth_error(
+}
+
+/// `POST /mock/oauth/authorize`: the consent form. "Allow" for the chosen account redirects
+/// with a code; "Deny" with `error=access_denied`, as RFC 6749 (4.1.2.1) says; both with the
+/// state.
+pub(crate) async fn decide(State(shared): State<AppState>, body: Bytes) -> Response {
+    let form = crate::form::urlencoded(&body);
+    let asked = match Asked::of(&form) {
+        Ok(asked) => asked,
+        Err(refused) => return refused.response(),
+    };
+    match field(&form, "decision") {
+        Some("deny") => asked.back(
+            StatusCode::SEE_OTHER,
+            &[
+                ("error", "access_denied"),
+                ("error_description", "The user denied access"),
+            ],
+        ),
+        Some("allow") => {
+            let chosen = field(&form, "account").and_then(|a| a.parse::<i64>().ok());
+            let known = shared
+                .transact(|inner| {
+                    chosen.filter(|id| inner.world.people().iter().any(|(i, _)| i == id))
+                })
+                .await;
+            match known {
+                Ok(Some(account)) => issue(&shared, &asked, account, StatusCode::SEE_OTHER).await,
+                Ok(None) => oauth_error(
+                    StatusCode::BAD_REQUEST,
+                    "invalid_request",
+                    "choose an account",
+                ),
+                Err(e) => oauth_error(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "server_error",
+                    &e.to_string(),
+                ),
+            }
+        }
+        _ => oauth_error(
             StatusCode::BAD_REQUEST,
-            "invalid_scope",
-            "scope is required",
-        );
+            "invalid_request",
+            "decision must be allow or deny",
+        ),
     }
-    if let Some(unknown) = scope.split_ascii_whitespace().find(|s| !SCOPES.contains(s)) {
-        return oauth_error(
-            StatusCode::BAD_REQUEST,
-            "invalid_scope",
-            &format!("unknown scope {unknown:?}"),
-        );
-    }
-    let who = field(&q, "mock_user").unwrap_or("alice");
+}
+
+/// "Allow" by `account`: a code for the request, and the redirect back with it.
+async fn issue(shared: &AppState, asked: &Asked, account: i64, status: StatusCode) -> Response {
     let issued = shared
         .transact(|inner| {
-            let account = inner.world.account_by_name(who)?;
             let expires_ms = inner.world.clock_ms() + CODE_LIFETIME_SECS * 1000;
             let code = inner.world.oauth.fresh("code");
             inner.world.oauth.codes.insert(
                 code.clone(),
                 Grant {
                     account,
-                    client_id: client_id.to_owned(),
-                    redirect_uri: redirect_uri.to_owned(),
-                    challenge: challenge.to_owned(),
-                    scope: scope.to_owned(),
+                    client_id: asked.client_id.clone(),
+                    redirect_uri: asked.redirect_uri.clone(),
+                    challenge: asked.challenge.clone(),
+                    scope: asked.scope.clone(),
                     expires_ms,
                 },
             );
-            Some(code)
+            code
         })
         .await;
-    let code = match issued {
-        Ok(Some(code)) => code,
-        Ok(None) => {
-            return oauth_error(
-                StatusCode::BAD_REQUEST,
-                "invalid_request",
-                "no such mock_user",
-            );
-        }
-        Err(e) => {
-            return oauth_error(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "server_error",
-                &e.to_string(),
-            );
-        }
-    };
-    let mut back = vec![("code", code.as_str())];
-    if let Some(state) = field(&q, "state") {
-        back.push(("state", state));
+    match issued {
+        Ok(code) => asked.back(status, &[("code", code.as_str())]),
+        Err(e) => oauth_error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "server_error",
+            &e.to_string(),
+        ),
     }
-    let separator = if redirect_uri.contains('?') { '&' } else { '?' };
-    let location = format!(
-        "{redirect_uri}{separator}{}",
-        serde_urlencoded::to_string(&back).unwrap_or_default()
-    );
-    (StatusCode::FOUND, [("location", location)]).into_response()
 }
 
 /// The client ID of a request: HTTP Basic (confidential clients) or the form (public ones).

@@ -292,3 +292,110 @@ async fn codes_last_a_minute_and_refresh_tokens_fourteen_days_without_offline_ac
     let renewed = refresh(&mock, long["refresh_token"].as_str().unwrap()).await;
     assert_eq!(renewed["expires_in"], 900, "{renewed}");
 }
+
+#[tokio::test]
+async fn the_consent_screen_is_a_page_whose_form_allows_or_denies() {
+    let mock = MockServer::start().await;
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let challenge = URL_SAFE_NO_PAD.encode(Sha256::digest(VERIFIER));
+    let asked = [
+        ("response_type", "code"),
+        ("client_id", "<b>app</b>"),
+        ("redirect_uri", "https://example.invalid/cb?x=1"),
+        (
+            "scope",
+            "users.profile.me:read rooms.all:read offline_access",
+        ),
+        ("code_challenge", challenge.as_str()),
+        ("code_challenge_method", "S256"),
+        ("state", "st\"ate"),
+    ];
+    let url = format!(
+        "{}/mock/oauth/authorize?{}",
+        mock.origin(),
+        serde_urlencoded::to_string(asked).unwrap()
+    );
+    let page = http.get(&url).send().await.unwrap();
+    assert_eq!(page.status(), 200);
+    assert_eq!(page.headers()["content-type"], "text/html; charset=utf-8");
+    let policy = page.headers()["content-security-policy"].to_str().unwrap();
+    assert!(policy.starts_with("default-src 'none';"), "{policy}");
+    assert_eq!(page.headers()["x-frame-options"], "DENY");
+    let html = page.text().await.unwrap();
+    // The request's text is text: escaped, in the heading and the hidden fields.
+    assert!(html.contains("<code id=\"client-id\">&lt;b&gt;app&lt;/b&gt;</code>"));
+    assert!(html.contains("name=\"state\" value=\"st&quot;ate\""));
+    assert!(!html.contains("<b>app</b>") && !html.contains("<script"));
+    // The scopes in the spec's words.
+    assert!(
+        html.contains("<strong>Read every room resource.</strong> <code>rooms.all:read</code>")
+    );
+    assert!(html.contains(
+        "<strong>A refresh token that does not expire (confidential clients only).</strong>"
+    ));
+    for who in ["Alice (1001)", "Bob (1002)", "Carol (1003)", "Dave (1004)"] {
+        assert!(html.contains(who), "{who}");
+    }
+    // Deny: back to the app with access_denied and the state, as RFC 6749 says.
+    let post = |decision: &'static str, account: Option<&'static str>| {
+        let mut form: Vec<(&str, &str)> = asked.to_vec();
+        form.push(("decision", decision));
+        if let Some(a) = account {
+            form.push(("account", a));
+        }
+        http.post(format!("{}/mock/oauth/authorize", mock.origin()))
+            .form(&form)
+            .send()
+    };
+    let denied = post("deny", None).await.unwrap();
+    assert_eq!(denied.status(), 303);
+    assert_eq!(
+        denied.headers()["location"],
+        "https://example.invalid/cb?x=1&error=access_denied&error_description=The+user+denied+access&state=st%22ate"
+    );
+    // Allow for Carol: a code that is Carol's.
+    let allowed = post("allow", Some("1003")).await.unwrap();
+    assert_eq!(allowed.status(), 303);
+    let location = allowed.headers()["location"].to_str().unwrap().to_owned();
+    assert!(
+        location.starts_with("https://example.invalid/cb?x=1&code=code-"),
+        "{location}"
+    );
+    assert!(location.ends_with("&state=st%22ate"), "{location}");
+    let code = location
+        .split("code=")
+        .nth(1)
+        .unwrap()
+        .split('&')
+        .next()
+        .unwrap();
+    let tokens = token(
+        &mock,
+        &[
+            ("grant_type", "authorization_code"),
+            ("client_id", "<b>app</b>"),
+            ("code", code),
+            ("redirect_uri", "https://example.invalid/cb?x=1"),
+            ("code_verifier", VERIFIER),
+        ],
+    )
+    .await;
+    let bearer = format!("Bearer {}", tokens["access_token"].as_str().unwrap());
+    let (status, _, me) = call(&mock, reqwest::Method::GET, "/me", &bearer).await;
+    assert_eq!(status, 200, "{me}");
+    assert!(me.contains("\"name\":\"Carol\""), "{me}");
+    // An account that is not there, or no decision: refused, nothing issued.
+    assert_eq!(post("allow", Some("999")).await.unwrap().status(), 400);
+    assert_eq!(post("allow", None).await.unwrap().status(), 400);
+    assert_eq!(post("maybe", None).await.unwrap().status(), 400);
+    // The query flag for scripts still clicks "Allow" at once.
+    let flagged = http
+        .get(format!("{url}&mock_user=dave"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(flagged.status(), 302);
+}

@@ -39,13 +39,14 @@ pub fn operation_table(spec: &openapiv3::OpenAPI) -> String {
 }
 
 /// The local Chatwork's operation table (`mock/src/operations.rs`): the catalog (every
-/// operation's method, path, parameters and scopes) and every scope the spec declares. The
+/// operation's method, path, parameters and scopes) and every scope the spec declares, with
+/// its description. The
 /// mock routes, validates and authorizes from it, so an operation added to the spec cannot be
 /// forgotten by it.
 pub fn mock_operations(spec: &openapiv3::OpenAPI) -> Result<String, String> {
     let mut out = crate::catalog::render(spec)?;
     out.push_str(
-        "\n/// Every OAuth scope the spec declares.\npub(crate) const SCOPES: &[&str] = &[\n",
+        "\n/// Every OAuth scope the spec declares, with its description (what the consent page\n/// says it allows).\npub(crate) const SCOPES: &[(&str, &str)] = &[\n",
     );
     let components = spec.components.as_ref().ok_or("no components")?;
     let scheme = components
@@ -60,8 +61,8 @@ pub fn mock_operations(spec: &openapiv3::OpenAPI) -> Result<String, String> {
         .authorization_code
         .as_ref()
         .ok_or("oauth2 has no authorization-code flow")?;
-    for scope in code.scopes.keys() {
-        out.push_str(&format!("    {scope:?},\n"));
+    for (scope, description) in &code.scopes {
+        out.push_str(&format!("    ({scope:?}, {description:?}),\n"));
     }
     out.push_str("];\n");
     Ok(out)

@@ -44,6 +44,15 @@ impl World {
         });
     }
 
+    /// Every account's ID and name, in the order they were made (the consent screen's
+    /// chooser).
+    pub(crate) fn people(&self) -> Vec<(i64, String)> {
+        self.accounts
+            .iter()
+            .map(|a| (a.id, a.name.clone()))
+            .collect()
+    }
+
     pub(crate) fn account_by_token(&self, token: &str) -> Option<i64> {
         self.accounts
             .iter()

@@ -268,7 +268,12 @@ async fn oauth_sign_in_with_pkce_and_refresh() {
     );
     // A wrong PKCE verifier is refused.
     let pending = config.authorize([Scope::ROOMS_ALL_READ]);
-    let location = http.get(pending.url()).send().await.unwrap().headers()["location"]
+    let location = http
+        .get(format!("{}&mock_user=alice", pending.url()))
+        .send()
+        .await
+        .unwrap()
+        .headers()["location"]
         .to_str()
         .unwrap()
         .to_owned();
