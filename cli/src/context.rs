@@ -47,7 +47,7 @@ pub enum Source {
 
 /// The token file in the user's configuration directory, if there is one.
 fn default_token_file() -> Option<PathBuf> {
-    let path = crate::login::config_dir()?.join("token");
+    let path = crate::paths::config_dir()?.join("token");
     path.exists().then_some(path)
 }
 
@@ -143,7 +143,7 @@ impl Ctx {
                 let Some(state) = cli
                     .mock_state
                     .clone()
-                    .or_else(|| crate::login::state_dir().map(|d| d.join("local-chatwork.json")))
+                    .or_else(|| crate::paths::state_dir().map(|d| d.join("local-chatwork.json")))
                 else {
                     return Err(Failure::usage(
                         "no place for the local Chatwork's state: set HOME or XDG_STATE_HOME, or give --mock-state FILE",

@@ -23,6 +23,14 @@ pub fn set_profile(name: String) {
     let _ = PROFILE.set(name);
 }
 
+/// `chatwork login`, with `--profile NAME` for a named profile (not for `default`).
+pub fn login_command(profile: Option<&str>) -> String {
+    match profile {
+        None | Some("default") => "chatwork login".to_owned(),
+        Some(name) => format!("chatwork login --profile {name}"),
+    }
+}
+
 /// The documented exit codes (`chatwork --help`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Exit {
@@ -117,7 +125,7 @@ impl From<chatwork::Error> for Failure {
                     OAuthError::ReauthorizationRequired { .. } => {
                         Failure::new(Exit::Auth, e.to_string()).hint(format!(
                             "the sign-in has ended: run `{}` again",
-                            crate::profile::login_command(PROFILE.get().map(String::as_str))
+                            login_command(PROFILE.get().map(String::as_str))
                         ))
                     }
                     OAuthError::Transport(_) => Failure::new(Exit::Network, e.to_string())
@@ -125,7 +133,7 @@ impl From<chatwork::Error> for Failure {
                     OAuthError::Endpoint { .. } => Failure::new(Exit::Auth, e.to_string()).hint(
                         format!(
                             "the token endpoint refused the client: check its ID and secret, then run `{}`",
-                            crate::profile::login_command(PROFILE.get().map(String::as_str))
+                            login_command(PROFILE.get().map(String::as_str))
                         ),
                     ),
                     _ => Failure::new(Exit::Auth, e.to_string())

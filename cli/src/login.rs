@@ -1,6 +1,5 @@
 //! `chatwork login` / `logout`: OAuth 2.0 sign-in, tokens kept in a file only you can read.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, UNIX_EPOCH};
@@ -87,52 +86,9 @@ pub fn path(given: Option<&Path>) -> Option<PathBuf> {
     Some(config_dir()?.join("oauth.json"))
 }
 
-/// `$XDG_CONFIG_HOME/chatwork`, or `~/.config/chatwork`.
-pub fn config_dir() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_CONFIG_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
-    Some(base.join("chatwork"))
-}
-
-/// `$XDG_STATE_HOME/chatwork`, or `~/.local/state/chatwork` (`%LOCALAPPDATA%\chatwork` on
-/// Windows): where the local Chatwork keeps its state, readable by its user only.
-pub fn state_dir() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("XDG_STATE_HOME").filter(|d| !d.is_empty()) {
-        return Some(PathBuf::from(dir).join("chatwork"));
-    }
-    if cfg!(windows)
-        && let Some(dir) = std::env::var_os("LOCALAPPDATA")
-    {
-        return Some(PathBuf::from(dir).join("chatwork"));
-    }
-    let home = std::env::var_os("HOME").filter(|h| !h.is_empty())?;
-    Some(PathBuf::from(home).join(".local/state/chatwork"))
-}
-
-/// Writes `text` readable by the owner only (on Unix), through a temporary file.
-pub fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".tmp");
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(&tmp)?;
-    file.write_all(text.as_bytes())?;
-    file.sync_all()?;
-    std::fs::rename(&tmp, path)
-}
-
 mod store;
+use crate::paths::{config_dir, lock_path, write_private};
 use store::FileStore;
-pub use store::lock_path;
 
 /// Why the sign-in kept in `path` can no longer be used, if it cannot: Chatwork refused its
 /// refresh token, or its access token expired and there is no refresh token.
@@ -268,9 +224,15 @@ const LOGIN_TIMEOUT: Duration = Duration::from_secs(300);
 
 /// `chatwork login`: signs in (or, with `--with-token`, reads an API token from standard
 /// input), keeps the credential in the profile's files, and checks it with one call.
-pub async fn run(g: &crate::context::Globals, out: Out, args: Login) -> Result<()> {
-    let profile = g.one_profile()?;
-    let file = match (&profile, g.oauth_file.as_deref()) {
+pub async fn run(
+    profile: Option<crate::profile::Profile>,
+    oauth_file: Option<&Path>,
+    base_url: Option<&str>,
+    max_wait: Option<Duration>,
+    out: Out,
+    args: Login,
+) -> Result<()> {
+    let file = match (&profile, oauth_file) {
         (Some(p), Some(_)) => {
             return Err(Failure::usage(format!(
                 "--profile {} and --oauth-file (or CHATWORK_OAUTH_FILE) both say where the sign-in goes",
@@ -283,7 +245,6 @@ pub async fn run(g: &crate::context::Globals, out: Out, args: Login) -> Result<(
             path(given).ok_or_else(|| Failure::usage("no home directory: give --oauth-file"))?
         }
     };
-    let base_url = g.base_url.as_deref();
     let (credentials, scope) = if args.with_token {
         let mut token = String::new();
         std::io::Read::read_to_string(&mut std::io::stdin(), &mut token)?;
@@ -301,7 +262,7 @@ pub async fn run(g: &crate::context::Globals, out: Out, args: Login) -> Result<(
         )
     };
     let builder = chatwork::Client::builder(credentials.clone());
-    let me = crate::client::configure(builder, base_url, g.max_wait)
+    let me = crate::client::configure(builder, base_url, max_wait)
         .build()?
         .get_me()
         .send()
@@ -344,8 +305,12 @@ pub async fn run(g: &crate::context::Globals, out: Out, args: Login) -> Result<(
 }
 
 /// `chatwork logout`: forgets the profile's credential.
-pub fn logout(g: &crate::context::Globals, out: Out) -> Result<()> {
-    if let Some(profile) = g.one_profile()? {
+pub fn logout(
+    profile: Option<crate::profile::Profile>,
+    oauth_file: Option<&Path>,
+    out: Out,
+) -> Result<()> {
+    if let Some(profile) = profile {
         let removed = profile.forget()?;
         return out.either(
             &serde_json::json!({"profile": profile.name, "removed": removed}),
@@ -356,8 +321,8 @@ pub fn logout(g: &crate::context::Globals, out: Out) -> Result<()> {
         );
     }
     // Without a profile: the OAuth file only (a token file is the user's own).
-    let file = path(g.oauth_file.as_deref())
-        .ok_or_else(|| Failure::usage("no home directory: give --oauth-file"))?;
+    let file =
+        path(oauth_file).ok_or_else(|| Failure::usage("no home directory: give --oauth-file"))?;
     let _ = std::fs::remove_file(lock_path(&file));
     match std::fs::remove_file(&file) {
         Ok(()) => out.either(&serde_json::json!({"removed": file}), || {

@@ -6,7 +6,8 @@
 //   command for every operation of the spec's catalog without one, and the list of those
 //   written by hand); what each command does: `cmd::*`, one module per group;
 // - the credential, the client and name resolution: `context`; OAuth sign-in and the token
-//   file: `login`, `auth`; the SDK client's settings: `client`;
+//   file: `login`, `auth`; profiles (named credentials): `profile`; where files are kept and
+//   how they are written: `paths`; the SDK client's settings: `client`;
 // - an operation's arguments checked and placed (shared by derived commands and tools):
 //   `operation`; reading input (bodies, confirmations): `input`; due dates in every form
 //   people write them (CLI and MCP alike): `due`;
@@ -27,6 +28,7 @@ mod login;
 mod mcp;
 mod operation;
 mod output;
+mod paths;
 mod profile;
 mod terminal;
 
@@ -128,9 +130,13 @@ async fn run(g: &context::Globals, chosen: Chosen) -> Result<()> {
         Command::Api(a) => api::api(&Ctx::new(g).await?, a).await,
         Command::Auth(Auth::Status) => auth::run(g).await,
         Command::Webhook(c) => hooks::run(out, c).await,
-        Command::Login(args) => login::run(g, out, args).await,
+        Command::Login(args) => {
+            let profile = g.one_profile()?;
+            let file = g.oauth_file.as_deref();
+            login::run(profile, file, g.base_url.as_deref(), g.max_wait, out, args).await
+        }
         Command::Mcp(args) => mcp::run(g, args).await,
-        Command::Logout => login::logout(g, out),
+        Command::Logout => login::logout(g.one_profile()?, g.oauth_file.as_deref(), out),
         Command::Completions { shell } => {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut args::command(), "chatwork", &mut script);

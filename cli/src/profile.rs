@@ -53,7 +53,7 @@ impl Profile {
                 "{name:?} is not a profile name: use 1 to 64 letters, digits, '-' or '_'"
             )));
         }
-        let config = crate::login::config_dir()
+        let config = crate::paths::config_dir()
             .ok_or_else(|| Failure::usage("no home directory: set HOME or XDG_CONFIG_HOME"))?;
         let dir = if name == DEFAULT {
             config
@@ -68,7 +68,7 @@ impl Profile {
 
     /// Every profile that holds a credential: the default one first, then by name.
     pub fn all() -> Vec<Self> {
-        let Some(config) = crate::login::config_dir() else {
+        let Some(config) = crate::paths::config_dir() else {
             return Vec::new();
         };
         let mut names: Vec<String> = std::fs::read_dir(config.join("profiles"))
@@ -119,7 +119,7 @@ impl Profile {
     pub fn save_identity(&self, identity: &Identity) -> Result<()> {
         let text =
             serde_json::to_string_pretty(identity).map_err(|e| Failure::other(e.to_string()))?;
-        crate::login::write_private(&self.account_file(), &text)?;
+        crate::paths::write_private(&self.account_file(), &text)?;
         Ok(())
     }
 
@@ -129,9 +129,9 @@ impl Profile {
         let chatwork::Credentials::ApiToken(token) = credentials else {
             return Err(Failure::other("not an API token"));
         };
-        crate::login::write_private(&self.token_file(), &format!("{}\n", token.expose()))?;
+        crate::paths::write_private(&self.token_file(), &format!("{}\n", token.expose()))?;
         let _ = std::fs::remove_file(self.oauth_file());
-        let _ = std::fs::remove_file(crate::login::lock_path(&self.oauth_file()));
+        let _ = std::fs::remove_file(crate::paths::lock_path(&self.oauth_file()));
         Ok(self.token_file())
     }
 
@@ -145,7 +145,7 @@ impl Profile {
                 Err(e) => return Err(e.into()),
             }
         }
-        let _ = std::fs::remove_file(crate::login::lock_path(&self.oauth_file()));
+        let _ = std::fs::remove_file(crate::paths::lock_path(&self.oauth_file()));
         let _ = std::fs::remove_file(self.account_file());
         if self.name != DEFAULT {
             // Gone when empty; left (with what else was put there) otherwise.
@@ -156,7 +156,7 @@ impl Profile {
 
     /// The command that signs this profile in again.
     pub fn login_command(&self) -> String {
-        login_command(Some(&self.name))
+        crate::failure::login_command(Some(&self.name))
     }
 
     /// "No such profile", naming it and the command that makes it.
@@ -178,14 +178,6 @@ impl Profile {
     }
 }
 
-/// `chatwork login`, with `--profile NAME` for a named profile.
-pub fn login_command(profile: Option<&str>) -> String {
-    match profile {
-        None | Some(DEFAULT) => "chatwork login".to_owned(),
-        Some(name) => format!("chatwork login --profile {name}"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,7 +195,7 @@ mod tests {
         let default = Profile::named(DEFAULT).unwrap();
         assert!(default.oauth_file().ends_with("chatwork/oauth.json"));
         assert!(default.token_file().ends_with("chatwork/token"));
-        assert_eq!(login_command(Some("work")), "chatwork login --profile work");
-        assert_eq!(login_command(Some(DEFAULT)), "chatwork login");
+        assert_eq!(work.login_command(), "chatwork login --profile work");
+        assert_eq!(default.login_command(), "chatwork login");
     }
 }

@@ -7,8 +7,6 @@
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-use crate::oauth::Asked;
-
 /// What the page forbids itself: every script, every other site, being framed.
 const POLICY: &str =
     "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'";
@@ -29,11 +27,21 @@ fn escape(text: &str) -> String {
     out
 }
 
-/// The consent page for `asked`: `people` to choose from (the first chosen), `scopes` with
-/// their words (the spec's descriptions).
-pub(crate) fn page(asked: &Asked, people: &[(i64, String)], scopes: &[(&str, &str)]) -> Response {
-    let words: String = asked
-        .scope
+/// The consent page for a checked request, given as its parameters (carried in the form as
+/// they came): `people` to choose from (the first chosen), `scopes` with their words (the
+/// spec's descriptions).
+pub(crate) fn page(
+    asked: &[(&str, &str)],
+    people: &[(i64, String)],
+    scopes: &[(&str, &str)],
+) -> Response {
+    let get = |name: &str| {
+        asked
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map_or("", |(_, v)| *v)
+    };
+    let words: String = get("scope")
         .split_ascii_whitespace()
         .map(|s| {
             let said = scopes
@@ -58,18 +66,7 @@ pub(crate) fn page(asked: &Asked, people: &[(i64, String)], scopes: &[(&str, &st
             )
         })
         .collect();
-    let mut hidden = vec![
-        ("response_type", "code"),
-        ("client_id", asked.client_id.as_str()),
-        ("redirect_uri", asked.redirect_uri.as_str()),
-        ("scope", asked.scope.as_str()),
-        ("code_challenge", asked.challenge.as_str()),
-        ("code_challenge_method", "S256"),
-    ];
-    if let Some(state) = &asked.state {
-        hidden.push(("state", state));
-    }
-    let hidden: String = hidden
+    let hidden: String = asked
         .iter()
         .map(|(k, v)| {
             format!(
@@ -117,8 +114,8 @@ button[value=allow] {{ background: #d62f32; border-color: #d62f32; color: #fff; 
 </body>
 </html>
 ",
-        client = escape(&asked.client_id),
-        redirect = escape(&asked.redirect_uri),
+        client = escape(get("client_id")),
+        redirect = escape(get("redirect_uri")),
     );
     (
         StatusCode::OK,

@@ -41,7 +41,7 @@ fn oauth_error(status: StatusCode, error: &str, description: &str) -> Response {
 }
 
 /// Why an authorization request is refused: RFC 6749's error code and its description.
-pub(crate) struct Refused(&'static str, String);
+struct Refused(&'static str, String);
 
 impl Refused {
     fn response(self) -> Response {
@@ -51,12 +51,12 @@ impl Refused {
 
 /// An authorization request, checked as Chatwork checks it before showing its consent
 /// screen.
-pub(crate) struct Asked {
-    pub(crate) client_id: String,
-    pub(crate) redirect_uri: String,
-    pub(crate) challenge: String,
-    pub(crate) scope: String,
-    pub(crate) state: Option<String>,
+struct Asked {
+    client_id: String,
+    redirect_uri: String,
+    challenge: String,
+    scope: String,
+    state: Option<String>,
 }
 
 impl Asked {
@@ -102,6 +102,22 @@ impl Asked {
         })
     }
 
+    /// The request's parameters, as the consent form carries them.
+    fn fields(&self) -> Vec<(&str, &str)> {
+        let mut fields = vec![
+            ("response_type", "code"),
+            ("client_id", self.client_id.as_str()),
+            ("redirect_uri", self.redirect_uri.as_str()),
+            ("scope", self.scope.as_str()),
+            ("code_challenge", self.challenge.as_str()),
+            ("code_challenge_method", "S256"),
+        ];
+        if let Some(state) = &self.state {
+            fields.push(("state", state));
+        }
+        fields
+    }
+
     /// The redirect back to the client with `params` and the state, with `status` (302 for
     /// the query flag, 303 after the consent form).
     fn back(&self, status: StatusCode, params: &[(&str, &str)]) -> Response {
@@ -138,7 +154,7 @@ pub(crate) async fn authorize(
     };
     let Some(who) = field(&q, "mock_user") else {
         return match shared.transact(|inner| inner.world.people()).await {
-            Ok(people) => crate::consent::page(&asked, &people, SCOPES),
+            Ok(people) => crate::consent::page(&asked.fields(), &people, SCOPES),
             Err(e) => oauth_error(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "server_error",
