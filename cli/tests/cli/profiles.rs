@@ -213,3 +213,76 @@ async fn a_profile_that_cannot_be_used_is_named_with_the_command_that_fixes_it()
     assert_eq!(refused.code, 3, "{}", refused.stderr);
     assert!(!home.join(".config/chatwork/profiles/typo/token").exists());
 }
+
+#[tokio::test]
+async fn an_oauth_sign_in_is_kept_as_the_profile_it_names() {
+    use tokio::io::{AsyncBufReadExt, BufReader};
+    let mock = MockServer::start().await;
+    let origin = mock.origin();
+    let home = home();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let redirect = format!("http://127.0.0.1:{port}/callback");
+    let mut c = command(&home);
+    c.env("CHATWORK_BASE_URL", mock.base_url())
+        .env(
+            "CHATWORK_OAUTH_AUTHORIZE_URL",
+            format!("{origin}/mock/oauth/authorize"),
+        )
+        .env(
+            "CHATWORK_OAUTH_TOKEN_URL",
+            format!("{origin}/mock/oauth/token"),
+        )
+        .args([
+            "login",
+            "--profile",
+            "work",
+            "--client-id",
+            "desk",
+            "--redirect-uri",
+            &redirect,
+        ]);
+    let mut child = c.spawn().unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let url = loop {
+        let line = lines.next_line().await.unwrap().expect("the consent URL");
+        if line.starts_with("http") {
+            break line;
+        }
+    };
+    let page = reqwest::get(format!("{url}&mock_user=carol"))
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 200);
+    let mut rest = Vec::new();
+    while let Some(line) = lines.next_line().await.unwrap() {
+        rest.push(line);
+    }
+    assert!(child.wait().await.unwrap().success(), "{rest:?}");
+    let file = home.join(".config/chatwork/profiles/work/oauth.json");
+    assert_eq!(
+        rest.last().unwrap(),
+        &format!(
+            "signed in as Carol (1003) in profile work; tokens kept in {}",
+            file.display()
+        )
+    );
+    // Not the default profile's file: only the named profile signs in as Carol.
+    assert!(!home.join(".config/chatwork/oauth.json").exists());
+    let me = in_home(&mock, &home, &["--json", "--profile", "work", "me"], None)
+        .await
+        .ok()
+        .json();
+    assert_eq!(me["name"], "Carol");
+    let status = in_home(&mock, &home, &["--profile", "work", "auth", "status"], None)
+        .await
+        .ok()
+        .stdout;
+    assert!(
+        status.contains("work *   OAuth       Carol (1003)  signed in"),
+        "{status}"
+    );
+}
