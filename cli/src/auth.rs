@@ -11,6 +11,7 @@ use crate::clock::time;
 use crate::context::{Ctx, Source};
 use crate::failure::{Failure, Result};
 use crate::output::{fields, one_line};
+use crate::profile::Kind;
 
 /// `chatwork auth status`. When the profile chosen cannot be used, the profiles there are
 /// are still listed before the error.
@@ -144,7 +145,7 @@ pub async fn status(ctx: &Ctx) -> Result<()> {
 /// One profile as `auth status` lists it.
 struct Listed {
     name: String,
-    credential: &'static str,
+    credential: crate::profile::Kind,
     account: Option<crate::profile::Identity>,
     state: String,
     in_use: bool,
@@ -156,7 +157,7 @@ fn listed_json(listed: &[Listed]) -> serde_json::Value {
             .iter()
             .map(|p| json!({
                 "profile": p.name,
-                "credential": match p.credential { "OAuth" => "oauth", _ => "api_token" },
+                "credential": match p.credential { Kind::OAuth => "oauth", Kind::Token => "api_token" },
                 "account_id": p.account.as_ref().map(|a| a.account_id),
                 "name": p.account.as_ref().map(|a| a.name.clone()),
                 "state": p.state,
@@ -172,7 +173,11 @@ fn listed_table(listed: &[Listed]) -> String {
         .map(|p| {
             vec![
                 format!("{}{}", p.name, if p.in_use { " *" } else { "" }),
-                p.credential.to_owned(),
+                match p.credential {
+                    Kind::OAuth => "OAuth",
+                    Kind::Token => "API token",
+                }
+                .to_owned(),
                 p.account.as_ref().map_or("-".to_owned(), |a| {
                     format!("{} ({})", one_line(&a.name, 40), a.account_id)
                 }),
@@ -186,7 +191,7 @@ fn listed_table(listed: &[Listed]) -> String {
 /// Every profile with a credential, from its files (no call is made for the others): what it
 /// holds, whose account it was checked to be, and whether its sign-in still stands.
 fn profiles(ctx: Option<&Ctx>) -> Vec<Listed> {
-    use crate::profile::{Kind, Profile};
+    use crate::profile::Profile;
     let in_use = |p: &Profile| match ctx.map(|c| &c.source) {
         Some(Source::OAuthFile(path) | Source::TokenFile(path)) => {
             *path == p.oauth_file() || *path == p.token_file()
@@ -196,15 +201,14 @@ fn profiles(ctx: Option<&Ctx>) -> Vec<Listed> {
     Profile::all()
         .into_iter()
         .map(|p| {
-            let (credential, state) = match p.kind() {
-                Some(Kind::OAuth) => (
-                    "OAuth",
-                    match crate::login::ended(&p.oauth_file()) {
-                        Some(why) => format!("ended ({why}): run `{}`", p.login_command()),
-                        None => "signed in".to_owned(),
-                    },
-                ),
-                _ => ("API token", "kept".to_owned()),
+            // `all` lists only profiles that hold a credential.
+            let credential = p.kind().unwrap_or(Kind::Token);
+            let state = match credential {
+                Kind::OAuth => match crate::login::ended(&p.oauth_file()) {
+                    Some(why) => format!("ended ({why}): run `{}`", p.login_command()),
+                    None => "signed in".to_owned(),
+                },
+                Kind::Token => "kept".to_owned(),
             };
             Listed {
                 in_use: in_use(&p),

@@ -26,8 +26,6 @@ pub struct Ctx {
     pub base_url: Option<String>,
     /// With the local Chatwork: each of its users and their token (local, not secret).
     pub local_tokens: Vec<(String, String)>,
-    /// The profile whose credential this is, when one was chosen (`--profile`).
-    pub profile: Option<Profile>,
     /// Keeps the local Chatwork running (and writes its state when dropped).
     _mock: Option<MockServer>,
 }
@@ -87,7 +85,7 @@ pub fn read_credential(path: &std::path::Path, what: &str) -> Result<String> {
 impl Ctx {
     pub async fn new(cli: &Globals) -> Result<Self> {
         if let Some(profile) = cli.one_profile()? {
-            return Self::of_profile(cli, profile).await;
+            return Self::of_profile(cli, &profile).await;
         }
         let out = Out { json: cli.json };
         let token = match std::env::var("CHATWORK_API_TOKEN") {
@@ -127,7 +125,6 @@ impl Ctx {
                 session: Some(session),
                 base_url: cli.base_url.clone(),
                 local_tokens: Vec::new(),
-                profile: None,
                 _mock: None,
             });
         }
@@ -209,7 +206,6 @@ impl Ctx {
             session: None,
             base_url,
             local_tokens,
-            profile: None,
             _mock: mock,
         })
     }
@@ -218,7 +214,7 @@ impl Ctx {
     /// (`CHATWORK_API_TOKEN`, a token or OAuth file, the local Chatwork) is refused rather
     /// than one silently winning. A profile that holds nothing, or whose sign-in has ended,
     /// is named in the error with the command that fixes it.
-    async fn of_profile(cli: &Globals, profile: Profile) -> Result<Self> {
+    async fn of_profile(cli: &Globals, profile: &Profile) -> Result<Self> {
         let env_token = std::env::var("CHATWORK_API_TOKEN").is_ok_and(|t| !t.trim().is_empty());
         let other = if env_token {
             Some("CHATWORK_API_TOKEN")
@@ -273,7 +269,6 @@ impl Ctx {
             session,
             base_url,
             local_tokens: Vec::new(),
-            profile: Some(profile),
             _mock: None,
         })
     }

@@ -32,6 +32,15 @@ pub const REFRESH_TOKEN_LIFETIME_SECS: u64 = 14 * 24 * 60 * 60;
 /// How long an authorization code can be exchanged (Chatwork: 1 minute).
 pub const CODE_LIFETIME_SECS: u64 = 60;
 
+/// The state file failed under a request: RFC 6749's `server_error`.
+fn server_error(e: &std::io::Error) -> Response {
+    oauth_error(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "server_error",
+        &e.to_string(),
+    )
+}
+
 fn oauth_error(status: StatusCode, error: &str, description: &str) -> Response {
     (
         status,
@@ -155,11 +164,7 @@ pub(crate) async fn authorize(
     let Some(who) = field(&q, "mock_user") else {
         return match shared.transact(|inner| inner.world.people()).await {
             Ok(people) => crate::consent::page(&asked.fields(), &people, SCOPES),
-            Err(e) => oauth_error(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "server_error",
-                &e.to_string(),
-            ),
+            Err(e) => server_error(&e),
         };
     };
     let account = shared
@@ -172,11 +177,7 @@ pub(crate) async fn authorize(
             "invalid_request",
             "no such mock_user",
         ),
-        Err(e) => oauth_error(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "server_error",
-            &e.to_string(),
-        ),
+        Err(e) => server_error(&e),
     }
 }
 
@@ -211,11 +212,7 @@ pub(crate) async fn decide(State(shared): State<AppState>, body: Bytes) -> Respo
                     "invalid_request",
                     "choose an account",
                 ),
-                Err(e) => oauth_error(
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "server_error",
-                    &e.to_string(),
-                ),
+                Err(e) => server_error(&e),
             }
         }
         _ => oauth_error(
@@ -248,11 +245,7 @@ async fn issue(shared: &AppState, asked: &Asked, account: i64, status: StatusCod
         .await;
     match issued {
         Ok(code) => asked.back(status, &[("code", code.as_str())]),
-        Err(e) => oauth_error(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "server_error",
-            &e.to_string(),
-        ),
+        Err(e) => server_error(&e),
     }
 }
 
@@ -305,11 +298,7 @@ pub(crate) async fn token(
     match issued {
         Ok(Ok(tokens)) => axum::Json(tokens).into_response(),
         Ok(Err((error, description))) => oauth_error(StatusCode::BAD_REQUEST, error, &description),
-        Err(e) => oauth_error(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "server_error",
-            &e.to_string(),
-        ),
+        Err(e) => server_error(&e),
     }
 }
 

@@ -167,7 +167,7 @@ pub async fn run(globals: &Globals, args: Mcp) -> Result<()> {
             for (name, mode) in names.iter().zip(&modes) {
                 let ctx = Ctx::new(&globals.with_profile(name)).await?;
                 served.push(profiles::Served {
-                    profile: ctx.profile.clone().expect("a profile was chosen"),
+                    profile: crate::profile::Profile::named(name)?,
                     account: Account::new(ctx.client.clone(), args.poll_every),
                     mode: *mode,
                     session: ctx.session.clone(),

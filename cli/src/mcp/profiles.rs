@@ -107,8 +107,8 @@ impl Profiles {
     }
 
     /// The profile of requests that name none (resources and subscriptions): the first.
-    pub fn first(&self) -> &Served {
-        &self.0[0]
+    pub fn first(&self) -> Option<&Served> {
+        self.0.first()
     }
 
     fn names(&self) -> Vec<&str> {
@@ -155,13 +155,9 @@ impl Profiles {
         let ConnectionState::NeedsConsent { error, .. } = state else {
             return None;
         };
-        let f = served
+        let ended = served
             .profile
             .ended(&format!("Chatwork refused its refresh token ({error})"));
-        Some(format!(
-            "{} (hint: {})",
-            f.message,
-            f.hint.unwrap_or_default()
-        ))
+        Some(super::tools::ToolError::from(ended).0)
     }
 }

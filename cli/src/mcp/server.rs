@@ -64,7 +64,10 @@ impl Connector {
     fn account(&self, extensions: &rmcp::model::Extensions) -> Result<Arc<Account>, String> {
         match self {
             Connector::Fixed(account) => Ok(account.clone()),
-            Connector::Profiles(profiles) => Ok(profiles.first().account.clone()),
+            Connector::Profiles(profiles) => profiles
+                .first()
+                .map(|s| s.account.clone())
+                .ok_or_else(|| "this server serves no profile".to_owned()),
             Connector::PerToken {
                 base_url,
                 max_wait,
